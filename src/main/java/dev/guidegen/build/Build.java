@@ -1,0 +1,48 @@
+package dev.guidegen.build;
+
+import dev.guidegen.check.LinkCheck;
+import dev.guidegen.content.Content;
+import dev.guidegen.content.ContentReader;
+import dev.guidegen.content.MarkdownParser;
+import dev.guidegen.problem.Problems;
+import dev.guidegen.render.OutputFile;
+import dev.guidegen.render.Renderer;
+import dev.guidegen.salary.Snapshot;
+import dev.guidegen.salary.SnapshotReader;
+import dev.guidegen.site.Site;
+import dev.guidegen.site.SiteBuilder;
+import dev.guidegen.source.SourceTree;
+import java.util.List;
+
+/**
+ * The one build function that the CLI, the dev server and the tests share: source tree in,
+ * output files and problems out. No I/O happens here.
+ */
+public final class Build {
+
+    private Build() {
+    }
+
+    public static BuildResult run(SourceTree tree, boolean drafts) {
+        Problems problems = new Problems();
+        MarkdownParser markdown = new MarkdownParser();
+        Content content = new ContentReader(markdown, drafts, problems).read(tree);
+        Snapshot snapshot = new SnapshotReader(problems).read(tree);
+        Site site = new SiteBuilder(problems).build(content, snapshot);
+        List<OutputFile> files = List.of();
+        if (!problems.hasErrors()) {
+            files = new Renderer(problems).render(tree, site, markdown);
+            if (!problems.hasErrors()) {
+                new LinkCheck(problems).check(files, site.config().baseUrl(), tree);
+            }
+        }
+        if (problems.hasErrors()) {
+            files = List.of();
+        }
+        int pages = (int) files.stream().filter(f -> f.path().endsWith(".html")).count();
+        BuildResult.Stats stats = new BuildResult.Stats(pages, site.roles().size(),
+                files.isEmpty() ? 0 : site.roles().size(), files.isEmpty() ? 0 : site.skills().size(),
+                files.isEmpty() ? 0 : site.pages().size());
+        return new BuildResult(files, problems.sorted(), stats);
+    }
+}

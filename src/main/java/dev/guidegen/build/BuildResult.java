@@ -1,0 +1,33 @@
+package dev.guidegen.build;
+
+import dev.guidegen.problem.Problem;
+import dev.guidegen.problem.Severity;
+import dev.guidegen.render.OutputFile;
+import java.util.List;
+
+/** What a build made: the files (none when it failed), every problem sorted, and page counts. */
+public record BuildResult(List<OutputFile> files, List<Problem> problems, Stats stats) {
+
+    public BuildResult {
+        files = List.copyOf(files);
+        problems = List.copyOf(problems);
+    }
+
+    public boolean failed() {
+        return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
+    }
+
+    public List<Problem> warnings() {
+        return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
+    }
+
+    /** How many pages of each kind a build made. */
+    public record Stats(int pages, int guides, int faqPages, int skillPages, int plainPages) {
+
+        public String describe() {
+            int other = pages - guides - faqPages - skillPages - plainPages;
+            return pages + " pages (" + guides + " guides, " + faqPages + " FAQ pages, " + skillPages + " skill pages, "
+                    + plainPages + " plain pages, " + other + " index pages)";
+        }
+    }
+}

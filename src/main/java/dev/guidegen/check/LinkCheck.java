@@ -1,0 +1,134 @@
+package dev.guidegen.check;
+
+import dev.guidegen.problem.Problems;
+import dev.guidegen.problem.SourcePos;
+import dev.guidegen.render.OutputFile;
+import dev.guidegen.source.LineMap;
+import dev.guidegen.source.SourceTree;
+import dev.guidegen.source.TextDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The check stage: reads every rendered HTML page with jsoup and checks each internal href and
+ * src, and each #fragment, against the files and element ids of the output. This catches what the
+ * site stage cannot see, such as a broken link written into a template.
+ */
+public final class LinkCheck {
+
+    private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
+    private final Problems problems;
+
+    public LinkCheck(Problems problems) {
+        this.problems = problems;
+    }
+
+    public void check(List<OutputFile> files, String baseUrl, SourceTree tree) {
+        Map<String, OutputFile> byPath = new HashMap<>();
+        files.forEach(f -> byPath.put(f.path(), f));
+        Map<String, Document> docs = new HashMap<>();
+        Map<String, Set<String>> ids = new HashMap<>();
+        for (OutputFile f : files) {
+            if (f.path().endsWith(".html")) {
+                Document doc = Jsoup.parse(new String(f.bytes(), StandardCharsets.UTF_8), "");
+                docs.put(f.path(), doc);
+                Set<String> pageIds = new HashSet<>();
+                doc.select("[id]").forEach(e -> pageIds.add(e.id()));
+                doc.select("a[name]").forEach(e -> pageIds.add(e.attr("name")));
+                ids.put(f.path(), pageIds);
+            }
+        }
+        for (OutputFile f : files) {
+            Document doc = docs.get(f.path());
+            if (doc == null) {
+                continue;
+            }
+            for (Element e : doc.select("[href], [src]")) {
+                String attr = e.hasAttr("href") ? "href" : "src";
+                String url = e.attr(attr);
+                String problem = problemWith(f.path(), url, baseUrl, byPath, ids);
+                if (problem != null) {
+                    problems.error(locate(tree, f.template(), attr, url), "broken link \"" + url + "\" on /"
+                            + pageUrl(f.path()) + ": " + problem, "fix the link in the template, or the page it names");
+                }
+            }
+        }
+    }
+
+    private static String problemWith(String page, String url, String baseUrl, Map<String, OutputFile> files,
+            Map<String, Set<String>> ids) {
+        if (url.startsWith(baseUrl)) {
+            url = "/" + url.substring(baseUrl.length());
+        } else if (url.startsWith("//") || SCHEME.matcher(url).matches()) {
+            return null;
+        }
+        int hash = url.indexOf('#');
+        String path = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash + 1);
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        String target;
+        if (path.isEmpty()) {
+            target = page;
+        } else {
+            String dir = page.contains("/") ? page.substring(0, page.lastIndexOf('/') + 1) : "";
+            String joined = path.startsWith("/") ? path.substring(1) : dir + path;
+            target = normalise(joined);
+            if (target == null) {
+                return "it leaves the site";
+            }
+            if (target.isEmpty() || target.endsWith("/")) {
+                target += "index.html";
+            }
+        }
+        if (!files.containsKey(target)) {
+            return files.containsKey(target + "/index.html") ? "the page's URL ends in \"/\"" : "no such page or file";
+        }
+        if (!fragment.isEmpty() && !ids.getOrDefault(target, Set.of()).contains(fragment)) {
+            return "no element with id \"" + fragment + "\" on that page";
+        }
+        return null;
+    }
+
+    private static String normalise(String path) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        String[] split = path.split("/", -1);
+        for (int i = 0; i < split.length; i++) {
+            String part = split[i];
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.removeLast();
+            } else if (!part.equals(".") && !(part.isEmpty() && i < split.length - 1)) {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    private static String pageUrl(String path) {
+        return path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length()) : path;
+    }
+
+    /** Where the link is written in the template, when it is written literally; else the template's first line. */
+    private static SourcePos locate(SourceTree tree, String template, String attr, String url) {
+        if (template.isEmpty() || !tree.has(template)) {
+            return SourcePos.start(template.isEmpty() ? "templates" : template);
+        }
+        String text = TextDecoder.decodeTrusted(tree.bytes(template));
+        int at = text.indexOf(attr + "=\"" + url + "\"");
+        return at < 0 ? SourcePos.start(template) : new LineMap(text).pos(template, at + attr.length() + 2);
+    }
+}

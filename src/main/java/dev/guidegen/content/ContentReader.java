@@ -1,0 +1,251 @@
+package dev.guidegen.content;
+
+import dev.guidegen.problem.DidYouMean;
+import dev.guidegen.problem.Problems;
+import dev.guidegen.problem.SourcePos;
+import dev.guidegen.source.LineMap;
+import dev.guidegen.source.Node;
+import dev.guidegen.source.NodeReader;
+import dev.guidegen.source.SourceTree;
+import dev.guidegen.source.TextDecoder;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The content stage: reads site.yaml, the guides and the pages into records, recording every problem. */
+public final class ContentReader {
+
+    public static final String SITE_YAML = "content/site.yaml";
+    public static final String GUIDES = "content/guides/";
+    public static final String PAGES = "content/pages/";
+    public static final List<String> LEVELS = List.of("entry", "mid", "senior", "lead", "principal");
+    public static final int SUMMARY_LIMIT = 160;
+    /** What a file name must look like to become a URL segment. */
+    public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+    private static final Set<String> GUIDE_KEYS = new LinkedHashSet<>(List.of("title", "summary", "updated", "level",
+            "experience", "skills", "related", "career_path", "salary", "faq", "draft"));
+    private static final Set<String> PAGE_KEYS = Set.of("title", "summary", "draft");
+    private static final Set<String> SITE_KEYS = Set.of("title", "base_url", "language", "description", "salary");
+    private static final Set<String> SITE_SALARY_KEYS = Set.of("min_sample", "max_age_days");
+    private static final Set<String> FAQ_KEYS = Set.of("q", "a");
+
+    private final MarkdownParser markdown;
+    private final NodeReader yaml = NodeReader.yaml();
+    private final boolean drafts;
+    private final Problems problems;
+
+    public ContentReader(MarkdownParser markdown, boolean drafts, Problems problems) {
+        this.markdown = markdown;
+        this.drafts = drafts;
+        this.problems = problems;
+    }
+
+    public Content read(SourceTree tree) {
+        SiteConfig config = readConfig(tree);
+        List<Guide> guides = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : tree.under(GUIDES).entrySet()) {
+            slugOf(file.getKey(), GUIDES).flatMap(slug -> readGuide(slug, file.getKey(), file.getValue()))
+                    .filter(g -> drafts || !g.draft())
+                    .ifPresent(guides::add);
+        }
+        List<Page> pages = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : tree.under(PAGES).entrySet()) {
+            slugOf(file.getKey(), PAGES).flatMap(slug -> readPage(slug, file.getKey(), file.getValue()))
+                    .ifPresent(pages::add);
+        }
+        return new Content(config, guides, pages);
+    }
+
+    private SiteConfig readConfig(SourceTree tree) {
+        SiteConfig fallback = new SiteConfig("", "/", "en", "", 0, Integer.MAX_VALUE);
+        if (!tree.has(SITE_YAML)) {
+            problems.error(SourcePos.start(SITE_YAML), "missing site configuration",
+                    "create content/site.yaml with title, base_url, language, description and salary");
+            return fallback;
+        }
+        Optional<Fields> read = TextDecoder.decode(SITE_YAML, tree.bytes(SITE_YAML), problems)
+                .flatMap(text -> {
+                    if (text.isBlank()) {
+                        problems.error(SourcePos.start(SITE_YAML), "empty file");
+                        return Optional.empty();
+                    }
+                    return yaml.read(SITE_YAML, text, 0, problems);
+                })
+                .flatMap(node -> Fields.of(node, "site.yaml", SourcePos.start(SITE_YAML), problems));
+        if (read.isEmpty()) {
+            return fallback;
+        }
+        Fields f = read.get();
+        f.warnUnknown(SITE_KEYS, "site.yaml");
+        String title = f.string("title", true).map(Ref::value).orElse("");
+        String baseUrl = f.string("base_url", true).map(Ref::value).orElse("/");
+        if (f.has("base_url") && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+            problems.error(f.posOf("base_url"), "\"base_url\" must be an absolute http or https URL, not \"" + baseUrl + "\"");
+        }
+        if (!baseUrl.endsWith("/")) {
+            baseUrl += "/";
+        }
+        String language = f.string("language", true).map(Ref::value).orElse("en");
+        String description = f.string("description", true).map(Ref::value).orElse("");
+        int minSample = 0;
+        int maxAge = Integer.MAX_VALUE;
+        Optional<Fields> salary = f.has("salary")
+                ? Fields.of(f.map().get("salary"), "\"salary\"", f.posOf("salary"), problems)
+                : Optional.empty();
+        if (!f.has("salary")) {
+            problems.error(f.where(), "missing required field \"salary\"", "salary: {min_sample: 30, max_age_days: 365}");
+        }
+        if (salary.isPresent()) {
+            Fields s = salary.get();
+            s.warnUnknown(SITE_SALARY_KEYS, "salary settings");
+            minSample = nonNegative(s, "min_sample").orElse(0);
+            maxAge = nonNegative(s, "max_age_days").orElse(Integer.MAX_VALUE);
+        }
+        return new SiteConfig(title, baseUrl, language, description, minSample, maxAge);
+    }
+
+    private Optional<Integer> nonNegative(Fields f, String key) {
+        return f.integer(key, true).flatMap(v -> {
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                problems.error(f.posOf(key), "\"" + key + "\" must be zero or more, not " + v);
+                return Optional.empty();
+            }
+            return Optional.of(v.intValue());
+        });
+    }
+
+    private Optional<String> slugOf(String path, String folder) {
+        String name = path.substring(folder.length());
+        if (!name.endsWith(".md")) {
+            problems.error(SourcePos.start(path), "not a Markdown file: content files end in .md",
+                    "move other files out of " + folder);
+            return Optional.empty();
+        }
+        String stem = name.substring(0, name.length() - 3);
+        String slug = stem.toLowerCase(Locale.ROOT);
+        if (!SLUG.matcher(slug).matches()) {
+            problems.error(SourcePos.start(path), "file name \"" + name + "\" does not make a valid slug",
+                    "use lowercase letters, digits and single hyphens, like backend-engineer.md");
+            return Optional.empty();
+        }
+        return Optional.of(slug);
+    }
+
+    private Optional<Parsed> parseFile(String path, byte[] bytes) {
+        return TextDecoder.decode(path, bytes, problems).flatMap(text ->
+                FrontMatter.split(path, text, problems).flatMap(fm -> {
+                    Node node = yaml.read(path, fm.yaml(), fm.yamlLineOffset(), problems)
+                            .orElse(fm.yaml().isBlank() ? new Node.MapNode(SourcePos.start(path), Map.of()) : null);
+                    if (node == null) {
+                        return Optional.empty();
+                    }
+                    if (!(node instanceof Node.MapNode map)) {
+                        problems.error(node.pos(), "front matter must be a mapping of fields, not " + node.kind());
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Parsed(text, fm, new Fields(map, SourcePos.start(path), problems)));
+                }));
+    }
+
+    private record Parsed(String text, FrontMatter fm, Fields fields) {
+    }
+
+    private Optional<Guide> readGuide(String slug, String path, byte[] bytes) {
+        return parseFile(path, bytes).map(p -> {
+            Fields f = p.fields();
+            f.warnUnknown(GUIDE_KEYS, "guide front matter");
+            String title = f.string("title", true).map(Ref::value).orElse(slug);
+            String summary = summary(f);
+            var updated = f.date("updated", true).orElse(null);
+            String level = f.string("level", false).map(ref -> {
+                if (!LEVELS.contains(ref.value())) {
+                    problems.error(ref.pos(), "unknown level \"" + ref.value() + "\"" + DidYouMean.suffix(ref.value(), LEVELS),
+                            "levels: " + String.join(", ", LEVELS));
+                    return "";
+                }
+                return ref.value();
+            }).orElse("");
+            String experience = f.string("experience", false).map(Ref::value).orElse("");
+            List<Ref> skills = f.strings("skills", "skill names");
+            List<Ref> related = f.strings("related", "guide slugs");
+            List<Ref> careerPath = f.strings("career_path", "ladder steps (guide slugs or step titles)");
+            Ref salaryKey = f.string("salary", false).orElse(new Ref(slug, SourcePos.start(path)));
+            boolean draft = f.bool("draft").orElse(false);
+            List<FaqEntry> faq = new ArrayList<>();
+            LineMap fileLines = new LineMap(p.text());
+            for (Fields item : f.mappings("faq", "questions, each {q, a}")) {
+                item.warnUnknown(FAQ_KEYS, "a FAQ entry");
+                Optional<Ref> q = item.string("q", true);
+                Optional<Ref> a = item.string("a", true);
+                if (q.isPresent() && a.isPresent()) {
+                    int start = offsetOf(p.text(), a.get().pos());
+                    Markdown answer = markdown.parse(path, a.get().value(), off -> locate(p.text(), fileLines, start,
+                            a.get().value(), off, a.get().pos()));
+                    faq.add(new FaqEntry(q.get().value(), answer, q.get().pos()));
+                }
+            }
+            Markdown body = parseBody(path, p.fm());
+            return new Guide(slug, path, title, summary, updated, level, experience, skills, related, careerPath,
+                    salaryKey, faq, draft, body);
+        });
+    }
+
+    private Optional<Page> readPage(String slug, String path, byte[] bytes) {
+        return parseFile(path, bytes).flatMap(p -> {
+            Fields f = p.fields();
+            f.warnUnknown(PAGE_KEYS, "page front matter");
+            String title = f.string("title", true).map(Ref::value).orElse(slug);
+            String summary = summary(f);
+            boolean draft = f.bool("draft").orElse(false);
+            Page page = new Page(slug, path, title, summary, parseBody(path, p.fm()));
+            return draft && !drafts ? Optional.empty() : Optional.of(page);
+        });
+    }
+
+    private String summary(Fields f) {
+        return f.string("summary", true).map(ref -> {
+            if (ref.value().length() > SUMMARY_LIMIT) {
+                problems.warning(ref.pos(), "summary is " + ref.value().length() + " characters; search engines cut it after "
+                        + SUMMARY_LIMIT, "keep the summary to one sentence of at most " + SUMMARY_LIMIT + " characters");
+            }
+            return ref.value();
+        }).orElse("");
+    }
+
+    private Markdown parseBody(String path, FrontMatter fm) {
+        LineMap lines = new LineMap(fm.body());
+        return markdown.parse(path, fm.body(), off -> lines.pos(path, off).shiftLines(fm.bodyLineOffset()));
+    }
+
+    private static int offsetOf(String text, SourcePos pos) {
+        int line = 1;
+        int i = 0;
+        while (line < pos.line() && i < text.length()) {
+            if (text.charAt(i++) == '\n') {
+                line++;
+            }
+        }
+        return Math.min(text.length(), i + pos.col() - 1);
+    }
+
+    /**
+     * Where a character of a YAML string value sits in its file. Folding and quoting change the
+     * text between file and value, so the value's line is searched for the same text; failing
+     * that, the value's own position is the answer.
+     */
+    private static SourcePos locate(String file, LineMap lines, int start, String value, int offset, SourcePos fallback) {
+        int lineEnd = value.indexOf('\n', offset);
+        String needle = value.substring(offset, lineEnd < 0 ? value.length() : lineEnd);
+        if (needle.length() > 40) {
+            needle = needle.substring(0, 40);
+        }
+        int found = needle.isEmpty() ? -1 : file.indexOf(needle, start);
+        return found < 0 ? fallback : lines.pos(fallback.path(), found);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.guidegen.content;
+
+import dev.guidegen.problem.DidYouMean;
+import dev.guidegen.problem.Problems;
+import dev.guidegen.problem.SourcePos;
+import dev.guidegen.source.Node;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Typed reads of a YAML or JSON mapping. A missing required field or a value of the wrong type
+ * becomes a problem at the value (or at {@code where}, for a missing field) and an empty result.
+ */
+public final class Fields {
+
+    private final Node.MapNode map;
+    private final SourcePos where;
+    private final Problems problems;
+
+    public Fields(Node.MapNode map, SourcePos where, Problems problems) {
+        this.map = map;
+        this.where = where;
+        this.problems = problems;
+    }
+
+    /** Reads a mapping, or reports that {@code node} is not one. */
+    public static Optional<Fields> of(Node node, String what, SourcePos where, Problems problems) {
+        if (node instanceof Node.MapNode m) {
+            return Optional.of(new Fields(m, m.pos(), problems));
+        }
+        problems.error(node == null ? where : node.pos(),
+                what + " must be a mapping of fields, not " + (node == null ? "empty" : node.kind()));
+        return Optional.empty();
+    }
+
+    public Node.MapNode map() {
+        return map;
+    }
+
+    public SourcePos where() {
+        return where;
+    }
+
+    public boolean has(String key) {
+        Node n = map.get(key);
+        return n != null && !(n instanceof Node.Scalar s && s.type() == Node.ScalarType.NULL);
+    }
+
+    public SourcePos posOf(String key) {
+        Node n = map.get(key);
+        return n == null ? where : n.pos();
+    }
+
+    public Optional<Ref> string(String key, boolean required) {
+        Node n = present(key, required);
+        if (n == null) {
+            return Optional.empty();
+        }
+        if (n instanceof Node.Scalar s && s.type() != Node.ScalarType.NULL && s.type() != Node.ScalarType.BOOLEAN) {
+            if (s.text().isBlank()) {
+                problems.error(s.pos(), "\"" + key + "\" is empty");
+                return Optional.empty();
+            }
+            return Optional.of(new Ref(s.text().strip(), s.pos()));
+        }
+        problems.error(n.pos(), "\"" + key + "\" must be a string, not " + n.kind());
+        return Optional.empty();
+    }
+
+    public Optional<LocalDate> date(String key, boolean required) {
+        return string(key, required).flatMap(ref -> {
+            try {
+                return Optional.of(LocalDate.parse(ref.value()));
+            } catch (DateTimeParseException e) {
+                problems.error(ref.pos(), "\"" + key + "\" must be a date written YYYY-MM-DD, not \"" + ref.value() + "\"");
+                return Optional.empty();
+            }
+        });
+    }
+
+    public Optional<Boolean> bool(String key) {
+        Node n = present(key, false);
+        if (n == null) {
+            return Optional.empty();
+        }
+        if (n instanceof Node.Scalar s && s.type() == Node.ScalarType.BOOLEAN) {
+            return Optional.of(Boolean.parseBoolean(s.text()));
+        }
+        problems.error(n.pos(), "\"" + key + "\" must be true or false, not " + n.kind());
+        return Optional.empty();
+    }
+
+    public Optional<Long> integer(String key, boolean required) {
+        Node n = present(key, required);
+        if (n == null) {
+            return Optional.empty();
+        }
+        if (n instanceof Node.Scalar s && s.type() == Node.ScalarType.INTEGER) {
+            try {
+                return Optional.of(Long.parseLong(s.text()));
+            } catch (NumberFormatException e) {
+                problems.error(s.pos(), "\"" + key + "\" is too large: " + s.text());
+                return Optional.empty();
+            }
+        }
+        problems.error(n.pos(), "\"" + key + "\" must be a whole number, not " + describe(n));
+        return Optional.empty();
+    }
+
+    /** A list of strings, each with its own position. */
+    public List<Ref> strings(String key, String itemsAre) {
+        Node n = present(key, false);
+        if (n == null) {
+            return List.of();
+        }
+        if (!(n instanceof Node.ListNode list)) {
+            problems.error(n.pos(), "\"" + key + "\" must be a list of " + itemsAre + ", not " + describe(n),
+                    "write one item per line, each starting with \"- \"");
+            return List.of();
+        }
+        List<Ref> out = new ArrayList<>();
+        for (Node item : list.items()) {
+            if (item instanceof Node.Scalar s && s.type() != Node.ScalarType.NULL && !s.text().isBlank()) {
+                out.add(new Ref(s.text().strip(), s.pos()));
+            } else {
+                problems.error(item.pos(), "each item of \"" + key + "\" must be one of the " + itemsAre
+                        + ", not " + item.kind());
+            }
+        }
+        return out;
+    }
+
+    /** A list whose items are mappings, each handed back as its own {@code Fields}. */
+    public List<Fields> mappings(String key, String itemsAre) {
+        Node n = present(key, false);
+        if (n == null) {
+            return List.of();
+        }
+        if (!(n instanceof Node.ListNode list)) {
+            problems.error(n.pos(), "\"" + key + "\" must be a list of " + itemsAre + ", not " + describe(n));
+            return List.of();
+        }
+        List<Fields> out = new ArrayList<>();
+        for (Node item : list.items()) {
+            Fields.of(item, "each item of \"" + key + "\"", item.pos(), problems).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Warns about keys that are not in {@code known}, suggesting the nearest known one. */
+    public void warnUnknown(Set<String> known, String where) {
+        for (Node.Entry e : map.entries().values()) {
+            if (!known.contains(e.key())) {
+                problems.warning(e.keyPos(), "unknown key \"" + e.key() + "\" in " + where
+                        + DidYouMean.suffix(e.key(), known), "known keys: " + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+    }
+
+    private Node present(String key, boolean required) {
+        Node n = map.get(key);
+        if (n == null || (n instanceof Node.Scalar s && s.type() == Node.ScalarType.NULL)) {
+            if (required) {
+                problems.error(n == null ? where : n.pos(), "missing required field \"" + key + "\"");
+            }
+            return null;
+        }
+        return n;
+    }
+
+    private static String describe(Node n) {
+        return n instanceof Node.Scalar s && s.type() != Node.ScalarType.NULL ? n.kind() + " (\"" + s.text() + "\")" : n.kind();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.guidegen.content;
+
+import dev.guidegen.problem.SourcePos;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A role guide from {@code content/guides/<slug>.md}. Optional text fields are empty strings when absent. */
+public record Guide(
+        String slug,
+        String path,
+        String title,
+        String summary,
+        LocalDate updated,
+        String level,
+        String experience,
+        List<Ref> skills,
+        List<Ref> related,
+        List<Ref> careerPath,
+        Ref salaryKey,
+        List<FaqEntry> faq,
+        boolean draft,
+        Markdown body) {
+
+    public Guide {
+        skills = List.copyOf(skills);
+        related = List.copyOf(related);
+        careerPath = List.copyOf(careerPath);
+        faq = List.copyOf(faq);
+    }
+
+    public SourcePos start() {
+        return SourcePos.start(path);
+    }
+}

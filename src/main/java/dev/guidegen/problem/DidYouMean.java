@@ -1,0 +1,51 @@
+package dev.guidegen.problem;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Finds the nearest known name to a misspelt one, for "did you mean" suggestions. */
+public final class DidYouMean {
+
+    private DidYouMean() {
+    }
+
+    public static Optional<String> nearest(String wrong, Collection<String> known) {
+        String needle = wrong.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known.stream().sorted().toList()) {
+            int d = distance(needle, candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        int allowed = Math.max(2, needle.length() / 3);
+        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+
+    /** " (did you mean "x"?)" or the empty string. */
+    public static String suffix(String wrong, Collection<String> known) {
+        return nearest(wrong, known).map(n -> " (did you mean \"" + n + "\"?)").orElse("");
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

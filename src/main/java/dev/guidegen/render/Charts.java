@@ -1,0 +1,92 @@
+package dev.guidegen.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Lays out pay bands on one shared axis for an inline SVG chart. Coordinates are computed here,
+ * as strings with one decimal, so templates only place them and output stays byte-stable.
+ */
+final class Charts {
+
+    static final int WIDTH = 360;
+    private static final int LEFT = 8;
+    private static final int RIGHT = 16;
+    private static final int ROW = 46;
+    private static final int TOP = 8;
+    private static final int AXIS = 28;
+
+    /** One band to draw: low to high, with a median tick, or a median alone. */
+    record Band(String label, String valueText, Long low, Long high, Long median, String kind) {
+    }
+
+    private final Money money;
+
+    Charts(Money money) {
+        this.money = money;
+    }
+
+    View.Chart chart(String id, String title, List<Band> bands) {
+        List<Band> drawable = bands.stream().filter(b -> b.low() != null || b.median() != null).toList();
+        if (drawable.isEmpty()) {
+            return null;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (Band b : drawable) {
+            for (Long v : new Long[] {b.low(), b.high(), b.median()}) {
+                if (v != null) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        long step = niceStep(max - min);
+        long axisMin = Math.max(0, Math.floorDiv(min, step) * step);
+        long axisMax = Math.max(axisMin + step, -Math.floorDiv(-max, step) * step);
+        double span = axisMax - axisMin;
+        double plot = WIDTH - LEFT - RIGHT;
+        List<View.Bar> bars = new ArrayList<>();
+        StringBuilder desc = new StringBuilder();
+        int y = TOP;
+        for (Band b : drawable) {
+            String x = null;
+            String w = null;
+            if (b.low() != null && b.high() != null) {
+                x = num(LEFT + (b.low() - axisMin) / span * plot);
+                w = num(Math.max(2, (b.high() - b.low()) / span * plot));
+            }
+            String mx = b.median() == null ? null : num(LEFT + (b.median() - axisMin) / span * plot);
+            bars.add(new View.Bar(b.label(), b.valueText(), num(y + 14), num(y + 20), x, w, mx, b.kind()));
+            desc.append(b.label()).append(": ").append(b.valueText()).append(". ");
+            y += ROW;
+        }
+        List<View.Tick> ticks = new ArrayList<>();
+        for (long v = axisMin; v <= axisMax; v += step) {
+            ticks.add(new View.Tick(num(LEFT + (v - axisMin) / span * plot), shortMoney(v)));
+        }
+        int height = y + AXIS;
+        return new View.Chart(id, title, desc.toString().strip(), String.valueOf(height), num(y + 2),
+                num(y + 18), bars, ticks, String.valueOf(WIDTH));
+    }
+
+    private static long niceStep(long range) {
+        if (range <= 100_000) {
+            return 25_000;
+        }
+        if (range <= 250_000) {
+            return 50_000;
+        }
+        return 100_000;
+    }
+
+    private String shortMoney(long v) {
+        String full = money.format(v);
+        return v % 1000 == 0 ? full.substring(0, full.length() - 4) + "k" : full;
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.guidegen.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.guidegen.site.Role;
+import dev.guidegen.site.Site;
+import dev.guidegen.site.Skill;
+import dev.guidegen.site.Urls;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The files that are not pages: sitemap.xml, robots.txt, the Atom feed and the search index. */
+final class Extras {
+
+    private final Site site;
+    private final Graphs graphs;
+
+    Extras(Site site, Graphs graphs) {
+        this.site = site;
+        this.graphs = graphs;
+    }
+
+    List<OutputFile> files() {
+        return List.of(sitemap(), robots(), feed(), searchIndex());
+    }
+
+    private OutputFile sitemap() {
+        String newest = newest(site.roles().values().stream().map(r -> r.guide().updated()).toList());
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put(Urls.HOME, newest);
+        for (Role r : site.roles().values()) {
+            String updated = r.guide().updated() == null ? "" : r.guide().updated().toString();
+            urls.put(r.url(), updated);
+            urls.put(Urls.guideFaq(r.slug()), updated);
+        }
+        urls.put(Urls.FAQ, newest);
+        urls.put(Urls.SALARIES, site.snapshot().date() == null ? "" : site.snapshot().date().toString());
+        urls.put(Urls.SKILLS, newest);
+        for (Skill s : site.skills().values()) {
+            urls.put(s.url(), newest(s.guides().stream().map(g -> site.roles().get(g).guide().updated()).toList()));
+        }
+        site.pages().forEach(p -> urls.put(Urls.page(p.slug()), ""));
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        urls.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            xml.append("  <url><loc>").append(xml(graphs.absolute(e.getKey()))).append("</loc>");
+            if (!e.getValue().isEmpty()) {
+                xml.append("<lastmod>").append(e.getValue()).append("</lastmod>");
+            }
+            xml.append("</url>\n");
+        });
+        xml.append("</urlset>\n");
+        return text("sitemap.xml", xml.toString());
+    }
+
+    private OutputFile robots() {
+        return text("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + graphs.absolute("/sitemap.xml") + "\n");
+    }
+
+    /** Guides, newest update first. */
+    private OutputFile feed() {
+        List<Role> roles = new ArrayList<>(site.roles().values());
+        roles.sort(Comparator.comparing((Role r) -> r.guide().updated(), Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Role::slug));
+        String newest = newest(roles.stream().map(r -> r.guide().updated()).toList());
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+        xml.append("  <title>").append(xml(site.config().title())).append(": role guides</title>\n");
+        xml.append("  <subtitle>").append(xml(site.config().description())).append("</subtitle>\n");
+        xml.append("  <id>").append(xml(graphs.absolute(Urls.HOME))).append("</id>\n");
+        xml.append("  <link rel=\"self\" href=\"").append(xml(graphs.absolute("/feed.xml"))).append("\"/>\n");
+        xml.append("  <link rel=\"alternate\" type=\"text/html\" href=\"").append(xml(graphs.absolute(Urls.HOME))).append("\"/>\n");
+        xml.append("  <updated>").append(timestamp(newest)).append("</updated>\n");
+        xml.append("  <author><name>").append(xml(site.config().title())).append("</name></author>\n");
+        for (Role r : roles) {
+            String updated = r.guide().updated() == null ? newest : r.guide().updated().toString();
+            xml.append("  <entry>\n");
+            xml.append("    <title>").append(xml(r.guide().title())).append("</title>\n");
+            xml.append("    <id>").append(xml(graphs.absolute(r.url()))).append("</id>\n");
+            xml.append("    <link rel=\"alternate\" type=\"text/html\" href=\"").append(xml(graphs.absolute(r.url()))).append("\"/>\n");
+            xml.append("    <updated>").append(timestamp(updated)).append("</updated>\n");
+            xml.append("    <summary>").append(xml(r.guide().summary())).append("</summary>\n");
+            xml.append("  </entry>\n");
+        }
+        xml.append("</feed>\n");
+        return text("feed.xml", xml.toString());
+    }
+
+    private OutputFile searchIndex() {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Role r : site.roles().values()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("title", r.guide().title());
+            e.put("summary", r.guide().summary());
+            e.put("skills", r.skills().stream().map(s -> site.skills().get(s).name()).toList());
+            e.put("url", r.url());
+            entries.add(e);
+        }
+        try {
+            return text("search-index.json", new ObjectMapper().writeValueAsString(entries));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("search index could not be written", e);
+        }
+    }
+
+    private static String newest(List<LocalDate> dates) {
+        return dates.stream().filter(Objects::nonNull).max(Comparator.naturalOrder()).map(Object::toString).orElse("");
+    }
+
+    private static String timestamp(String date) {
+        return (date.isEmpty() ? "1970-01-01" : date) + "T00:00:00Z";
+    }
+
+    static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static OutputFile text(String path, String content) {
+        return new OutputFile(path, content.getBytes(StandardCharsets.UTF_8), "");
+    }
+}

@@ -1,0 +1,214 @@
+package dev.guidegen.render;
+
+import dev.guidegen.content.MarkdownParser;
+import dev.guidegen.content.Page;
+import dev.guidegen.problem.Problems;
+import dev.guidegen.problem.SourcePos;
+import dev.guidegen.site.Role;
+import dev.guidegen.site.Site;
+import dev.guidegen.site.Skill;
+import dev.guidegen.site.Urls;
+import dev.guidegen.source.SourceTree;
+import freemarker.core.Environment;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The render stage: every page of the site through its template, in parallel, plus the assets.
+ * A template error is reported once, at the template's line, naming the first page it broke.
+ */
+public final class Renderer {
+
+    private final Problems problems;
+
+    public Renderer(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** A page to render: its URL, its template, and a way to make its values (done on the rendering thread). */
+    private record Job(String url, String template, Supplier<Map<String, Object>> model) {
+    }
+
+    private record Failure(SourcePos pos, String message, String url) {
+    }
+
+    public List<OutputFile> render(SourceTree tree, Site site, MarkdownParser markdown) {
+        Templates templates = new Templates(tree, problems);
+        ViewBuilder views = new ViewBuilder(site, new Markup(markdown.options(), site));
+        Graphs graphs = new Graphs(site);
+        List<Job> jobs = jobs(site, views, graphs);
+
+        Map<String, Template> ready = new LinkedHashMap<>();
+        for (Job job : jobs) {
+            if (!ready.containsKey(job.template())) {
+                templates.get(job.template(), job.url()).ifPresent(t -> ready.put(job.template(), t));
+            }
+        }
+        List<Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<OutputFile> files = new ArrayList<>(jobs.parallelStream()
+                .filter(job -> ready.containsKey(job.template()))
+                .map(job -> renderOne(job, ready.get(job.template()), failures))
+                .flatMap(Optional::stream)
+                .toList());
+        reportOncePerPlace(failures);
+        files.addAll(new Extras(site, graphs).files());
+        for (Map.Entry<String, byte[]> asset : tree.under(SourceTree.TEMPLATES + "assets/").entrySet()) {
+            files.add(new OutputFile(asset.getKey().substring(SourceTree.TEMPLATES.length()), asset.getValue(), ""));
+        }
+        files.sort(Comparator.comparing(OutputFile::path));
+        return files;
+    }
+
+    private Optional<OutputFile> renderOne(Job job, Template template, List<Failure> failures) {
+        StringWriter out = new StringWriter(16_384);
+        try {
+            template.process(job.model().get(), out);
+            return Optional.of(new OutputFile(Urls.outputPath(job.url()), out.toString().getBytes(StandardCharsets.UTF_8),
+                    dev.guidegen.source.SourceTree.TEMPLATES + job.template()));
+        } catch (TemplateException e) {
+            String name = e.getTemplateSourceName() == null ? job.template() : e.getTemplateSourceName();
+            int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
+            int col = e.getColumnNumber() == null ? 1 : e.getColumnNumber();
+            String what = e.getBlamedExpressionString() != null
+                    ? "\"" + e.getBlamedExpressionString() + "\" " + blame(e)
+                    : Templates.oneLine(e.getMessageWithoutStackTop());
+            failures.add(new Failure(new SourcePos(SourceTree.TEMPLATES + name, line, col), "template error: " + what, job.url()));
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String blame(TemplateException e) {
+        String m = Templates.oneLine(e.getMessageWithoutStackTop());
+        if (m.contains("null or missing")) {
+            return "is missing";
+        }
+        return "failed: " + m;
+    }
+
+    private void reportOncePerPlace(List<Failure> failures) {
+        Map<String, Failure> first = new java.util.TreeMap<>();
+        for (Failure f : failures) {
+            first.merge(f.pos() + f.message(), f, (a, b) -> a.url().compareTo(b.url()) <= 0 ? a : b);
+        }
+        for (Failure f : first.values()) {
+            long pages = failures.stream().filter(o -> o.pos().equals(f.pos()) && o.message().equals(f.message())).count();
+            String where = pages > 1 ? " (while rendering " + f.url() + " and " + (pages - 1) + " more)"
+                    : " (while rendering " + f.url() + ")";
+            problems.error(f.pos(), f.message() + where);
+        }
+    }
+
+    private List<Job> jobs(Site site, ViewBuilder views, Graphs graphs) {
+        List<Job> jobs = new ArrayList<>();
+        String title = site.config().title();
+        View.Link home = new View.Link(title, Urls.HOME);
+        String snapshotIso = site.snapshot().date() == null ? "" : site.snapshot().date().toString();
+
+        jobs.add(new Job(Urls.HOME, "home.ftlh", () -> {
+            View.Meta meta = meta(site, title, site.config().description(), Urls.HOME, List.of(home), "website");
+            return model(views, withLd(meta, graphs.page(meta, newestUpdate(site), List.of())), "levels", views.levels());
+        }));
+        for (Role role : site.roles().values()) {
+            jobs.add(new Job(role.url(), "guide.ftlh", () -> {
+                View.Role r = views.role(role);
+                View.Meta meta = meta(site, r.title() + ": role guide, skills and pay", r.summary(), r.url(),
+                        List.of(home, new View.Link(r.title(), r.url())), "article");
+                String ld = graphs.page(meta, r.updated(), List.of(graphs.occupation(role, r)));
+                return model(views, withLd(meta, ld), "role", r);
+            }));
+            jobs.add(new Job(Urls.guideFaq(role.slug()), "guide-faq.ftlh", () -> {
+                View.Role r = views.role(role);
+                String url = Urls.guideFaq(role.slug());
+                View.Meta meta = meta(site, r.title() + ": questions and answers",
+                        "Common questions about the " + r.title() + " role, answered.", url,
+                        List.of(home, new View.Link(r.title(), r.url()), new View.Link("FAQ", url)), "website");
+                String ld = graphs.page(meta, r.updated(), List.of(graphs.faqPage(url, r.faq())));
+                return model(views, withLd(meta, ld), "role", r);
+            }));
+        }
+        jobs.add(new Job(Urls.FAQ, "faq.ftlh", () -> {
+            List<View.FaqGroup> groups = site.roles().values().stream()
+                    .map(r -> new View.FaqGroup(r.guide().title(), r.url(), Urls.guideFaq(r.slug()), views.faq(r.guide())))
+                    .toList();
+            View.Meta meta = meta(site, "Questions and answers about every role",
+                    "Every question readers ask about the roles on " + title + ", grouped by role.", Urls.FAQ,
+                    List.of(home, new View.Link("FAQ", Urls.FAQ)), "website");
+            return model(views, withLd(meta, graphs.page(meta, newestUpdate(site), List.of())), "groups", groups);
+        }));
+        jobs.add(new Job(Urls.SALARIES, "salaries.ftlh", () -> {
+            View.SalaryIndex index = views.salaryIndex();
+            View.Meta meta = meta(site, "Salaries for every role, side by side",
+                    "Pay for every role on " + title + ", with the sample size, basis and date of each figure.",
+                    Urls.SALARIES, List.of(home, new View.Link("Salaries", Urls.SALARIES)), "website");
+            return model(views, withLd(meta, graphs.page(meta, snapshotIso, List.of())), "index", index);
+        }));
+        jobs.add(new Job(Urls.SKILLS, "skills.ftlh", () -> {
+            List<View.SkillInfo> skills = site.skills().values().stream().map(views::skill).toList();
+            View.Meta meta = meta(site, "Skills and the roles that need them",
+                    "Every skill the role guides name, with the roles that need each one.", Urls.SKILLS,
+                    List.of(home, new View.Link("Skills", Urls.SKILLS)), "website");
+            return model(views, withLd(meta, graphs.page(meta, newestUpdate(site), List.of())), "skills", skills);
+        }));
+        for (Skill skill : site.skills().values()) {
+            jobs.add(new Job(skill.url(), "skill.ftlh", () -> {
+                View.SkillInfo s = views.skill(skill);
+                View.Meta meta = meta(site, s.name() + ": roles that need it",
+                        "The roles that list " + s.name() + " as a skill, with their pay and experience.", s.url(),
+                        List.of(home, new View.Link("Skills", Urls.SKILLS), new View.Link(s.name(), s.url())), "website");
+                return model(views, withLd(meta, graphs.page(meta, newestUpdate(site), List.of())), "skill", s);
+            }));
+        }
+        for (Page page : site.pages()) {
+            String url = Urls.page(page.slug());
+            jobs.add(new Job(url, "page.ftlh", () -> {
+                View.PageInfo p = views.page(page);
+                View.Meta meta = meta(site, p.title(), p.summary(), url, List.of(home, new View.Link(p.title(), url)),
+                        "article");
+                return model(views, withLd(meta, graphs.page(meta, null, List.of())), "page", p);
+            }));
+        }
+        jobs.add(new Job(Urls.NOT_FOUND, "404.ftlh", () -> {
+            View.Meta meta = meta(site, "Page not found", "This page does not exist.", Urls.NOT_FOUND,
+                    List.of(home), "website");
+            return model(views, meta, "levels", views.levels());
+        }));
+        return jobs;
+    }
+
+    private static String newestUpdate(Site site) {
+        return site.roles().values().stream().map(r -> r.guide().updated()).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder()).map(Object::toString).orElse("");
+    }
+
+    private static View.Meta meta(Site site, String title, String description, String url, List<View.Link> crumbs,
+            String ogType) {
+        String base = site.config().baseUrl();
+        String canonical = base.substring(0, base.length() - 1) + url;
+        return new View.Meta(title, description, url, canonical, crumbs, "", ogType);
+    }
+
+    private static View.Meta withLd(View.Meta m, String ld) {
+        return new View.Meta(m.title(), m.description(), m.url(), m.canonical(), m.breadcrumbs(), ld, m.ogType());
+    }
+
+    private static Map<String, Object> model(ViewBuilder views, View.Meta meta, String key, Object value) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("site", views.siteInfo());
+        model.put("meta", meta);
+        model.put(key, value);
+        return model;
+    }
+}

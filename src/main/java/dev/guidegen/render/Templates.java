@@ -1,0 +1,82 @@
+package dev.guidegen.render;
+
+import dev.guidegen.problem.Problems;
+import dev.guidegen.problem.SourcePos;
+import dev.guidegen.source.SourceTree;
+import dev.guidegen.source.TextDecoder;
+import freemarker.cache.StringTemplateLoader;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The one FreeMarker configuration of a build, reading the site's {@code templates/} from memory. */
+final class Templates {
+
+    private final Configuration config;
+    private final Problems problems;
+    private final Map<String, Optional<Template>> loaded = new ConcurrentHashMap<>();
+
+    Templates(SourceTree tree, Problems problems) {
+        this.problems = problems;
+        StringTemplateLoader loader = new StringTemplateLoader();
+        for (Map.Entry<String, byte[]> file : tree.under(SourceTree.TEMPLATES).entrySet()) {
+            String name = file.getKey().substring(SourceTree.TEMPLATES.length());
+            if (name.endsWith(".ftlh")) {
+                TextDecoder.decode(file.getKey(), file.getValue(), problems)
+                        .ifPresent(text -> loader.putTemplate(name, text));
+            }
+        }
+        config = new Configuration(Configuration.VERSION_2_3_35);
+        config.setTemplateLoader(loader);
+        config.setDefaultEncoding("UTF-8");
+        config.setLocale(Locale.ROOT);
+        config.setTimeZone(TimeZone.getTimeZone("UTC"));
+        config.setNumberFormat("computer");
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setWrapUncheckedExceptions(true);
+        config.setFallbackOnNullLoopVariable(false);
+        config.setAPIBuiltinEnabled(false);
+        config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        config.setCacheStorage(new freemarker.cache.StrongCacheStorage());
+    }
+
+    /** The template, parsed once; a missing or unparsable template is reported once and gives empty. */
+    Optional<Template> get(String name, String neededFor) {
+        return loaded.computeIfAbsent(name, n -> load(n, neededFor));
+    }
+
+    private Optional<Template> load(String name, String neededFor) {
+        try {
+            return Optional.of(config.getTemplate(name));
+        } catch (TemplateNotFoundException e) {
+            String missing = e.getTemplateName() == null ? name : e.getTemplateName();
+            problems.error(SourcePos.start(SourceTree.TEMPLATES + missing), "missing template \"" + missing
+                    + "\" (needed for " + neededFor + ")", "create templates/" + missing);
+        } catch (ParseException e) {
+            problems.error(new SourcePos(SourceTree.TEMPLATES + (e.getTemplateName() == null ? name : e.getTemplateName()), Math.max(1, e.getLineNumber()),
+                    Math.max(1, e.getColumnNumber())), "template syntax error: " + oneLine(e.getEditorMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.empty();
+    }
+
+    static String oneLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        return message.strip().lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("----"))
+                .findFirst().orElse("unknown error");
+    }
+}

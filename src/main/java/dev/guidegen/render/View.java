@@ -1,0 +1,83 @@
+package dev.guidegen.render;
+
+import java.util.List;
+
+/** The values templates read. Every string is plain text, escaped by FreeMarker, unless its name ends in Html. */
+public final class View {
+
+    private View() {
+    }
+
+    public record SiteInfo(String title, String description, String language, String baseUrl, String snapshotDate,
+            List<Link> nav) {
+    }
+
+    /** What every page's head and breadcrumbs need. */
+    public record Meta(String title, String description, String url, String canonical, List<Link> breadcrumbs,
+            String jsonLdHtml, String ogType) {
+    }
+
+    public record Link(String text, String url) {
+    }
+
+    /** One figure and how to read it, for tables: "Median", "$116,000". */
+    public record Row(String label, String value) {
+    }
+
+    public record Stated(String label, String basis, String value, String source, String note) {
+    }
+
+    /** An SVG chart of pay bands on one axis; {@code description} says every figure in words. */
+    public record Chart(String id, String title, String description, String height, String axisY, String tickLabelY,
+            List<Bar> bars, List<Tick> ticks, String width) {
+    }
+
+    /** A band ({@code x}, {@code width} null when only a median is known) and its labels. */
+    public record Bar(String label, String value, String labelY, String barY, String x, String width, String medianX,
+            String kind) {
+    }
+
+    public record Tick(String x, String label) {
+    }
+
+    public record Pay(boolean hasFigures, boolean fallback, String reason, String note, String headline, String band,
+            String median, String basis, String sample, String source, String category, String snapshotDate,
+            List<Row> rows, List<Stated> stated, Long bandLow, Long bandHigh, Long medianValue) {
+    }
+
+    public record Step(String title, String url, boolean current) {
+    }
+
+    public record TocItem(String text, String id) {
+    }
+
+    public record Faq(String question, String answerHtml, String id) {
+    }
+
+    public record Card(String slug, String title, String url, String summary, String level, String experience,
+            String pay) {
+    }
+
+    public record Role(String slug, String title, String url, String faqUrl, String summary, String level,
+            String experience, String updated, String updatedHuman, int readingMinutes, Pay pay, Chart chart, List<Step> ladder, List<Link> skills,
+            List<Card> related, List<Link> linkedFrom, List<Faq> faq, List<TocItem> toc, String bodyHtml) {
+    }
+
+    public record LevelGroup(String label, List<Card> roles) {
+    }
+
+    public record SkillInfo(String name, String url, List<Card> roles) {
+    }
+
+    public record SalaryRow(String title, String url, Pay pay) {
+    }
+
+    public record SalaryIndex(List<SalaryRow> rows, Chart chart, String currency) {
+    }
+
+    public record FaqGroup(String title, String url, String faqUrl, List<Faq> questions) {
+    }
+
+    public record PageInfo(String title, String summary, String bodyHtml) {
+    }
+}

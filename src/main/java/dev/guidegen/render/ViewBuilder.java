@@ -1,0 +1,213 @@
+package dev.guidegen.render;
+
+import dev.guidegen.content.Guide;
+import dev.guidegen.content.Page;
+import dev.guidegen.salary.Figures;
+import dev.guidegen.salary.Pay;
+import dev.guidegen.salary.Source;
+import dev.guidegen.salary.Stated;
+import dev.guidegen.site.Role;
+import dev.guidegen.site.Site;
+import dev.guidegen.site.Skill;
+import dev.guidegen.site.Urls;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns the site model into the plain values templates read; Markdown is rendered here, once per text. */
+final class ViewBuilder {
+
+    private static final DateTimeFormatter HUMAN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final int WORDS_PER_MINUTE = 200;
+
+    private final Site site;
+    private final Markup markup;
+    private final Money money;
+    private final Charts charts;
+
+    ViewBuilder(Site site, Markup markup) {
+        this.site = site;
+        this.markup = markup;
+        this.money = new Money(site.snapshot().currency());
+        this.charts = new Charts(money);
+    }
+
+    View.SiteInfo siteInfo() {
+        var c = site.config();
+        List<View.Link> nav = new ArrayList<>(List.of(new View.Link("Roles", Urls.HOME),
+                new View.Link("Salaries", Urls.SALARIES), new View.Link("Skills", Urls.SKILLS),
+                new View.Link("FAQ", Urls.FAQ)));
+        site.pages().forEach(p -> nav.add(new View.Link(p.title(), Urls.page(p.slug()))));
+        return new View.SiteInfo(c.title(), c.description(), c.language(), c.baseUrl(), snapshotDate(), nav);
+    }
+
+    String snapshotDate() {
+        return site.snapshot().date() == null ? "" : HUMAN_DATE.format(site.snapshot().date());
+    }
+
+    View.Role role(Role r) {
+        Guide g = r.guide();
+        List<View.Step> ladder = r.ladder().stream()
+                .map(s -> new View.Step(s.title(), s.isGuide() ? Urls.guide(s.slug()) : "", s.slug().equals(g.slug())))
+                .toList();
+        List<View.Link> skills = r.skills().stream().map(site.skills()::get)
+                .map(s -> new View.Link(s.name(), s.url())).toList();
+        List<View.Card> related = r.related().stream().map(site.roles()::get).map(this::card).toList();
+        List<View.Link> linkedFrom = r.linkedFrom().stream().map(site.roles()::get)
+                .map(o -> new View.Link(o.guide().title(), o.url())).toList();
+        List<View.TocItem> toc = g.body().headings().stream().filter(h -> h.level() == 2)
+                .map(h -> new View.TocItem(h.text(), h.id())).toList();
+        int words = g.body().document().getChars().toString().split("\\s+").length;
+        return new View.Role(g.slug(), g.title(), r.url(), Urls.guideFaq(g.slug()), g.summary(), levelLabel(g.level()),
+                g.experience(), g.updated() == null ? "" : g.updated().toString(),
+                g.updated() == null ? "" : HUMAN_DATE.format(g.updated()),
+                Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE), pay(r.pay()), chart(r), ladder, skills, related,
+                linkedFrom, faq(g), toc, markup.html(g.body()));
+    }
+
+    List<View.Faq> faq(Guide g) {
+        List<View.Faq> out = new ArrayList<>();
+        for (int i = 0; i < g.faq().size(); i++) {
+            var q = g.faq().get(i);
+            out.add(new View.Faq(q.question(), markup.html(q.answer()), "q" + (i + 1)));
+        }
+        return out;
+    }
+
+    View.Card card(Role r) {
+        Guide g = r.guide();
+        return new View.Card(g.slug(), g.title(), r.url(), g.summary(), levelLabel(g.level()), g.experience(),
+                pay(r.pay()).headline());
+    }
+
+    View.PageInfo page(Page p) {
+        return new View.PageInfo(p.title(), p.summary(), markup.html(p.body()));
+    }
+
+    View.SkillInfo skill(Skill s) {
+        return new View.SkillInfo(s.name(), s.url(), s.guides().stream().map(site.roles()::get).map(this::card).toList());
+    }
+
+    /** Roles grouped by level, in ladder order; roles without a level come last. */
+    List<View.LevelGroup> levels() {
+        List<View.LevelGroup> groups = new ArrayList<>();
+        List<String> order = new ArrayList<>(dev.guidegen.content.ContentReader.LEVELS);
+        order.add("");
+        for (String level : order) {
+            List<View.Card> cards = site.roles().values().stream().filter(r -> r.guide().level().equals(level))
+                    .map(this::card).toList();
+            if (!cards.isEmpty()) {
+                groups.add(new View.LevelGroup(level.isEmpty() ? "Other roles" : levelLabel(level) + " level", cards));
+            }
+        }
+        return groups;
+    }
+
+    View.Pay pay(Pay pay) {
+        Figures f = pay.shown();
+        String snapshot = snapshotDate();
+        List<View.Stated> stated = pay.role() == null ? List.of()
+                : pay.role().stated().stream().map(this::stated).toList();
+        if (!pay.hasFigures()) {
+            return new View.Pay(false, false, pay.reason() == null ? "" : pay.reason(), "", "No figures yet", "", "", "",
+                    "", "", "", snapshot, List.of(), stated, null, null, null);
+        }
+        String category = pay.category() == null ? "" : pay.category().label();
+        String note = pay.fallback() && pay.category() != null ? pay.category().note() : "";
+        return new View.Pay(true, pay.fallback(), pay.reason() == null ? "" : pay.reason(), note, headline(f),
+                money.range(f.bandLow(), f.bandHigh()), money.format(f.median()), f.basisLabel(), sample(f),
+                citation(f.source()), category, snapshot, rows(f), stated, f.bandLow(), f.bandHigh(), f.median());
+    }
+
+    /** The one figure a list shows: the median, else the band. */
+    String headline(Figures f) {
+        if (f.median() != null) {
+            return money.format(f.median()) + " median";
+        }
+        String band = money.range(f.bandLow(), f.bandHigh());
+        return band.isEmpty() ? "" : band + " " + f.basisLabel();
+    }
+
+    private View.Stated stated(Stated s) {
+        Figures f = s.figures();
+        String value = f.median() != null && f.bandLow() == null ? money.format(f.median())
+                : money.range(f.bandLow(), f.bandHigh()) + (f.median() != null ? ", median " + money.format(f.median()) : "");
+        return new View.Stated(s.label(), f.basisLabel(), value, citation(f.source()), s.note());
+    }
+
+    private List<View.Row> rows(Figures f) {
+        List<View.Row> rows = new ArrayList<>();
+        addRow(rows, "10th percentile", f.p10());
+        addRow(rows, "25th percentile", f.p25());
+        addRow(rows, "Low end of range", f.low());
+        addRow(rows, "Median", f.median());
+        addRow(rows, "75th percentile", f.p75());
+        addRow(rows, "High end of range", f.high());
+        addRow(rows, "90th percentile", f.p90());
+        return rows;
+    }
+
+    private void addRow(List<View.Row> rows, String label, Long value) {
+        if (value != null) {
+            rows.add(new View.Row(label, money.format(value)));
+        }
+    }
+
+    private static String sample(Figures f) {
+        return f.sample() == null ? "not published by the source" : String.format(Locale.ROOT, "%,d listings", f.sample());
+    }
+
+    private String citation(String sourceKey) {
+        Source s = site.snapshot().sources().get(sourceKey);
+        return s == null ? site.snapshot().source() : s.citation();
+    }
+
+    static String levelLabel(String level) {
+        return level.isEmpty() ? "" : Character.toUpperCase(level.charAt(0)) + level.substring(1);
+    }
+
+    /** The role's band, its category benchmark beside it, and the further figures its sources state. */
+    private View.Chart chart(Role r) {
+        Pay pay = r.pay();
+        List<Charts.Band> bands = new ArrayList<>();
+        if (pay.hasFigures() && !pay.fallback()) {
+            bands.add(band(r.guide().title() + " (" + pay.shown().basisLabel() + ")", pay.shown(), "role"));
+        }
+        if (pay.category() != null && !pay.category().figures().isEmpty()) {
+            Figures c = pay.category().figures();
+            String sample = c.sample() == null ? "" : String.format(Locale.ROOT, ", %,d listings", c.sample());
+            bands.add(band(pay.category().label() + " benchmark (" + c.basisLabel() + sample + ")", c, "benchmark"));
+        }
+        if (pay.role() != null) {
+            for (Stated s : pay.role().stated()) {
+                bands.add(band(s.label() + " (" + s.figures().basisLabel() + ")", s.figures(), "stated"));
+            }
+        }
+        return charts.chart("pay-chart-" + r.slug(), "Pay for " + r.guide().title() + " beside its category benchmark", bands);
+    }
+
+    /** Every role's shown figures on one axis, for the salary index. */
+    View.SalaryIndex salaryIndex() {
+        List<View.SalaryRow> rows = new ArrayList<>();
+        List<Charts.Band> bands = new ArrayList<>();
+        for (Role r : site.roles().values()) {
+            View.Pay p = pay(r.pay());
+            rows.add(new View.SalaryRow(r.guide().title(), r.url(), p));
+            if (r.pay().hasFigures()) {
+                String suffix = r.pay().fallback() ? " (category benchmark)" : " (" + r.pay().shown().basisLabel() + ")";
+                bands.add(band(r.guide().title() + suffix, r.pay().shown(), r.pay().fallback() ? "benchmark" : "role"));
+            }
+        }
+        return new View.SalaryIndex(rows, charts.chart("pay-chart-all", "Pay for every role on one axis", bands),
+                site.snapshot().currency());
+    }
+
+    private Charts.Band band(String label, Figures f, String kind) {
+        String value = money.range(f.bandLow(), f.bandHigh());
+        if (f.median() != null) {
+            value = value.isEmpty() ? money.format(f.median()) + " median" : value + ", median " + money.format(f.median());
+        }
+        return new Charts.Band(label, value, f.bandLow(), f.bandHigh(), f.median(), kind);
+    }
+}

@@ -1,0 +1,249 @@
+package dev.guidegen.salary;
+
+import dev.guidegen.content.Fields;
+import dev.guidegen.content.Ref;
+import dev.guidegen.problem.DidYouMean;
+import dev.guidegen.problem.Problems;
+import dev.guidegen.problem.SourcePos;
+import dev.guidegen.source.Node;
+import dev.guidegen.source.NodeReader;
+import dev.guidegen.source.SourceTree;
+import dev.guidegen.source.TextDecoder;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** The salary stage: reads and validates the snapshot, recording a problem at each bad value. */
+public final class SnapshotReader {
+
+    public static final String PATH = "content/data/salaries.json";
+
+    private static final List<String> PERCENTILES = List.of("p10", "p25", "median", "p75", "p90");
+    private static final Set<String> TOP_KEYS = Set.of("snapshot_date", "currency", "period", "source", "sources",
+            "categories", "roles");
+    private static final Set<String> FIGURE_KEYS = Set.of("basis", "p10", "p25", "median", "p75", "p90", "low", "high",
+            "sample", "source");
+    private static final Set<String> SOURCE_KEYS = Set.of("title", "publisher", "date");
+
+    private final Problems problems;
+
+    public SnapshotReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    public Snapshot read(SourceTree tree) {
+        if (!tree.has(PATH)) {
+            problems.error(SourcePos.start(PATH), "missing salary snapshot",
+                    "create content/data/salaries.json with snapshot_date, currency, period, source, categories and roles");
+            return Snapshot.empty();
+        }
+        Optional<Fields> top = TextDecoder.decode(PATH, tree.bytes(PATH), problems)
+                .flatMap(text -> {
+                    if (text.isBlank()) {
+                        problems.error(SourcePos.start(PATH), "empty file");
+                        return Optional.empty();
+                    }
+                    return NodeReader.json().read(PATH, text, 0, problems);
+                })
+                .flatMap(node -> Fields.of(node, "the salary snapshot", SourcePos.start(PATH), problems));
+        if (top.isEmpty()) {
+            return Snapshot.empty();
+        }
+        Fields f = top.get();
+        f.warnUnknown(TOP_KEYS, "the salary snapshot");
+        LocalDate date = f.date("snapshot_date", true).orElse(null);
+        String currency = f.string("currency", true).map(ref -> {
+            if (!ref.value().matches("[A-Z]{3}")) {
+                problems.error(ref.pos(), "\"currency\" must be a three-letter code such as USD, not \"" + ref.value() + "\"");
+            }
+            return ref.value();
+        }).orElse("USD");
+        String period = f.string("period", true).map(ref -> {
+            if (!ref.value().equals("year")) {
+                problems.error(ref.pos(), "\"period\" must be \"year\", not \"" + ref.value() + "\"",
+                        "figures are annual pay; convert other periods before adding them");
+            }
+            return ref.value();
+        }).orElse("year");
+        String source = f.string("source", true).map(Ref::value).orElse("");
+
+        SortedMap<String, Source> sources = new TreeMap<>();
+        forEachEntry(f, "sources", false, (key, item) -> {
+            item.warnUnknown(SOURCE_KEYS, "a source");
+            String title = item.string("title", true).map(Ref::value).orElse(key);
+            String publisher = item.string("publisher", false).map(Ref::value).orElse("");
+            String when = item.date("date", false).map(LocalDate::toString).orElse("");
+            sources.put(key, new Source(key, title, publisher, when));
+        });
+
+        SortedMap<String, Category> categories = new TreeMap<>();
+        forEachEntry(f, "categories", true, (key, item) -> {
+            Set<String> known = with(FIGURE_KEYS, "label", "note");
+            item.warnUnknown(known, "a category");
+            String label = item.string("label", true).map(Ref::value).orElse(key);
+            String note = item.string("note", false).map(Ref::value).orElse("");
+            Figures figures = figures(item, sources, true);
+            categories.put(key, new Category(key, label, figures, note));
+        });
+
+        SortedMap<String, RoleSalary> roles = new TreeMap<>();
+        forEachEntry(f, "roles", true, (key, item) -> {
+            item.warnUnknown(with(FIGURE_KEYS, "category", "stated"), "a role");
+            String category = item.string("category", true).map(ref -> {
+                if (!categories.containsKey(ref.value()) && f.has("categories")) {
+                    problems.error(ref.pos(), "unknown category \"" + ref.value() + "\""
+                            + DidYouMean.suffix(ref.value(), categories.keySet()),
+                            "categories: " + String.join(", ", categories.keySet()));
+                }
+                return ref.value();
+            }).orElse("");
+            Figures figures = figures(item, sources, false);
+            List<Stated> stated = new ArrayList<>();
+            for (Fields s : item.mappings("stated", "figures, each {label, basis, ...}")) {
+                s.warnUnknown(with(FIGURE_KEYS, "label", "note"), "a stated figure");
+                String label = s.string("label", true).map(Ref::value).orElse("");
+                String note = s.string("note", false).map(Ref::value).orElse("");
+                stated.add(new Stated(label, figures(s, sources, true), note));
+            }
+            roles.put(key, new RoleSalary(key, category, figures, stated, item.where()));
+        });
+        return new Snapshot(date, f.posOf("snapshot_date"), currency, period, source, sources, categories, roles);
+    }
+
+    private interface EntryReader {
+        void read(String key, Fields item);
+    }
+
+    private void forEachEntry(Fields parent, String key, boolean required, EntryReader reader) {
+        if (!parent.has(key)) {
+            if (required) {
+                problems.error(parent.where(), "missing required field \"" + key + "\"");
+            }
+            return;
+        }
+        Node node = parent.map().get(key);
+        if (!(node instanceof Node.MapNode map)) {
+            problems.error(node.pos(), "\"" + key + "\" must be a mapping from keys to entries, not " + node.kind());
+            return;
+        }
+        for (Node.Entry e : new TreeMap<>(map.entries()).values()) {
+            Fields.of(e.value(), "\"" + key + "." + e.key() + "\"", e.keyPos(), problems)
+                    .map(fields -> new Fields(fields.map(), e.keyPos(), problems))
+                    .ifPresent(fields -> reader.read(e.key(), fields));
+        }
+    }
+
+    /** Reads and checks one set of figures; {@code required} says whether it may be empty. */
+    private Figures figures(Fields f, Map<String, Source> sources, boolean required) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String key : List.of("p10", "p25", "median", "p75", "p90", "low", "high")) {
+            money(f, key).ifPresent(v -> values.put(key, v));
+        }
+        Integer sample = f.integer("sample", false).flatMap(v -> {
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                problems.error(f.posOf("sample"), "\"sample\" must be zero or more, not " + v);
+                return Optional.empty();
+            }
+            return Optional.of(v.intValue());
+        }).orElse(null);
+        String source = f.string("source", false).map(ref -> {
+            if (!sources.containsKey(ref.value())) {
+                problems.error(ref.pos(), "unknown source \"" + ref.value() + "\"" + DidYouMean.suffix(ref.value(), sources.keySet()),
+                        "list it under \"sources\" first");
+            }
+            return ref.value();
+        }).orElse("");
+        Basis basis = f.string("basis", !values.isEmpty()).flatMap(ref -> {
+            Optional<Basis> b = Basis.of(ref.value());
+            if (b.isEmpty()) {
+                problems.error(ref.pos(), "unknown basis \"" + ref.value() + "\"" + DidYouMean.suffix(ref.value(), Basis.keys()),
+                        "bases: " + String.join(", ", Basis.keys()));
+            }
+            return b;
+        }).orElse(null);
+        if (values.isEmpty()) {
+            if (required) {
+                problems.error(f.where(), "no figures: give p25 and p75, a median, or low and high");
+            }
+            if (basis != null || sample != null) {
+                problems.error(f.where(), "\"basis\" and \"sample\" need figures to describe");
+            }
+            return new Figures(null, null, null, null, null, null, null, null, null, source, f.where());
+        }
+        if (basis != null) {
+            checkBasis(f, basis, values);
+        }
+        checkOrder(f, values, PERCENTILES, "percentiles must rise from p10 to p90");
+        checkOrder(f, values, List.of("low", "median", "high"), "low, median and high must rise in that order");
+        return new Figures(basis, values.get("p10"), values.get("p25"), values.get("median"), values.get("p75"),
+                values.get("p90"), values.get("low"), values.get("high"), sample, source, f.where());
+    }
+
+    private void checkBasis(Fields f, Basis basis, Map<String, Long> values) {
+        boolean percentiles = values.keySet().stream().anyMatch(k -> k.startsWith("p"));
+        boolean range = values.containsKey("low") || values.containsKey("high");
+        SourcePos at = f.posOf("basis");
+        switch (basis) {
+            case PERCENTILES -> {
+                if (range || !percentiles) {
+                    problems.error(at, "basis \"percentiles\" takes p10, p25, median, p75 and p90, not low and high");
+                }
+            }
+            case TYPICAL_RANGE, FULL_RANGE -> {
+                if (percentiles || !values.containsKey("low") || !values.containsKey("high")) {
+                    problems.error(at, "basis \"" + basis.key() + "\" takes low and high (and may add a median)");
+                }
+            }
+            case MEDIAN -> {
+                if (percentiles || range || !values.containsKey("median")) {
+                    problems.error(at, "basis \"median\" takes only a median");
+                }
+            }
+        }
+    }
+
+    private void checkOrder(Fields f, Map<String, Long> values, List<String> order, String rule) {
+        String prevKey = null;
+        for (String key : order) {
+            Long v = values.get(key);
+            if (v == null) {
+                continue;
+            }
+            if (prevKey != null && v < values.get(prevKey)) {
+                problems.error(f.posOf(key), "\"" + key + "\" (" + v + ") is below \"" + prevKey + "\" (" + values.get(prevKey)
+                        + "): " + rule);
+            }
+            prevKey = key;
+        }
+    }
+
+    private Optional<Long> money(Fields f, String key) {
+        Node n = f.map().get(key);
+        if (n == null) {
+            return Optional.empty();
+        }
+        if (n instanceof Node.Scalar s && (s.type() == Node.ScalarType.INTEGER || s.type() == Node.ScalarType.DECIMAL)) {
+            double v = Double.parseDouble(s.text());
+            if (v < 0) {
+                problems.error(s.pos(), "\"" + key + "\" must not be negative, not " + s.text());
+                return Optional.empty();
+            }
+            return Optional.of(Math.round(v));
+        }
+        String shown = n instanceof Node.Scalar s ? n.kind() + " (\"" + s.text() + "\")" : n.kind();
+        problems.error(n.pos(), "\"" + key + "\" must be a number, not " + shown, "write figures as plain numbers, like 142603");
+        return Optional.empty();
+    }
+
+    private static Set<String> with(Set<String> base, String... more) {
+        Set<String> s = new java.util.TreeSet<>(base);
+        s.addAll(List.of(more));
+        return s;
+    }
+}

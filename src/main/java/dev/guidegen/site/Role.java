@@ -1,0 +1,28 @@
+package dev.guidegen.site;
+
+import dev.guidegen.content.Guide;
+import dev.guidegen.salary.Pay;
+import java.util.List;
+
+/**
+ * A guide with everything the site knows about it: its pay, ladder, skills, and the guides it
+ * is related to and linked from (as slugs, sorted as they should show).
+ */
+public record Role(Guide guide, Pay pay, List<LadderStep> ladder, List<String> skills, List<String> related,
+        List<String> linkedFrom) {
+
+    public Role {
+        ladder = List.copyOf(ladder);
+        skills = List.copyOf(skills);
+        related = List.copyOf(related);
+        linkedFrom = List.copyOf(linkedFrom);
+    }
+
+    public String slug() {
+        return guide.slug();
+    }
+
+    public String url() {
+        return Urls.guide(guide.slug());
+    }
+}

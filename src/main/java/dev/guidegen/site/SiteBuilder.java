@@ -1,0 +1,352 @@
+package dev.guidegen.site;
+
+import dev.guidegen.content.Content;
+import dev.guidegen.content.ContentReader;
+import dev.guidegen.content.FaqEntry;
+import dev.guidegen.content.Guide;
+import dev.guidegen.content.Heading;
+import dev.guidegen.content.Markdown;
+import dev.guidegen.content.Page;
+import dev.guidegen.content.Ref;
+import dev.guidegen.problem.DidYouMean;
+import dev.guidegen.problem.Problems;
+import dev.guidegen.problem.SourcePos;
+import dev.guidegen.salary.Pay;
+import dev.guidegen.salary.RoleSalary;
+import dev.guidegen.salary.Snapshot;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The site stage: gives every guide, page and skill its URL, resolves and checks every cross-link
+ * (related, career_path, Markdown links and anchors), and works out related roles, backlinks and pay.
+ */
+public final class SiteBuilder {
+
+    private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+    private static final int RELATED_LIMIT = 5;
+
+    private final Problems problems;
+
+    public SiteBuilder(Problems problems) {
+        this.problems = problems;
+    }
+
+    public Site build(Content content, Snapshot snapshot) {
+        SortedMap<String, Guide> guides = unique(content.guides(), Guide::slug, Guide::path);
+        SortedMap<String, Page> pages = unique(content.pages(), Page::slug, Page::path);
+        for (Page page : pages.values()) {
+            if (Urls.RESERVED.contains(page.slug())) {
+                problems.error(SourcePos.start(page.path()), "page name \"" + page.slug() + "\" is taken by the site's own "
+                        + "/" + page.slug() + "/ URL", "rename the file");
+            }
+        }
+        Map<String, Set<String>> anchors = new HashMap<>();
+        for (Guide g : guides.values()) {
+            Set<String> ids = new TreeSet<>(GuideSections.IDS);
+            for (Heading h : g.body().headings()) {
+                if (GuideSections.IDS.contains(h.id())) {
+                    problems.error(h.pos(), "heading \"" + h.text() + "\" takes the id \"" + h.id()
+                            + "\", which the guide page uses for its own section", "reword the heading");
+                }
+                ids.add(h.id());
+            }
+            anchors.put(g.path(), ids);
+        }
+        for (Page p : pages.values()) {
+            anchors.put(p.path(), new TreeSet<>(p.body().headings().stream().map(Heading::id).toList()));
+        }
+
+        LinkChecker checker = new LinkChecker(guides, pages, anchors);
+        Map<String, Map<String, String>> links = new TreeMap<>();
+        Map<String, Set<String>> linkedFrom = new TreeMap<>();
+        for (Guide g : guides.values()) {
+            Set<String> targets = new TreeSet<>();
+            Map<String, String> resolved = new TreeMap<>();
+            checker.check(g.path(), g.body(), resolved, targets);
+            for (FaqEntry q : g.faq()) {
+                checker.check(g.path(), q.answer(), resolved, targets);
+            }
+            for (Ref r : g.related()) {
+                if (checkGuideRef(r, "related", guides)) {
+                    targets.add(r.value());
+                }
+            }
+            links.put(g.path(), resolved);
+            targets.addAll(ladderSlugs(g, guides));
+            targets.remove(g.slug());
+            for (String t : targets) {
+                linkedFrom.computeIfAbsent(t, k -> new TreeSet<>()).add(g.slug());
+            }
+        }
+        for (Page p : pages.values()) {
+            Map<String, String> resolved = new TreeMap<>();
+            checker.check(p.path(), p.body(), resolved, new TreeSet<>());
+            links.put(p.path(), resolved);
+        }
+
+        SortedMap<String, Skill> skills = skills(guides);
+        Map<String, RoleSalary> usedRoles = new HashMap<>();
+        SortedMap<String, Role> roles = new TreeMap<>();
+        for (Guide g : guides.values()) {
+            RoleSalary salary = salaryOf(g, snapshot);
+            if (salary != null) {
+                usedRoles.put(salary.key(), salary);
+            }
+            Pay pay = Pay.resolve(salary, salary == null ? null : snapshot.categories().get(salary.category()),
+                    content.config().minSample());
+            List<String> skillSlugs = g.skills().stream().map(s -> Urls.slugify(s.value())).filter(skills::containsKey)
+                    .distinct().toList();
+            List<String> backlinks = linkedFrom.getOrDefault(g.slug(), Set.of()).stream()
+                    .sorted(Comparator.comparing((String s) -> guides.get(s).title()).thenComparing(s -> s)).toList();
+            roles.put(g.slug(), new Role(g, pay, ladder(g, guides), skillSlugs, related(g, guides), backlinks));
+        }
+        checkSnapshotUse(snapshot, usedRoles, guides, content.config().maxAgeDays());
+        return new Site(content.config(), snapshot, roles, List.copyOf(pages.values()), skills, links);
+    }
+
+    /** Keeps the first of several files with one slug (slugs compare without case) and reports the others. */
+    private <T> SortedMap<String, T> unique(List<T> items, java.util.function.Function<T, String> slug,
+            java.util.function.Function<T, String> path) {
+        SortedMap<String, T> out = new TreeMap<>();
+        for (T item : items) {
+            String key = slug.apply(item).toLowerCase(Locale.ROOT);
+            T first = out.get(key);
+            if (first == null) {
+                out.put(key, item);
+            } else {
+                problems.error(SourcePos.start(path.apply(item)), "duplicate slug \"" + key + "\": "
+                        + path.apply(first) + " has it too", "slugs ignore case; rename one of the files");
+            }
+        }
+        return out;
+    }
+
+    private boolean checkGuideRef(Ref ref, String field, Map<String, Guide> guides) {
+        if (guides.containsKey(ref.value())) {
+            return true;
+        }
+        problems.error(ref.pos(), "unknown guide \"" + ref.value() + "\" in " + field
+                + DidYouMean.suffix(ref.value(), guides.keySet()), "guides: " + String.join(", ", guides.keySet()));
+        return false;
+    }
+
+    private List<LadderStep> ladder(Guide g, Map<String, Guide> guides) {
+        List<LadderStep> steps = new ArrayList<>();
+        for (Ref r : g.careerPath()) {
+            if (guides.containsKey(r.value())) {
+                steps.add(new LadderStep(guides.get(r.value()).title(), r.value()));
+            } else if (!ContentReader.SLUG.matcher(r.value()).matches()) {
+                steps.add(new LadderStep(r.value(), ""));
+            }
+        }
+        return steps;
+    }
+
+    /** The guides a ladder names, reporting slug-like steps that name none. */
+    private Set<String> ladderSlugs(Guide g, Map<String, Guide> guides) {
+        Set<String> slugs = new TreeSet<>();
+        for (Ref r : g.careerPath()) {
+            if (ContentReader.SLUG.matcher(r.value()).matches() && checkGuideRef(r, "career_path", guides)) {
+                slugs.add(r.value());
+            }
+        }
+        return slugs;
+    }
+
+    /** The explicit related guides first, then those sharing the most skills, at most five. */
+    private List<String> related(Guide g, Map<String, Guide> guides) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (Ref r : g.related()) {
+            if (guides.containsKey(r.value()) && !r.value().equals(g.slug())) {
+                out.add(r.value());
+            }
+        }
+        Set<String> mine = skillSet(g);
+        guides.values().stream()
+                .filter(o -> !o.slug().equals(g.slug()) && !out.contains(o.slug()))
+                .map(o -> Map.entry(o.slug(), (int) skillSet(o).stream().filter(mine::contains).count()))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.add(e.getKey()));
+        return out.stream().limit(RELATED_LIMIT).toList();
+    }
+
+    private static Set<String> skillSet(Guide g) {
+        Set<String> s = new TreeSet<>();
+        g.skills().forEach(r -> s.add(Urls.slugify(r.value())));
+        return s;
+    }
+
+    private SortedMap<String, Skill> skills(Map<String, Guide> guides) {
+        Map<String, String> names = new TreeMap<>();
+        Map<String, Set<String>> users = new TreeMap<>();
+        for (Guide g : guides.values()) {
+            for (Ref r : g.skills()) {
+                String slug = Urls.slugify(r.value());
+                if (slug.isEmpty()) {
+                    problems.error(r.pos(), "skill \"" + r.value() + "\" has no letters or digits to name its page");
+                    continue;
+                }
+                String known = names.putIfAbsent(slug, r.value());
+                if (known != null && !known.equals(r.value())) {
+                    problems.warning(r.pos(), "skill \"" + r.value() + "\" is written \"" + known + "\" elsewhere",
+                            "spell a skill the same way in every guide");
+                }
+                users.computeIfAbsent(slug, k -> new TreeSet<>()).add(g.slug());
+            }
+        }
+        SortedMap<String, Skill> out = new TreeMap<>();
+        names.forEach((slug, name) -> out.put(slug, new Skill(slug, name, List.copyOf(users.get(slug)))));
+        return out;
+    }
+
+    private RoleSalary salaryOf(Guide g, Snapshot snapshot) {
+        Ref key = g.salaryKey();
+        RoleSalary role = snapshot.roles().get(key.value());
+        if (role == null && snapshot.date() != null) {
+            boolean explicit = !key.pos().equals(SourcePos.start(g.path()));
+            String message = "salary role \"" + key.value() + "\" is not in the snapshot"
+                    + DidYouMean.suffix(key.value(), snapshot.roles().keySet());
+            if (explicit) {
+                problems.error(key.pos(), message, "roles: " + String.join(", ", snapshot.roles().keySet()));
+            } else {
+                problems.warning(key.pos(), message + "; the page shows no pay figures",
+                        "add a \"salary:\" key or an entry under roles in content/data/salaries.json");
+            }
+        }
+        return role;
+    }
+
+    private void checkSnapshotUse(Snapshot snapshot, Map<String, RoleSalary> used, Map<String, Guide> guides, int maxAgeDays) {
+        for (RoleSalary role : snapshot.roles().values()) {
+            if (!used.containsKey(role.key())) {
+                problems.warning(role.pos(), "salary role \"" + role.key() + "\" is not used by any guide",
+                        "remove it, or point a guide at it with \"salary: " + role.key() + "\"");
+            }
+        }
+        LocalDate newest = guides.values().stream().map(Guide::updated).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        if (snapshot.date() != null && newest != null) {
+            long age = ChronoUnit.DAYS.between(snapshot.date(), newest);
+            if (age > maxAgeDays) {
+                problems.warning(snapshot.datePos(), "the snapshot (" + snapshot.date() + ") is " + age
+                        + " days older than the newest guide (" + newest + "); the limit is " + maxAgeDays + " days",
+                        "refresh content/data/salaries.json");
+            }
+        }
+    }
+
+    /** Resolves the relative Markdown links of one file, recording each broken one where it was written. */
+    private final class LinkChecker {
+        private final Map<String, Guide> guides;
+        private final Map<String, Page> pages;
+        private final Map<String, Set<String>> anchors;
+
+        LinkChecker(Map<String, Guide> guides, Map<String, Page> pages, Map<String, Set<String>> anchors) {
+            this.guides = guides;
+            this.pages = pages;
+            this.anchors = anchors;
+        }
+
+        void check(String from, Markdown md, Map<String, String> resolved, Set<String> guideTargets) {
+            for (Ref link : md.links()) {
+                String url = link.value();
+                if (url.isEmpty() || SCHEME.matcher(url).matches() || url.startsWith("/") || url.startsWith("//")) {
+                    continue;
+                }
+                int hash = url.indexOf('#');
+                String path = hash < 0 ? url : url.substring(0, hash);
+                String fragment = hash < 0 ? "" : url.substring(hash + 1);
+                if (path.isEmpty()) {
+                    // FAQ answers show on the FAQ pages too, so an anchor in a guide points at the guide's own URL.
+                    if (checkAnchor(link, from, fragment) && from.startsWith(ContentReader.GUIDES)) {
+                        resolved.put(url, Urls.guide(stem(from, ContentReader.GUIDES)) + url);
+                    }
+                    continue;
+                }
+                if (!path.endsWith(".md")) {
+                    problems.error(link.pos(), "link \"" + url + "\" is not a content file or site URL",
+                            "link to a guide as backend-engineer.md, to a page as ../pages/about.md, or to a site URL such as /salaries/");
+                    continue;
+                }
+                String target = normalise(from.substring(0, from.lastIndexOf('/') + 1) + path);
+                String result = null;
+                if (target != null && target.startsWith(ContentReader.GUIDES) && target.indexOf('/', ContentReader.GUIDES.length()) < 0) {
+                    String slug = stem(target, ContentReader.GUIDES);
+                    Guide g = guides.get(slug);
+                    if (g == null) {
+                        problems.error(link.pos(), "broken link \"" + url + "\": no guide \"" + slug + "\""
+                                + DidYouMean.suffix(slug, guides.keySet()), "guides: " + String.join(", ", guides.keySet()));
+                        continue;
+                    }
+                    guideTargets.add(slug);
+                    result = Urls.guide(slug);
+                } else if (target != null && target.startsWith(ContentReader.PAGES) && target.indexOf('/', ContentReader.PAGES.length()) < 0) {
+                    String slug = stem(target, ContentReader.PAGES);
+                    if (!pages.containsKey(slug)) {
+                        problems.error(link.pos(), "broken link \"" + url + "\": no page \"" + slug + "\""
+                                + DidYouMean.suffix(slug, pages.keySet()), "pages: " + String.join(", ", pages.keySet()));
+                        continue;
+                    }
+                    result = Urls.page(slug);
+                } else {
+                    problems.error(link.pos(), "broken link \"" + url + "\": " + (target == null ? "it leaves content/" : target
+                            + " is neither a guide nor a page"), "guides live in content/guides/, pages in content/pages/");
+                    continue;
+                }
+                if (!fragment.isEmpty() && !checkAnchor(link, target, fragment)) {
+                    continue;
+                }
+                resolved.put(url, fragment.isEmpty() ? result : result + "#" + fragment);
+            }
+        }
+
+        private boolean checkAnchor(Ref link, String target, String fragment) {
+            Set<String> ids = anchors.getOrDefault(target, Set.of());
+            if (ids.contains(fragment)) {
+                return true;
+            }
+            problems.error(link.pos(), "broken link \"" + link.value() + "\": no heading \"#" + fragment + "\" in " + target
+                    + DidYouMean.nearest(fragment, ids).map(n -> " (did you mean \"#" + n + "\"?)").orElse(""),
+                    "anchors are heading texts in lowercase with hyphens, like #day-to-day-work");
+            return false;
+        }
+
+        private static String stem(String path, String folder) {
+            return path.substring(folder.length(), path.length() - 3).toLowerCase(Locale.ROOT);
+        }
+
+        /** Resolves "." and ".." in a relative path; null when it climbs above the site root. */
+        private static String normalise(String path) {
+            List<String> parts = new ArrayList<>();
+            for (String part : path.split("/")) {
+                if (part.isEmpty() || part.equals(".")) {
+                    continue;
+                }
+                if (part.equals("..")) {
+                    if (parts.isEmpty()) {
+                        return null;
+                    }
+                    parts.remove(parts.size() - 1);
+                } else {
+                    parts.add(part);
+                }
+            }
+            String joined = String.join("/", parts);
+            return joined.startsWith("content/") ? joined : null;
+        }
+    }
+}

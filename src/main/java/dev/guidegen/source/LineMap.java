@@ -1,0 +1,31 @@
+package dev.guidegen.source;
+
+import dev.guidegen.problem.SourcePos;
+import java.util.Arrays;
+
+/** Turns character offsets in a text into 1-based lines and columns. */
+public final class LineMap {
+
+    private final int[] lineStarts;
+
+    public LineMap(String text) {
+        int[] starts = new int[16];
+        int n = 0;
+        starts[n++] = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i + 1;
+            }
+        }
+        lineStarts = Arrays.copyOf(starts, n);
+    }
+
+    public SourcePos pos(String path, int offset) {
+        int idx = Arrays.binarySearch(lineStarts, offset);
+        int line = idx >= 0 ? idx : -idx - 2;
+        return new SourcePos(path, line + 1, offset - lineStarts[line] + 1);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.guidegen.source;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.guidegen.problem.Problems;
+import dev.guidegen.problem.SourcePos;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads YAML or JSON text into {@link Node}s with positions, using Jackson's streaming parser so
+ * that syntax errors keep their line and column. {@code lineOffset} is added to every line, for
+ * YAML that sits inside a Markdown file below its opening {@code ---}.
+ */
+public final class NodeReader {
+
+    private final JsonFactory factory;
+    private final String language;
+
+    private NodeReader(JsonFactory factory, String language) {
+        this.factory = factory;
+        this.language = language;
+    }
+
+    public static NodeReader yaml() {
+        return new NodeReader(new YAMLFactory(), "YAML");
+    }
+
+    public static NodeReader json() {
+        return new NodeReader(new JsonFactory(), "JSON");
+    }
+
+    public Optional<Node> read(String path, String text, int lineOffset, Problems problems) {
+        try (JsonParser parser = factory.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return Optional.empty();
+            }
+            Node node = readValue(parser, path, lineOffset, problems);
+            if (parser.nextToken() != null) {
+                problems.error(pos(parser.currentTokenLocation(), path, lineOffset),
+                        "invalid " + language + ": unexpected content after the top-level value");
+                return Optional.empty();
+            }
+            return Optional.of(node);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            SourcePos at = loc == null ? new SourcePos(path, 1 + lineOffset, 1) : pos(loc, path, lineOffset);
+            problems.error(at, "invalid " + language + ": " + firstLine(e.getOriginalMessage()));
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Node readValue(JsonParser p, String path, int lineOffset, Problems problems) throws IOException {
+        SourcePos at = pos(p.currentTokenLocation(), path, lineOffset);
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case START_OBJECT: {
+                Map<String, Node.Entry> entries = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    SourcePos keyPos = pos(p.currentTokenLocation(), path, lineOffset);
+                    p.nextToken();
+                    Node value = readValue(p, path, lineOffset, problems);
+                    if (entries.containsKey(key)) {
+                        problems.error(keyPos, "duplicate key \"" + key + "\"",
+                                "the first one is at line " + entries.get(key).keyPos().line());
+                    } else {
+                        entries.put(key, new Node.Entry(key, keyPos, value));
+                    }
+                }
+                return new Node.MapNode(at, entries);
+            }
+            case START_ARRAY: {
+                List<Node> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(readValue(p, path, lineOffset, problems));
+                }
+                return new Node.ListNode(at, items);
+            }
+            case VALUE_STRING:
+                return new Node.Scalar(at, p.getText(), Node.ScalarType.STRING);
+            case VALUE_NUMBER_INT:
+                return new Node.Scalar(at, p.getText(), Node.ScalarType.INTEGER);
+            case VALUE_NUMBER_FLOAT:
+                return new Node.Scalar(at, p.getText(), Node.ScalarType.DECIMAL);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new Node.Scalar(at, p.getText(), Node.ScalarType.BOOLEAN);
+            case VALUE_NULL:
+                return new Node.Scalar(at, "", Node.ScalarType.NULL);
+            default:
+                return new Node.Scalar(at, p.getText(), Node.ScalarType.STRING);
+        }
+    }
+
+    private static SourcePos pos(JsonLocation loc, String path, int lineOffset) {
+        return new SourcePos(path, Math.max(1, loc.getLineNr()) + lineOffset, Math.max(1, loc.getColumnNr()));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        String line = message.strip().lines().findFirst().orElse("syntax error").strip();
+        return line.endsWith(":") || line.endsWith(";") ? line.substring(0, line.length() - 1) : line;
+    }
+}

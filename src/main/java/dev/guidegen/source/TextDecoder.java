@@ -1,0 +1,59 @@
+package dev.guidegen.source;
+
+import dev.guidegen.problem.Problems;
+import dev.guidegen.problem.SourcePos;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Turns file bytes into text: strict UTF-8, a leading BOM dropped, CRLF and CR turned into LF.
+ * Bytes that are not UTF-8 are a problem at the line and column where they start.
+ */
+public final class TextDecoder {
+
+    private TextDecoder() {
+    }
+
+    public static Optional<String> decode(String path, byte[] bytes, Problems problems) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            out.flip();
+            String before = normalise(out.toString());
+            LineMap map = new LineMap(before);
+            SourcePos pos = map.pos(path, before.length());
+            problems.error(pos, String.format("invalid UTF-8 byte 0x%02X", bytes[in.position()] & 0xff),
+                    "save the file as UTF-8");
+            return Optional.empty();
+        }
+        decoder.flush(out);
+        out.flip();
+        return Optional.of(normalise(out.toString()));
+    }
+
+    /** Decodes bytes known to be well formed, such as templates after a successful check. */
+    public static String decodeTrusted(byte[] bytes) {
+        try {
+            return normalise(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return normalise(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String normalise(String text) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+}
