@@ -26,8 +26,13 @@ public record BuildResult(List<OutputFile> files, List<Problem> problems, Stats 
 
         public String describe() {
             int other = pages - guides - faqPages - skillPages - plainPages;
-            return pages + " pages (" + guides + " guides, " + faqPages + " FAQ pages, " + skillPages + " skill pages, "
-                    + plainPages + " plain pages, " + other + " index pages)";
+            return count(pages, "page") + " (" + count(guides, "guide") + ", " + count(faqPages, "FAQ page") + ", "
+                    + count(skillPages, "skill page") + ", " + count(plainPages, "plain page") + ", "
+                    + count(other, "other page") + ")";
+        }
+
+        private static String count(int n, String noun) {
+            return n + " " + noun + (n == 1 ? "" : "s");
         }
     }
 }

@@ -47,6 +47,9 @@ public final class LinkCheck {
                 ids.put(f.path(), pageIds);
             }
         }
+        // One broken link in a template breaks it on every page made from that template: report it once.
+        Map<String, java.util.List<String>> pagesByProblem = new java.util.TreeMap<>();
+        Map<String, SourcePos> posByProblem = new HashMap<>();
         for (OutputFile f : files) {
             Document doc = docs.get(f.path());
             if (doc == null) {
@@ -57,11 +60,20 @@ public final class LinkCheck {
                 String url = e.attr(attr);
                 String problem = problemWith(f.path(), url, baseUrl, byPath, ids);
                 if (problem != null) {
-                    problems.error(locate(tree, f.template(), attr, url), "broken link \"" + url + "\" on /"
-                            + pageUrl(f.path()) + ": " + problem, "fix the link in the template, or the page it names");
+                    SourcePos pos = locate(tree, f.template(), attr, url);
+                    String key = pos + "\u0000" + url + "\u0000" + problem;
+                    posByProblem.put(key, pos);
+                    pagesByProblem.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add("/" + pageUrl(f.path()));
                 }
             }
         }
+        pagesByProblem.forEach((key, pages) -> {
+            String[] parts = key.split("\u0000");
+            pages.sort(null);
+            String on = pages.size() == 1 ? pages.get(0) : pages.get(0) + " and " + (pages.size() - 1) + " more";
+            problems.error(posByProblem.get(key), "broken link \"" + parts[1] + "\" on " + on + ": " + parts[2],
+                    "fix the link in the template, or the page it names");
+        });
     }
 
     private static String problemWith(String page, String url, String baseUrl, Map<String, OutputFile> files,

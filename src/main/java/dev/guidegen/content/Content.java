@@ -2,10 +2,15 @@ package dev.guidegen.content;
 
 import java.util.List;
 
-/** Everything read from {@code content/} except the salary snapshot: guides and pages sorted by slug. */
-public record Content(SiteConfig config, List<Guide> guides, List<Page> pages) {
+/**
+ * Everything read from {@code content/} except the salary snapshot: guides and pages sorted by slug.
+ * {@code unreadable} names the guides whose files exist but could not be read, so that links to them
+ * are not reported a second time as links to nothing.
+ */
+public record Content(SiteConfig config, List<Guide> guides, List<Page> pages, java.util.Set<String> unreadable) {
     public Content {
         guides = List.copyOf(guides);
         pages = List.copyOf(pages);
+        unreadable = java.util.Set.copyOf(unreadable);
     }
 }

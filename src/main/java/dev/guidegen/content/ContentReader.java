@@ -49,17 +49,21 @@ public final class ContentReader {
     public Content read(SourceTree tree) {
         SiteConfig config = readConfig(tree);
         List<Guide> guides = new ArrayList<>();
+        Set<String> unreadable = new java.util.TreeSet<>();
         for (Map.Entry<String, byte[]> file : tree.under(GUIDES).entrySet()) {
-            slugOf(file.getKey(), GUIDES).flatMap(slug -> readGuide(slug, file.getKey(), file.getValue()))
-                    .filter(g -> drafts || !g.draft())
-                    .ifPresent(guides::add);
+            Optional<String> slug = slugOf(file.getKey(), GUIDES);
+            Optional<Guide> guide = slug.flatMap(s -> readGuide(s, file.getKey(), file.getValue()));
+            if (slug.isPresent() && guide.isEmpty()) {
+                unreadable.add(slug.get());
+            }
+            guide.filter(g -> drafts || !g.draft()).ifPresent(guides::add);
         }
         List<Page> pages = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : tree.under(PAGES).entrySet()) {
             slugOf(file.getKey(), PAGES).flatMap(slug -> readPage(slug, file.getKey(), file.getValue()))
                     .ifPresent(pages::add);
         }
-        return new Content(config, guides, pages);
+        return new Content(config, guides, pages, unreadable);
     }
 
     private SiteConfig readConfig(SourceTree tree) {

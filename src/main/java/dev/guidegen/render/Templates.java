@@ -65,11 +65,24 @@ final class Templates {
                     + "\" (needed for " + neededFor + ")", "create templates/" + missing);
         } catch (ParseException e) {
             problems.error(new SourcePos(SourceTree.TEMPLATES + (e.getTemplateName() == null ? name : e.getTemplateName()), Math.max(1, e.getLineNumber()),
-                    Math.max(1, e.getColumnNumber())), "template syntax error: " + oneLine(e.getEditorMessage()));
+                    Math.max(1, e.getColumnNumber())), "template syntax error: " + joined(e.getEditorMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Optional.empty();
+    }
+
+    /** A multi-line message on one line: "expecting one of these patterns: \",\", \">\"". */
+    static String joined(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String[] lines = message.strip().split("\\s*\n\\s*");
+        StringBuilder out = new StringBuilder(lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            out.append(lines[i - 1].endsWith(":") ? " " : ", ").append(lines[i]);
+        }
+        return out.toString();
     }
 
     static String oneLine(String message) {

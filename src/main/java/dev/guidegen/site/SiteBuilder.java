@@ -39,12 +39,14 @@ public final class SiteBuilder {
     private static final int RELATED_LIMIT = 5;
 
     private final Problems problems;
+    private Set<String> unreadable = Set.of();
 
     public SiteBuilder(Problems problems) {
         this.problems = problems;
     }
 
     public Site build(Content content, Snapshot snapshot) {
+        unreadable = content.unreadable();
         SortedMap<String, Guide> guides = unique(content.guides(), Guide::slug, Guide::path);
         SortedMap<String, Page> pages = unique(content.pages(), Page::slug, Page::path);
         for (Page page : pages.values()) {
@@ -137,6 +139,9 @@ public final class SiteBuilder {
     private boolean checkGuideRef(Ref ref, String field, Map<String, Guide> guides) {
         if (guides.containsKey(ref.value())) {
             return true;
+        }
+        if (unreadable.contains(ref.value())) {
+            return false;
         }
         problems.error(ref.pos(), "unknown guide \"" + ref.value() + "\" in " + field
                 + DidYouMean.suffix(ref.value(), guides.keySet()), "guides: " + String.join(", ", guides.keySet()));
@@ -232,7 +237,7 @@ public final class SiteBuilder {
 
     private void checkSnapshotUse(Snapshot snapshot, Map<String, RoleSalary> used, Map<String, Guide> guides, int maxAgeDays) {
         for (RoleSalary role : snapshot.roles().values()) {
-            if (!used.containsKey(role.key())) {
+            if (!used.containsKey(role.key()) && unreadable.isEmpty()) {
                 problems.warning(role.pos(), "salary role \"" + role.key() + "\" is not used by any guide",
                         "remove it, or point a guide at it with \"salary: " + role.key() + "\"");
             }
@@ -287,6 +292,9 @@ public final class SiteBuilder {
                 if (target != null && target.startsWith(ContentReader.GUIDES) && target.indexOf('/', ContentReader.GUIDES.length()) < 0) {
                     String slug = stem(target, ContentReader.GUIDES);
                     Guide g = guides.get(slug);
+                    if (g == null && unreadable.contains(slug)) {
+                        continue;
+                    }
                     if (g == null) {
                         problems.error(link.pos(), "broken link \"" + url + "\": no guide \"" + slug + "\""
                                 + DidYouMean.suffix(slug, guides.keySet()), "guides: " + String.join(", ", guides.keySet()));

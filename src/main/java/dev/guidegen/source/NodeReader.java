@@ -53,6 +53,14 @@ public final class NodeReader {
             }
             return Optional.of(node);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+                SourcePos at = new SourcePos(path, y.getProblemMark().getLine() + 1 + lineOffset, y.getProblemMark().getColumn() + 1);
+                String hint = y.getContext() == null || y.getContextMark() == null ? null
+                        : y.getContext() + " that starts at line " + (y.getContextMark().getLine() + 1 + lineOffset)
+                                + ", column " + (y.getContextMark().getColumn() + 1);
+                problems.error(at, "invalid YAML: " + y.getProblem().strip().lines().findFirst().orElse("syntax error"), hint);
+                return Optional.empty();
+            }
             JsonLocation loc = e.getLocation();
             SourcePos at = loc == null ? new SourcePos(path, 1 + lineOffset, 1) : pos(loc, path, lineOffset);
             problems.error(at, "invalid " + language + ": " + firstLine(e.getOriginalMessage()));

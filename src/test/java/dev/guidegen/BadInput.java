@@ -1,0 +1,89 @@
+package dev.guidegen;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * Every kind of bad input a build must refuse, each as an edit of {@link InlineSite#MINIMAL} and
+ * the exact errors it must give. Shared by the in-memory tests and the command-line tests.
+ */
+record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors) {
+
+    static final String ENGINEER = "content/guides/backend-engineer.md";
+    static final String ARCHITECT = "content/guides/backend-architect.md";
+    static final String SNAPSHOT = "content/data/salaries.json";
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    static Stream<BadInput> all() {
+        return Stream.of(
+                new BadInput("malformed YAML", s -> s.edit(ENGINEER, "level: mid", "level: mid: x"), List.of(
+                        ENGINEER + ":5:11: error: invalid YAML: mapping values are not allowed here")),
+                new BadInput("unclosed YAML list", s -> s.edit(ENGINEER, "level: mid", "level: [mid"), List.of(
+                        ENGINEER + ":6:11: error: invalid YAML: expected ',' or ']', but got :")),
+                new BadInput("no front matter", s -> s.with(ENGINEER, "# Backend Engineer\n\nText.\n"), List.of(
+                        ENGINEER + ":1:1: error: missing front matter: the first line must be \"---\"")),
+                new BadInput("unclosed front matter", s -> s.edit(ENGINEER, "#pay).\n---\n", "#pay).\n"), List.of(
+                        ENGINEER + ":1:1: error: front matter is not closed: no \"---\" line after the first")),
+                new BadInput("missing required field", s -> s.edit(ENGINEER, "summary: Builds the server side.\n", ""), List.of(
+                        ENGINEER + ":1:1: error: missing required field \"summary\"")),
+                new BadInput("a string where a list is due", s -> s.edit(ENGINEER, "related: [backend-architect]", "related: foo"), List.of(
+                        ENGINEER + ":8:10: error: \"related\" must be a list of guide slugs, not a string (\"foo\")")),
+                new BadInput("a date that is not one", s -> s.edit(ENGINEER, "updated: 2026-10-01", "updated: 2026-13-45"), List.of(
+                        ENGINEER + ":4:10: error: \"updated\" must be a date written YYYY-MM-DD, not \"2026-13-45\"")),
+                new BadInput("duplicate slugs differing in case", s -> s.with("content/guides/Backend-Engineer.md",
+                        new String(s.tree().bytes(ENGINEER), StandardCharsets.UTF_8)), List.of(
+                        ENGINEER + ":1:1: error: duplicate slug \"backend-engineer\": content/guides/Backend-Engineer.md has it too")),
+                new BadInput("unknown guide in related", s -> s.edit(ENGINEER, "related: [backend-architect]", "related: [backend-architec]"), List.of(
+                        ENGINEER + ":8:11: error: unknown guide \"backend-architec\" in related (did you mean \"backend-architect\"?)")),
+                new BadInput("unknown guide in career_path", s -> s.edit(ENGINEER, "Staff Engineer, backend-architect]", "Staff Engineer, backend-archtect]"), List.of(
+                        ENGINEER + ":9:49: error: unknown guide \"backend-archtect\" in career_path (did you mean \"backend-architect\"?)")),
+                new BadInput("broken body link", s -> s.edit(ENGINEER, "(backend-architect.md)", "(backend-architekt.md)"), List.of(
+                        ENGINEER + ":16:43: error: broken link \"backend-architekt.md\": no guide \"backend-architekt\" (did you mean \"backend-architect\"?)")),
+                new BadInput("broken body anchor", s -> s.edit(ENGINEER, "(../pages/methodology.md)", "(../pages/methodology.md#source)"), List.of(
+                        ENGINEER + ":20:23: error: broken link \"../pages/methodology.md#source\": no heading \"#source\" in content/pages/methodology.md (did you mean \"#sources\"?)")),
+                new BadInput("broken anchor in a FAQ answer", s -> s.edit(ENGINEER, "backend-architect.md#pay", "backend-architect.md#pya"), List.of(
+                        ENGINEER + ":12:35: error: broken link \"backend-architect.md#pya\": no heading \"#pya\" in content/guides/backend-architect.md (did you mean \"#pay\"?)")),
+                new BadInput("invalid JSON in the snapshot", s -> s.edit(SNAPSHOT, "\"currency\": \"USD\",", "\"currency\": \"USD\""), List.of(
+                        SNAPSHOT + ":4:3: error: invalid JSON: Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries")),
+                new BadInput("percentiles out of order", s -> s.edit(SNAPSHOT, "\"p75\": 290000", "\"p75\": 230000"), List.of(
+                        SNAPSHOT + ":16:62: error: \"p75\" (230000) is below \"median\" (240000): percentiles must rise from p10 to p90")),
+                new BadInput("a negative figure", s -> s.edit(SNAPSHOT, "\"p10\": 150000", "\"p10\": -5"), List.of(
+                        SNAPSHOT + ":16:14: error: \"p10\" must not be negative, not -5")),
+                new BadInput("a figure that is not a number", s -> s.edit(SNAPSHOT, "\"p10\": 150000", "\"p10\": \"lots\""), List.of(
+                        SNAPSHOT + ":16:14: error: \"p10\" must be a number, not a string (\"lots\")")),
+                new BadInput("an unknown category", s -> s.edit(SNAPSHOT, "\"architect\": {\"category\": \"software-engineering\"",
+                        "\"architect\": {\"category\": \"software-enginering\""), List.of(
+                        SNAPSHOT + ":15:31: error: unknown category \"software-enginering\" (did you mean \"software-engineering\"?)")),
+                new BadInput("a missing snapshot date", s -> s.edit(SNAPSHOT, "\"snapshot_date\": \"2026-11-01\",\n  ", ""), List.of(
+                        SNAPSHOT + ":1:1: error: missing required field \"snapshot_date\"")),
+                new BadInput("a salary key not in the snapshot", s -> s.edit(ARCHITECT, "salary: architect", "salary: architekt"), List.of(
+                        ARCHITECT + ":9:9: error: salary role \"architekt\" is not in the snapshot (did you mean \"architect\"?)")),
+                new BadInput("a missing template", s -> s.without("templates/skill.ftlh"), List.of(
+                        "templates/skill.ftlh:1:1: error: missing template \"skill.ftlh\" (needed for /skills/api-design/)")),
+                new BadInput("a template syntax error", s -> s.edit("templates/guide.ftlh", "<#list role.toc as item>", "<#list role.toc as item"), List.of(
+                        "templates/guide.ftlh:27:1: error: template syntax error: Encountered \"<\", but was expecting one of these patterns: \",\", \">\"")),
+                new BadInput("a template naming a missing value", s -> s.edit("templates/guide.ftlh", "<h1>${role.title}</h1>", "<h1>${role.titel}</h1>"), List.of(
+                        "templates/guide.ftlh:5:7: error: template error: \"role.titel\" is missing (while rendering /roles/backend-architect/ and 1 more)")),
+                new BadInput("a broken link in a template", s -> s.edit("templates/home.ftlh", "<h1>", "<a href=\"/rolez/\">Roles</a>\n<h1>"), List.of(
+                        "templates/home.ftlh:3:10: error: broken link \"/rolez/\" on /: no such page or file")),
+                new BadInput("an empty file", s -> s.with(ARCHITECT, ""), List.of(
+                        ARCHITECT + ":1:1: error: empty file")),
+                new BadInput("bytes that are not UTF-8", s -> s.with(ARCHITECT, concat("---\ntitle: Caf".getBytes(StandardCharsets.UTF_8),
+                        new byte[] {(byte) 0xE9}, "\n---\n".getBytes(StandardCharsets.UTF_8))), List.of(
+                        ARCHITECT + ":2:11: error: invalid UTF-8 byte 0xE9")));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+}

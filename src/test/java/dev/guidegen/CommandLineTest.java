@@ -1,0 +1,135 @@
+package dev.guidegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.guidegen.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CommandLineTest {
+
+    @TempDir
+    Path root;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static void write(Path root, InlineSite site) {
+        site.tree().files().forEach((path, bytes) -> {
+            try {
+                Path p = root.resolve(path);
+                Files.createDirectories(p.getParent());
+                Files.write(p, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    static Map<String, String> snapshot(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(p).toString(), java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return files;
+    }
+
+    @Test
+    void aGoodSiteBuildsWithExitZeroAndOneSummaryLine() {
+        write(root, InlineSite.minimal());
+
+        Run run = run("build", "--root", root.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).matches("Built 13 pages \\(2 guides, 2 FAQ pages, 3 skill pages, 1 plain page, 5 other pages\\) in \\d+ ms\\n");
+        assertThat(root.resolve("site-output/roles/backend-engineer/index.html")).exists();
+        assertThat(root.resolve("site-output/index.html")).exists();
+    }
+
+    @Test
+    void outWritesTheSiteWhereItIsTold() {
+        write(root, InlineSite.minimal());
+
+        Run run = run("build", "--root", root.toString(), "--out", root.resolve("elsewhere").toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(root.resolve("elsewhere/salaries/index.html")).exists();
+        assertThat(root.resolve("site-output")).doesNotExist();
+    }
+
+    @Test
+    void badUsageExitsWithTwo() {
+        assertThat(run("build", "--no-such-flag").exit()).isEqualTo(2);
+        assertThat(run().exit()).isEqualTo(2);
+        assertThat(run("build", "--root", root.resolve("missing").toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void problemsAreListedSortedWithHintsBeforeTheFailureLine() {
+        write(root, InlineSite.minimal()
+                .edit(BadInput.ENGINEER, "related: [backend-architect]", "related: [backend-architec]")
+                .edit(BadInput.ARCHITECT, "updated: 2026-10-02", "updated: soon"));
+
+        Run run = run("build", "--root", root.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("""
+                content/guides/backend-architect.md:4:10: error: "updated" must be a date written YYYY-MM-DD, not "soon"
+                content/guides/backend-engineer.md:8:11: error: unknown guide "backend-architec" in related (did you mean "backend-architect"?)
+                    hint: guides: backend-architect, backend-engineer
+                Build failed: 2 errors, 0 warnings; nothing was written
+                """);
+        assertThat(run.out()).isEmpty();
+    }
+
+    static Stream<BadInput> cases() {
+        return BadInput.all();
+    }
+
+    @ParameterizedTest(name = "{0}: exit 1, the message, and the previous site-output untouched")
+    @MethodSource("cases")
+    void badInputExitsWithOneAndLeavesThePreviousSiteByteForByte(BadInput bad) throws IOException {
+        write(root, InlineSite.minimal());
+        assertThat(run("build", "--root", root.toString()).exit()).isZero();
+        Map<String, String> before = snapshot(root.resolve("site-output"));
+        write(root, bad.edit().apply(InlineSite.minimal()));
+        if (bad.name().equals("a missing template")) {
+            Files.delete(root.resolve("templates/skill.ftlh"));
+        }
+
+        Run run = run("build", "--root", root.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        for (String error : bad.errors()) {
+            assertThat(run.err()).contains(error + "\n");
+        }
+        assertThat(snapshot(root.resolve("site-output"))).isEqualTo(before);
+        try (Stream<Path> siblings = Files.list(root)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).doesNotContain(".site-output.tmp", ".site-output.old");
+        }
+    }
+}
