@@ -10,15 +10,15 @@ import java.util.Locale;
  */
 final class Charts {
 
-    static final int WIDTH = 360;
-    private static final int LEFT = 8;
-    private static final int RIGHT = 16;
-    private static final int ROW = 46;
-    private static final int TOP = 8;
-    private static final int AXIS = 28;
+    static final int WIDTH = 400;
+    private static final int LEFT = 24;
+    private static final int RIGHT = 24;
+    private static final int ROW = 58;
+    private static final int TOP = 4;
+    private static final int AXIS = 26;
 
-    /** One band to draw: low to high, with a median tick, or a median alone. */
-    record Band(String label, String valueText, Long low, Long high, Long median, String kind) {
+    /** One band to draw: low to high, with a median tick, or a median alone; {@code detail} says the figures in words. */
+    record Band(String label, String detail, Long low, Long high, Long median, String kind) {
     }
 
     private final Money money;
@@ -28,7 +28,8 @@ final class Charts {
     }
 
     View.Chart chart(String id, String title, List<Band> bands) {
-        List<Band> drawable = bands.stream().filter(b -> b.low() != null || b.median() != null).toList();
+        List<Band> drawable = bands.stream()
+                .filter(b -> b.low() != null && b.high() != null || b.median() != null).toList();
         if (drawable.isEmpty()) {
             return null;
         }
@@ -58,8 +59,8 @@ final class Charts {
                 w = num(Math.max(2, (b.high() - b.low()) / span * plot));
             }
             String mx = b.median() == null ? null : num(LEFT + (b.median() - axisMin) / span * plot);
-            bars.add(new View.Bar(b.label(), b.valueText(), num(y + 14), num(y + 20), x, w, mx, b.kind()));
-            desc.append(b.label()).append(": ").append(b.valueText()).append(". ");
+            bars.add(new View.Bar(b.label(), b.detail(), num(y + 13), num(y + 28), num(y + 34), x, w, mx, b.kind()));
+            desc.append(b.label()).append(": ").append(b.detail()).append(". ");
             y += ROW;
         }
         List<View.Tick> ticks = new ArrayList<>();
@@ -68,7 +69,7 @@ final class Charts {
         }
         int height = y + AXIS;
         return new View.Chart(id, title, desc.toString().strip(), String.valueOf(height), num(y + 2),
-                num(y + 18), bars, ticks, String.valueOf(WIDTH));
+                num(y + 16), bars, ticks, String.valueOf(WIDTH));
     }
 
     private static long niceStep(long range) {

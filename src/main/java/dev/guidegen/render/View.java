@@ -33,8 +33,8 @@ public final class View {
     }
 
     /** A band ({@code x}, {@code width} null when only a median is known) and its labels. */
-    public record Bar(String label, String value, String labelY, String barY, String x, String width, String medianX,
-            String kind) {
+    public record Bar(String label, String detail, String labelY, String detailY, String barY, String x, String width,
+            String medianX, String kind) {
     }
 
     public record Tick(String x, String label) {
@@ -45,7 +45,7 @@ public final class View {
             List<Row> rows, List<Stated> stated, Long bandLow, Long bandHigh, Long medianValue) {
     }
 
-    public record Step(String title, String url, boolean current) {
+    public record Step(String title, String url, boolean current, String pay) {
     }
 
     public record TocItem(String text, String id) {

@@ -2,6 +2,7 @@ package dev.guidegen.render;
 
 import dev.guidegen.content.Guide;
 import dev.guidegen.content.Page;
+import dev.guidegen.salary.Basis;
 import dev.guidegen.salary.Figures;
 import dev.guidegen.salary.Pay;
 import dev.guidegen.salary.Source;
@@ -49,7 +50,8 @@ final class ViewBuilder {
     View.Role role(Role r) {
         Guide g = r.guide();
         List<View.Step> ladder = r.ladder().stream()
-                .map(s -> new View.Step(s.title(), s.isGuide() ? Urls.guide(s.slug()) : "", s.slug().equals(g.slug())))
+                .map(s -> new View.Step(s.title(), s.isGuide() ? Urls.guide(s.slug()) : "", s.slug().equals(g.slug()),
+                        s.isGuide() ? pay(site.roles().get(s.slug()).pay()).headline() : ""))
                 .toList();
         List<View.Link> skills = r.skills().stream().map(site.skills()::get)
                 .map(s -> new View.Link(s.name(), s.url())).toList();
@@ -77,8 +79,9 @@ final class ViewBuilder {
 
     View.Card card(Role r) {
         Guide g = r.guide();
-        return new View.Card(g.slug(), g.title(), r.url(), g.summary(), levelLabel(g.level()), g.experience(),
-                pay(r.pay()).headline());
+        View.Pay pay = pay(r.pay());
+        String headline = pay.fallback() ? pay.headline() + " (" + pay.category() + " benchmark)" : pay.headline();
+        return new View.Card(g.slug(), g.title(), r.url(), g.summary(), levelLabel(g.level()), g.experience(), headline);
     }
 
     View.PageInfo page(Page p) {
@@ -126,13 +129,23 @@ final class ViewBuilder {
             return money.format(f.median()) + " median";
         }
         String band = money.range(f.bandLow(), f.bandHigh());
-        return band.isEmpty() ? "" : band + " " + f.basisLabel();
+        return band.isEmpty() ? "" : band + " (" + f.basisLabel() + ")";
     }
 
     private View.Stated stated(Stated s) {
         Figures f = s.figures();
-        String value = f.median() != null && f.bandLow() == null ? money.format(f.median())
-                : money.range(f.bandLow(), f.bandHigh()) + (f.median() != null ? ", median " + money.format(f.median()) : "");
+        String value;
+        if (f.basis() == Basis.PREMIUM) {
+            String pct = f.pctLow() == null || f.pctHigh() == null || f.pctLow().equals(f.pctHigh())
+                    ? (f.pctLow() != null ? f.pctLow() : f.pctHigh()) + "%" : f.pctLow() + "–" + f.pctHigh() + "%";
+            value = pct + " above " + f.over();
+        } else if (f.basis() == Basis.FLOOR) {
+            value = "from " + money.format(f.low());
+        } else if (f.median() != null && f.bandLow() == null) {
+            value = money.format(f.median());
+        } else {
+            value = money.range(f.bandLow(), f.bandHigh()) + (f.median() != null ? ", median " + money.format(f.median()) : "");
+        }
         return new View.Stated(s.label(), f.basisLabel(), value, citation(f.source()), s.note());
     }
 
@@ -172,16 +185,14 @@ final class ViewBuilder {
         Pay pay = r.pay();
         List<Charts.Band> bands = new ArrayList<>();
         if (pay.hasFigures() && !pay.fallback()) {
-            bands.add(band(r.guide().title() + " (" + pay.shown().basisLabel() + ")", pay.shown(), "role"));
+            bands.add(band(r.guide().title(), pay.shown(), "role"));
         }
         if (pay.category() != null && !pay.category().figures().isEmpty()) {
-            Figures c = pay.category().figures();
-            String sample = c.sample() == null ? "" : String.format(Locale.ROOT, ", %,d listings", c.sample());
-            bands.add(band(pay.category().label() + " benchmark (" + c.basisLabel() + sample + ")", c, "benchmark"));
+            bands.add(band(pay.category().label() + " benchmark", pay.category().figures(), "benchmark"));
         }
         if (pay.role() != null) {
             for (Stated s : pay.role().stated()) {
-                bands.add(band(s.label() + " (" + s.figures().basisLabel() + ")", s.figures(), "stated"));
+                bands.add(band(s.label(), s.figures(), "stated"));
             }
         }
         return charts.chart("pay-chart-" + r.slug(), "Pay for " + r.guide().title() + " beside its category benchmark", bands);
@@ -195,7 +206,7 @@ final class ViewBuilder {
             View.Pay p = pay(r.pay());
             rows.add(new View.SalaryRow(r.guide().title(), r.url(), p));
             if (r.pay().hasFigures()) {
-                String suffix = r.pay().fallback() ? " (category benchmark)" : " (" + r.pay().shown().basisLabel() + ")";
+                String suffix = r.pay().fallback() ? " (category benchmark)" : "";
                 bands.add(band(r.guide().title() + suffix, r.pay().shown(), r.pay().fallback() ? "benchmark" : "role"));
             }
         }
@@ -207,6 +218,12 @@ final class ViewBuilder {
         String value = money.range(f.bandLow(), f.bandHigh());
         if (f.median() != null) {
             value = value.isEmpty() ? money.format(f.median()) + " median" : value + ", median " + money.format(f.median());
+        }
+        if (f.basis() != Basis.MEDIAN) {
+            value += ", " + f.basisLabel();
+        }
+        if (f.sample() != null) {
+            value += String.format(Locale.ROOT, ", %,d listings", f.sample());
         }
         return new Charts.Band(label, value, f.bandLow(), f.bandHigh(), f.median(), kind);
     }

@@ -9,7 +9,11 @@ public enum Basis {
     PERCENTILES("percentiles", "percentiles"),
     TYPICAL_RANGE("typical_range", "typical range"),
     FULL_RANGE("full_range", "full range"),
-    MEDIAN("median", "median");
+    MEDIAN("median", "median"),
+    /** A lower bound only: "starts around", "often exceeds". */
+    FLOOR("floor", "lower bound"),
+    /** A percentage above another group's pay, not an amount of money. */
+    PREMIUM("premium", "premium");
 
     private final String key;
     private final String label;

@@ -5,9 +5,10 @@ import dev.guidegen.problem.SourcePos;
 /**
  * Pay figures and how they were measured. {@code basis} is one of {@link Basis}; the figures a
  * basis does not use are null. {@code sample} is the number of listings behind them, when known.
+ * A premium is given in percent ({@code pctLow} to {@code pctHigh}) over the group named by {@code over}.
  */
 public record Figures(Basis basis, Long p10, Long p25, Long median, Long p75, Long p90, Long low, Long high,
-        Integer sample, String source, SourcePos pos) {
+        Long pctLow, Long pctHigh, String over, Integer sample, String source, SourcePos pos) {
 
     public boolean isEmpty() {
         return basis == null;

@@ -29,6 +29,7 @@ public final class SnapshotReader {
             "categories", "roles");
     private static final Set<String> FIGURE_KEYS = Set.of("basis", "p10", "p25", "median", "p75", "p90", "low", "high",
             "sample", "source");
+    private static final Set<String> PREMIUM_KEYS = Set.of("pct_low", "pct_high", "over");
     private static final Set<String> SOURCE_KEYS = Set.of("title", "publisher", "date");
 
     private final Problems problems;
@@ -89,6 +90,7 @@ public final class SnapshotReader {
             String label = item.string("label", true).map(Ref::value).orElse(key);
             String note = item.string("note", false).map(Ref::value).orElse("");
             Figures figures = figures(item, sources, true);
+            headlineOnly(item, figures);
             categories.put(key, new Category(key, label, figures, note));
         });
 
@@ -104,9 +106,12 @@ public final class SnapshotReader {
                 return ref.value();
             }).orElse("");
             Figures figures = figures(item, sources, false);
+            headlineOnly(item, figures);
             List<Stated> stated = new ArrayList<>();
             for (Fields s : item.mappings("stated", "figures, each {label, basis, ...}")) {
-                s.warnUnknown(with(FIGURE_KEYS, "label", "note"), "a stated figure");
+                Set<String> known = with(FIGURE_KEYS, "label", "note");
+                known.addAll(PREMIUM_KEYS);
+                s.warnUnknown(known, "a stated figure");
                 String label = s.string("label", true).map(Ref::value).orElse("");
                 String note = s.string("note", false).map(Ref::value).orElse("");
                 stated.add(new Stated(label, figures(s, sources, true), note));
@@ -139,11 +144,28 @@ public final class SnapshotReader {
         }
     }
 
+    /** Headline and benchmark figures must give a band or a median; bounds and premiums are only stated figures. */
+    private void headlineOnly(Fields f, Figures figures) {
+        if (figures.basis() == Basis.FLOOR || figures.basis() == Basis.PREMIUM) {
+            problems.error(f.posOf("basis"), "basis \"" + figures.basis().key() + "\" is only for figures under \"stated\"",
+                    "a role's own figures and a category's are a range, percentiles or a median");
+        }
+    }
+
     /** Reads and checks one set of figures; {@code required} says whether it may be empty. */
     private Figures figures(Fields f, Map<String, Source> sources, boolean required) {
         Map<String, Long> values = new LinkedHashMap<>();
         for (String key : List.of("p10", "p25", "median", "p75", "p90", "low", "high")) {
             money(f, key).ifPresent(v -> values.put(key, v));
+        }
+        Long pctLow = money(f, "pct_low").orElse(null);
+        Long pctHigh = money(f, "pct_high").orElse(null);
+        String over = f.string("over", false).map(Ref::value).orElse("");
+        if (pctLow != null || pctHigh != null) {
+            if (pctLow != null && pctHigh != null && pctHigh < pctLow) {
+                problems.error(f.posOf("pct_high"), "\"pct_high\" (" + pctHigh + ") is below \"pct_low\" (" + pctLow + ")");
+            }
+            values.put("pct", pctLow != null ? pctLow : pctHigh);
         }
         Integer sample = f.integer("sample", false).flatMap(v -> {
             if (v < 0 || v > Integer.MAX_VALUE) {
@@ -174,7 +196,7 @@ public final class SnapshotReader {
             if (basis != null || sample != null) {
                 problems.error(f.where(), "\"basis\" and \"sample\" need figures to describe");
             }
-            return new Figures(null, null, null, null, null, null, null, null, null, source, f.where());
+            return new Figures(null, null, null, null, null, null, null, null, null, null, "", null, source, f.where());
         }
         if (basis != null) {
             checkBasis(f, basis, values);
@@ -182,27 +204,44 @@ public final class SnapshotReader {
         checkOrder(f, values, PERCENTILES, "percentiles must rise from p10 to p90");
         checkOrder(f, values, List.of("low", "median", "high"), "low, median and high must rise in that order");
         return new Figures(basis, values.get("p10"), values.get("p25"), values.get("median"), values.get("p75"),
-                values.get("p90"), values.get("low"), values.get("high"), sample, source, f.where());
+                values.get("p90"), values.get("low"), values.get("high"), pctLow, pctHigh, over, sample, source, f.where());
     }
 
     private void checkBasis(Fields f, Basis basis, Map<String, Long> values) {
-        boolean percentiles = values.keySet().stream().anyMatch(k -> k.startsWith("p"));
+        boolean percentiles = values.keySet().stream().anyMatch(k -> k.matches("p\\d+") || k.equals("median"));
         boolean range = values.containsKey("low") || values.containsKey("high");
+        boolean premium = values.containsKey("pct");
         SourcePos at = f.posOf("basis");
+        if (premium != (basis == Basis.PREMIUM)) {
+            problems.error(at, basis == Basis.PREMIUM ? "basis \"premium\" takes pct_low and pct_high, in percent, and over"
+                    : "pct_low and pct_high belong to basis \"premium\"");
+            return;
+        }
         switch (basis) {
             case PERCENTILES -> {
-                if (range || !percentiles) {
+                if (range || values.keySet().stream().noneMatch(k -> k.matches("p\\d+"))) {
                     problems.error(at, "basis \"percentiles\" takes p10, p25, median, p75 and p90, not low and high");
                 }
             }
             case TYPICAL_RANGE, FULL_RANGE -> {
-                if (percentiles || !values.containsKey("low") || !values.containsKey("high")) {
+                if (values.keySet().stream().anyMatch(k -> k.matches("p\\d+")) || !values.containsKey("low")
+                        || !values.containsKey("high")) {
                     problems.error(at, "basis \"" + basis.key() + "\" takes low and high (and may add a median)");
                 }
             }
             case MEDIAN -> {
-                if (percentiles || range || !values.containsKey("median")) {
+                if (range || values.size() != 1 || !values.containsKey("median")) {
                     problems.error(at, "basis \"median\" takes only a median");
+                }
+            }
+            case FLOOR -> {
+                if (values.size() != 1 || !values.containsKey("low")) {
+                    problems.error(at, "basis \"floor\" takes only low, the amount pay starts at or exceeds");
+                }
+            }
+            case PREMIUM -> {
+                if (values.size() != 1 || f.string("over", true).isEmpty()) {
+                    problems.error(at, "basis \"premium\" takes only pct_low, pct_high and over");
                 }
             }
         }
