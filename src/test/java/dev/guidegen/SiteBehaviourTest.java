@@ -38,7 +38,8 @@ class SiteBehaviourTest {
     void theLadderLinksStepsThatAreGuidesAndMarksTheCurrentOne() {
         Document guide = MINIMAL.html("roles/backend-architect/index.html");
         assertThat(guide.select(".ladder li").eachText())
-                .containsExactly("Backend Engineer", "Staff Engineer", "Backend Architect (this role)");
+                .containsExactly("Backend Engineer $197,000–$288,000 (Software Engineering benchmark)", "Staff Engineer",
+                        "Backend Architect (this role, $240,000 median)");
         assertThat(guide.select(".ladder a").eachAttr("href")).containsExactly("/roles/backend-engineer/");
         assertThat(guide.select(".ladder [aria-current=step]").text()).startsWith("Backend Architect");
     }

@@ -51,7 +51,7 @@ final class ViewBuilder {
         Guide g = r.guide();
         List<View.Step> ladder = r.ladder().stream()
                 .map(s -> new View.Step(s.title(), s.isGuide() ? Urls.guide(s.slug()) : "", s.slug().equals(g.slug()),
-                        s.isGuide() ? pay(site.roles().get(s.slug()).pay()).headline() : ""))
+                        s.isGuide() ? payHeadline(site.roles().get(s.slug())) : ""))
                 .toList();
         List<View.Link> skills = r.skills().stream().map(site.skills()::get)
                 .map(s -> new View.Link(s.name(), s.url())).toList();
@@ -79,9 +79,14 @@ final class ViewBuilder {
 
     View.Card card(Role r) {
         Guide g = r.guide();
+        return new View.Card(g.slug(), g.title(), r.url(), g.summary(), levelLabel(g.level()), g.experience(),
+                payHeadline(r));
+    }
+
+    /** A role's pay in one phrase; a category benchmark is named as one, never passed off as the role's. */
+    String payHeadline(Role r) {
         View.Pay pay = pay(r.pay());
-        String headline = pay.fallback() ? pay.headline() + " (" + pay.category() + " benchmark)" : pay.headline();
-        return new View.Card(g.slug(), g.title(), r.url(), g.summary(), levelLabel(g.level()), g.experience(), headline);
+        return pay.fallback() ? pay.band() + " (" + pay.category() + " benchmark)" : pay.headline();
     }
 
     View.PageInfo page(Page p) {
