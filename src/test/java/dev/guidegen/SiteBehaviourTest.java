@@ -149,7 +149,7 @@ class SiteBehaviourTest {
             assertThat(MINIMAL.html(page).select("main a[href=/roles/backend-engineer/]")).as(page).isNotEmpty();
             assertThat(MINIMAL.html(page).select("main a[href=/roles/backend-architect/]")).as(page).isNotEmpty();
         }
-        assertThat(MINIMAL.html("skills/api-design/index.html").select("main h3 a").eachText())
+        assertThat(MINIMAL.html("skills/api-design/index.html").select("main .card a").eachText())
                 .containsExactly("Backend Architect", "Backend Engineer");
     }
 }
