@@ -67,16 +67,31 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                 new BadInput("a missing template", s -> s.without("templates/skill.ftlh"), List.of(
                         "templates/skill.ftlh:1:1: error: missing template \"skill.ftlh\" (needed for /skills/api-design/)")),
                 new BadInput("a template syntax error", s -> s.edit("templates/guide.ftlh", "<#list role.toc as item>", "<#list role.toc as item"), List.of(
-                        "templates/guide.ftlh:27:1: error: template syntax error: Encountered \"<\", but was expecting one of these patterns: \",\", \">\"")),
+                        "templates/guide.ftlh:" + lineOf("templates/guide.ftlh", "<#list role.toc as item>") + ":1: error: template syntax error: Encountered \"<\", but was expecting one of these patterns: \",\", \">\"")),
                 new BadInput("a template naming a missing value", s -> s.edit("templates/guide.ftlh", "<h1>${role.title}</h1>", "<h1>${role.titel}</h1>"), List.of(
-                        "templates/guide.ftlh:5:7: error: template error: \"role.titel\" is missing (while rendering /roles/backend-architect/ and 1 more)")),
+                        "templates/guide.ftlh:" + lineOf("templates/guide.ftlh", "<h1>${role.title}</h1>") + ":7: error: template error: \"role.titel\" is missing (while rendering /roles/backend-architect/ and 1 more)")),
                 new BadInput("a broken link in a template", s -> s.edit("templates/home.ftlh", "<h1>", "<a href=\"/rolez/\">Roles</a>\n<h1>"), List.of(
-                        "templates/home.ftlh:3:10: error: broken link \"/rolez/\" on /: no such page or file")),
+                        "templates/home.ftlh:" + lineOf("templates/home.ftlh", "<h1>") + ":10: error: broken link \"/rolez/\" on /: no such page or file")),
                 new BadInput("an empty file", s -> s.with(ARCHITECT, ""), List.of(
                         ARCHITECT + ":1:1: error: empty file")),
                 new BadInput("bytes that are not UTF-8", s -> s.with(ARCHITECT, concat("---\ntitle: Caf".getBytes(StandardCharsets.UTF_8),
                         new byte[] {(byte) 0xE9}, "\n---\n".getBytes(StandardCharsets.UTF_8))), List.of(
                         ARCHITECT + ":2:11: error: invalid UTF-8 byte 0xE9")));
+    }
+
+    /** The line of the project's template that holds {@code text}, so template edits do not move the expectations. */
+    static int lineOf(String template, String text) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(template));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new IllegalStateException(template + " has no line with " + text);
     }
 
     private static byte[] concat(byte[]... parts) {
