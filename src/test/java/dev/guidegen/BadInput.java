@@ -67,7 +67,8 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                 new BadInput("a missing template", s -> s.without("templates/skill.ftlh"), List.of(
                         "templates/skill.ftlh:1:1: error: missing template \"skill.ftlh\" (needed for /skills/api-design/)")),
                 new BadInput("a template syntax error", s -> s.edit("templates/guide.ftlh", "<#list role.toc as item>", "<#list role.toc as item"), List.of(
-                        "templates/guide.ftlh:" + lineOf("templates/guide.ftlh", "<#list role.toc as item>") + ":1: error: template syntax error: Encountered \"<\", but was expecting one of these patterns: \",\", \">\"")),
+                        // FreeMarker stops at the next tag, on the line after the unclosed one.
+                        "templates/guide.ftlh:" + (lineOf("templates/guide.ftlh", "<#list role.toc as item>") + 1) + ":1: error: template syntax error: Encountered \"<\", but was expecting one of these patterns: \",\", \">\"")),
                 new BadInput("a template naming a missing value", s -> s.edit("templates/guide.ftlh", "<h1>${role.title}</h1>", "<h1>${role.titel}</h1>"), List.of(
                         "templates/guide.ftlh:" + lineOf("templates/guide.ftlh", "<h1>${role.title}</h1>") + ":7: error: template error: \"role.titel\" is missing (while rendering /roles/backend-architect/ and 1 more)")),
                 new BadInput("a broken link in a template", s -> s.edit("templates/home.ftlh", "<h1>", "<a href=\"/rolez/\">Roles</a>\n<h1>"), List.of(
