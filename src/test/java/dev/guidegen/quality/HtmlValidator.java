@@ -37,6 +37,7 @@ public final class HtmlValidator {
         // (initializeLog4j, logUrls, enableLanguageDetection): log4j must be initialised or
         // log4j 1.x prints "no appenders" warnings; language detection only yields warnings.
         validator = new SimpleDocumentValidator(true, false, false);
+        org.apache.log4j.Logger.getRootLogger().setLevel(org.apache.log4j.Level.WARN);
         try {
             validator.setUpMainSchema(HTML5_SCHEMA, collector);
             validator.setUpValidatorAndParsers(collector, false, false);
