@@ -1,5 +1,7 @@
 package dev.guidegen.content;
 
+import dev.guidegen.source.Fields;
+import dev.guidegen.source.Ref;
 import dev.guidegen.problem.DidYouMean;
 import dev.guidegen.problem.Problems;
 import dev.guidegen.problem.SourcePos;

@@ -1,5 +1,6 @@
 package dev.guidegen.content;
 
+import dev.guidegen.source.Ref;
 import dev.guidegen.problem.SourcePos;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.guidegen.content;
 
+import dev.guidegen.source.Ref;
 import com.vladsch.flexmark.util.ast.Document;
 import java.util.List;
 

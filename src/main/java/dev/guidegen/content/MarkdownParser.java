@@ -1,5 +1,6 @@
 package dev.guidegen.content;
 
+import dev.guidegen.source.Ref;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;

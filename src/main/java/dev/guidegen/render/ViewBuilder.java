@@ -26,15 +26,23 @@ final class ViewBuilder {
     private final Markup markup;
     private final Money money;
     private final Charts charts;
+    private final View.SiteInfo siteInfo;
+    /** A guide's view is used by its page and its FAQ page; its Markdown is rendered once. */
+    private final java.util.Map<String, View.Role> roles = new java.util.concurrent.ConcurrentHashMap<>();
 
     ViewBuilder(Site site, Markup markup) {
         this.site = site;
         this.markup = markup;
         this.money = new Money(site.snapshot().currency());
         this.charts = new Charts(money);
+        this.siteInfo = makeSiteInfo();
     }
 
     View.SiteInfo siteInfo() {
+        return siteInfo;
+    }
+
+    private View.SiteInfo makeSiteInfo() {
         var c = site.config();
         List<View.Link> nav = new ArrayList<>(List.of(new View.Link("Roles", Urls.HOME),
                 new View.Link("Salaries", Urls.SALARIES), new View.Link("Skills", Urls.SKILLS),
@@ -48,6 +56,10 @@ final class ViewBuilder {
     }
 
     View.Role role(Role r) {
+        return roles.computeIfAbsent(r.slug(), slug -> makeRole(r));
+    }
+
+    private View.Role makeRole(Role r) {
         Guide g = r.guide();
         List<View.Step> ladder = r.ladder().stream()
                 .map(s -> new View.Step(s.title(), s.isGuide() ? Urls.guide(s.slug()) : "", s.slug().equals(g.slug()),

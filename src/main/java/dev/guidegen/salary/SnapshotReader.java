@@ -1,7 +1,7 @@
 package dev.guidegen.salary;
 
-import dev.guidegen.content.Fields;
-import dev.guidegen.content.Ref;
+import dev.guidegen.source.Fields;
+import dev.guidegen.source.Ref;
 import dev.guidegen.problem.DidYouMean;
 import dev.guidegen.problem.Problems;
 import dev.guidegen.problem.SourcePos;
@@ -208,7 +208,6 @@ public final class SnapshotReader {
     }
 
     private void checkBasis(Fields f, Basis basis, Map<String, Long> values) {
-        boolean percentiles = values.keySet().stream().anyMatch(k -> k.matches("p\\d+") || k.equals("median"));
         boolean range = values.containsKey("low") || values.containsKey("high");
         boolean premium = values.containsKey("pct");
         SourcePos at = f.posOf("basis");

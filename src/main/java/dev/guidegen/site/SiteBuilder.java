@@ -7,7 +7,7 @@ import dev.guidegen.content.Guide;
 import dev.guidegen.content.Heading;
 import dev.guidegen.content.Markdown;
 import dev.guidegen.content.Page;
-import dev.guidegen.content.Ref;
+import dev.guidegen.source.Ref;
 import dev.guidegen.problem.DidYouMean;
 import dev.guidegen.problem.Problems;
 import dev.guidegen.problem.SourcePos;

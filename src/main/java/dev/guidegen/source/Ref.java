@@ -1,4 +1,4 @@
-package dev.guidegen.content;
+package dev.guidegen.source;
 
 import dev.guidegen.problem.SourcePos;
 

@@ -1,9 +1,8 @@
-package dev.guidegen.content;
+package dev.guidegen.source;
 
 import dev.guidegen.problem.DidYouMean;
 import dev.guidegen.problem.Problems;
 import dev.guidegen.problem.SourcePos;
-import dev.guidegen.source.Node;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
