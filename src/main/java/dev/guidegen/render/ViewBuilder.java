@@ -185,7 +185,7 @@ final class ViewBuilder {
     }
 
     private static String sample(Figures f) {
-        return f.sample() == null ? "not published by the source" : String.format(Locale.ROOT, "%,d listings", f.sample());
+        return f.sample() == null ? "not published" : String.format(Locale.ROOT, "%,d listings", f.sample());
     }
 
     private String citation(String sourceKey) {
