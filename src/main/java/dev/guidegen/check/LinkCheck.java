@@ -35,18 +35,16 @@ public final class LinkCheck {
     public void check(List<OutputFile> files, String baseUrl, SourceTree tree) {
         Map<String, OutputFile> byPath = new HashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
-        Map<String, Document> docs = new HashMap<>();
-        Map<String, Set<String>> ids = new HashMap<>();
-        for (OutputFile f : files) {
-            if (f.path().endsWith(".html")) {
-                Document doc = Jsoup.parse(new String(f.bytes(), StandardCharsets.UTF_8), "");
-                docs.put(f.path(), doc);
-                Set<String> pageIds = new HashSet<>();
-                doc.select("[id]").forEach(e -> pageIds.add(e.id()));
-                doc.select("a[name]").forEach(e -> pageIds.add(e.attr("name")));
-                ids.put(f.path(), pageIds);
-            }
-        }
+        Map<String, Document> docs = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Set<String>> ids = new java.util.concurrent.ConcurrentHashMap<>();
+        files.parallelStream().filter(f -> f.path().endsWith(".html")).forEach(f -> {
+            Document doc = Jsoup.parse(new String(f.bytes(), StandardCharsets.UTF_8), "");
+            docs.put(f.path(), doc);
+            Set<String> pageIds = new HashSet<>();
+            doc.select("[id]").forEach(e -> pageIds.add(e.id()));
+            doc.select("a[name]").forEach(e -> pageIds.add(e.attr("name")));
+            ids.put(f.path(), pageIds);
+        });
         // One broken link in a template breaks it on every page made from that template: report it once.
         Map<String, java.util.List<String>> pagesByProblem = new java.util.TreeMap<>();
         Map<String, SourcePos> posByProblem = new HashMap<>();

@@ -29,6 +29,8 @@ final class ViewBuilder {
     private final View.SiteInfo siteInfo;
     /** A guide's view is used by its page and its FAQ page; its Markdown is rendered once. */
     private final java.util.Map<String, View.Role> roles = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Cards appear on many pages (home, skills, similar roles); each is made once. */
+    private final java.util.Map<String, View.Card> cards = new java.util.concurrent.ConcurrentHashMap<>();
 
     ViewBuilder(Site site, Markup markup) {
         this.site = site;
@@ -90,6 +92,10 @@ final class ViewBuilder {
     }
 
     View.Card card(Role r) {
+        return cards.computeIfAbsent(r.slug(), slug -> makeCard(r));
+    }
+
+    private View.Card makeCard(Role r) {
         Guide g = r.guide();
         return new View.Card(g.slug(), g.title(), r.url(), g.summary(), levelLabel(g.level()), g.experience(),
                 payHeadline(r));

@@ -100,6 +100,11 @@ public final class SiteBuilder {
         }
 
         SortedMap<String, Skill> skills = skills(guides);
+        Map<String, Set<String>> skillSets = new HashMap<>();
+        guides.values().forEach(g -> skillSets.put(g.slug(), skillSet(g)));
+        // Skill to guides, so that finding the guides that share skills does not compare every pair.
+        Map<String, List<String>> bySkill = new HashMap<>();
+        skillSets.forEach((slug, set) -> set.forEach(s -> bySkill.computeIfAbsent(s, k -> new ArrayList<>()).add(slug)));
         Map<String, RoleSalary> usedRoles = new HashMap<>();
         SortedMap<String, Role> roles = new TreeMap<>();
         for (Guide g : guides.values()) {
@@ -113,7 +118,7 @@ public final class SiteBuilder {
                     .distinct().toList();
             List<String> backlinks = linkedFrom.getOrDefault(g.slug(), Set.of()).stream()
                     .sorted(Comparator.comparing((String s) -> guides.get(s).title()).thenComparing(s -> s)).toList();
-            roles.put(g.slug(), new Role(g, pay, ladder(g, guides), skillSlugs, related(g, guides), backlinks));
+            roles.put(g.slug(), new Role(g, pay, ladder(g, guides), skillSlugs, related(g, guides, skillSets, bySkill), backlinks));
         }
         checkSnapshotUse(snapshot, usedRoles, guides, content.config().maxAgeDays());
         return new Site(content.config(), snapshot, roles, List.copyOf(pages.values()), skills, links);
@@ -172,19 +177,25 @@ public final class SiteBuilder {
     }
 
     /** The explicit related guides first, then those sharing the most skills, at most five. */
-    private List<String> related(Guide g, Map<String, Guide> guides) {
+    private List<String> related(Guide g, Map<String, Guide> guides, Map<String, Set<String>> skillSets,
+            Map<String, List<String>> bySkill) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (Ref r : g.related()) {
             if (guides.containsKey(r.value()) && !r.value().equals(g.slug())) {
                 out.add(r.value());
             }
         }
-        Set<String> mine = skillSet(g);
-        guides.values().stream()
-                .filter(o -> !o.slug().equals(g.slug()) && !out.contains(o.slug()))
-                .map(o -> Map.entry(o.slug(), (int) skillSet(o).stream().filter(mine::contains).count()))
-                .filter(e -> e.getValue() > 0)
+        Map<String, Integer> shared = new HashMap<>();
+        for (String skill : skillSets.get(g.slug())) {
+            for (String other : bySkill.getOrDefault(skill, List.of())) {
+                shared.merge(other, 1, Integer::sum);
+            }
+        }
+        shared.remove(g.slug());
+        out.forEach(shared::remove);
+        shared.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(Math.max(0, RELATED_LIMIT - out.size()))
                 .forEach(e -> out.add(e.getKey()));
         return out.stream().limit(RELATED_LIMIT).toList();
     }
