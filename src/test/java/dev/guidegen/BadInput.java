@@ -64,6 +64,16 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                         SNAPSHOT + ":1:1: error: missing required field \"snapshot_date\"")),
                 new BadInput("a salary key not in the snapshot", s -> s.edit(ARCHITECT, "salary: architect", "salary: architekt"), List.of(
                         ARCHITECT + ":9:9: error: salary role \"architekt\" is not in the snapshot (did you mean \"architect\"?)")),
+                new BadInput("a lower bound with a high end", s -> s.edit(SNAPSHOT, "\"architect\": {", "\"architect\": {\"stated\": "
+                        + "[{\"label\": \"Entry\", \"basis\": \"floor\", \"low\": 50000, \"high\": 60000}], "), List.of(
+                        SNAPSHOT + ":15:58: error: basis \"floor\" takes only low, the amount pay starts at or exceeds")),
+                new BadInput("a premium with money figures", s -> s.edit(SNAPSHOT, "\"architect\": {", "\"architect\": {\"stated\": "
+                        + "[{\"label\": \"Lead\", \"basis\": \"premium\", \"low\": 15, \"over\": \"senior\"}], "), List.of(
+                        SNAPSHOT + ":15:57: error: basis \"premium\" takes pct_low and pct_high, in percent, and over")),
+                new BadInput("a premium as a role's own figures", s -> s.edit(SNAPSHOT, "\"architect\": {\"category\": \"software-engineering\", \"basis\": \"percentiles\",",
+                        "\"architect\": {\"category\": \"software-engineering\", \"basis\": \"premium\", \"pct_low\": 5, \"pct_high\": 9, \"over\": \"x\","), List.of(
+                        SNAPSHOT + ":15:64: error: basis \"premium\" is only for figures under \"stated\"",
+                        SNAPSHOT + ":15:64: error: basis \"premium\" takes only pct_low, pct_high and over")),
                 new BadInput("a missing template", s -> s.without("templates/skill.ftlh"), List.of(
                         "templates/skill.ftlh:1:1: error: missing template \"skill.ftlh\" (needed for /skills/api-design/)")),
                 new BadInput("a template syntax error", s -> s.edit("templates/guide.ftlh", "<#list role.toc as item>", "<#list role.toc as item"), List.of(

@@ -87,6 +87,38 @@ class ShippedSiteTest {
     }
 
     @Test
+    void everyGuideHasTheSameSectionsSoRolesCompareSideBySide() {
+        List<String> sections = List.of("What the role is", "Day-to-day work", "Required and nice-to-have skills",
+                "Tools and technologies", "Work environment", "How to become one", "Career path", "Pay");
+        for (String slug : GUIDES) {
+            Document guide = page("roles/" + slug + "/index.html");
+            assertThat(guide.select(".body h2").eachText()).as(slug).containsExactlyElementsOf(sections);
+            assertThat(guide.select(".body h3").eachText()).as(slug).contains("Required skills", "Nice-to-have skills",
+                    "How hiring works");
+            assertThat(guide.select("#faq details")).as(slug).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(guide.select("#quick-facts dd").eachText()).as(slug).hasSizeGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void everyGuideClimbsTheSameLadderAndEveryRoleOnItLinksToItsGuide() {
+        List<String> first = null;
+        for (String slug : GUIDES) {
+            Document guide = page("roles/" + slug + "/index.html");
+            List<String> steps = guide.select(".ladder li > :first-child").eachText();
+            if (first == null) {
+                first = steps;
+            }
+            assertThat(steps).as(slug).isEqualTo(first);
+            assertThat(guide.select(".ladder [aria-current=step] > :first-child").text()).as(slug)
+                    .isEqualTo(guide.select("h1").text());
+            List<String> linked = new java.util.ArrayList<>(guide.select(".ladder a").eachAttr("href"));
+            linked.add("/roles/" + slug + "/");
+            assertThat(linked).as(slug).containsExactlyInAnyOrderElementsOf(GUIDES.stream().map(g -> "/roles/" + g + "/").toList());
+        }
+    }
+
+    @Test
     void theRoleWithoutItsOwnFiguresShowsTheCategoryBenchmarkAndSaysSo() {
         Document guide = page("roles/backend-engineer/index.html");
         String salary = guide.select("#salary").text();
