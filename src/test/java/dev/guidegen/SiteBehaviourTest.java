@@ -144,6 +144,17 @@ class SiteBehaviourTest {
     }
 
     @Test
+    void aLinkToADraftSaysTheGuideIsADraft() {
+        InlineSite site = InlineSite.minimal()
+                .with("content/guides/data-engineer.md", "---\ntitle: Data Engineer\nsummary: Moves data.\nupdated: 2026-10-05\ndraft: true\n---\n")
+                .edit(ENGINEER, "related: [backend-architect]", "related: [backend-architect, data-engineer]");
+
+        assertThat(site.build().errors()).containsExactly(
+                ENGINEER + ":8:30: error: guide \"data-engineer\" in related is a draft, left out of this build");
+        assertThat(site.buildWithDrafts().errors()).isEmpty();
+    }
+
+    @Test
     void everyIndexListsEveryGuide() {
         for (String page : new String[] {"index.html", "faq/index.html", "salaries/index.html"}) {
             assertThat(MINIMAL.html(page).select("main a[href=/roles/backend-engineer/]")).as(page).isNotEmpty();

@@ -52,12 +52,14 @@ public final class ContentReader {
         SiteConfig config = readConfig(tree);
         List<Guide> guides = new ArrayList<>();
         Set<String> unreadable = new java.util.TreeSet<>();
+        Set<String> leftOut = new java.util.TreeSet<>();
         for (Map.Entry<String, byte[]> file : tree.under(GUIDES).entrySet()) {
             Optional<String> slug = slugOf(file.getKey(), GUIDES);
             Optional<Guide> guide = slug.flatMap(s -> readGuide(s, file.getKey(), file.getValue()));
             if (slug.isPresent() && guide.isEmpty()) {
                 unreadable.add(slug.get());
             }
+            guide.filter(g -> !drafts && g.draft()).ifPresent(g -> leftOut.add(g.slug()));
             guide.filter(g -> drafts || !g.draft()).ifPresent(guides::add);
         }
         List<Page> pages = new ArrayList<>();
@@ -65,7 +67,7 @@ public final class ContentReader {
             slugOf(file.getKey(), PAGES).flatMap(slug -> readPage(slug, file.getKey(), file.getValue()))
                     .ifPresent(pages::add);
         }
-        return new Content(config, guides, pages, unreadable);
+        return new Content(config, guides, pages, unreadable, leftOut);
     }
 
     private SiteConfig readConfig(SourceTree tree) {

@@ -37,9 +37,11 @@ public final class SiteBuilder {
 
     private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*");
     private static final int RELATED_LIMIT = 5;
+    private static final String DRAFT_HINT = "build with --drafts to preview, or link to it once it is published";
 
     private final Problems problems;
     private Set<String> unreadable = Set.of();
+    private Set<String> drafts = Set.of();
 
     public SiteBuilder(Problems problems) {
         this.problems = problems;
@@ -47,6 +49,7 @@ public final class SiteBuilder {
 
     public Site build(Content content, Snapshot snapshot) {
         unreadable = content.unreadable();
+        drafts = content.drafts();
         SortedMap<String, Guide> guides = unique(content.guides(), Guide::slug, Guide::path);
         SortedMap<String, Page> pages = unique(content.pages(), Page::slug, Page::path);
         for (Page page : pages.values()) {
@@ -146,6 +149,11 @@ public final class SiteBuilder {
             return true;
         }
         if (unreadable.contains(ref.value())) {
+            return false;
+        }
+        if (drafts.contains(ref.value())) {
+            problems.error(ref.pos(), "guide \"" + ref.value() + "\" in " + field + " is a draft, left out of this build",
+                    DRAFT_HINT);
             return false;
         }
         problems.error(ref.pos(), "unknown guide \"" + ref.value() + "\" in " + field
@@ -304,6 +312,11 @@ public final class SiteBuilder {
                     String slug = stem(target, ContentReader.GUIDES);
                     Guide g = guides.get(slug);
                     if (g == null && unreadable.contains(slug)) {
+                        continue;
+                    }
+                    if (g == null && drafts.contains(slug)) {
+                        problems.error(link.pos(), "broken link \"" + url + "\": guide \"" + slug
+                                + "\" is a draft, left out of this build", DRAFT_HINT);
                         continue;
                     }
                     if (g == null) {
