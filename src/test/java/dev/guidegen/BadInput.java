@@ -49,6 +49,16 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                         ENGINEER + ":20:23: error: broken link \"../pages/methodology.md#source\": no heading \"#source\" in content/pages/methodology.md (did you mean \"#sources\"?)")),
                 new BadInput("broken anchor in a FAQ answer", s -> s.edit(ENGINEER, "backend-architect.md#pay", "backend-architect.md#pya"), List.of(
                         ENGINEER + ":12:35: error: broken link \"backend-architect.md#pya\": no heading \"#pya\" in content/guides/backend-architect.md (did you mean \"#pay\"?)")),
+                new BadInput("a broken site URL in Markdown", s -> s.edit(ENGINEER, "(../pages/methodology.md)", "(/methodolgy/)"), List.of(
+                        ENGINEER + ":20:23: error: broken link \"/methodolgy/\": no page at /methodolgy/ (did you mean \"/methodology/\"?)")),
+                new BadInput("a site URL with a missing anchor", s -> s.edit(ENGINEER, "(../pages/methodology.md)", "(/methodology/#sorces)"), List.of(
+                        ENGINEER + ":20:23: error: broken link \"/methodology/#sorces\": no heading \"#sorces\" in content/pages/methodology.md (did you mean \"#sources\"?)")),
+                new BadInput("front matter holding only a comment", s -> s.with(ARCHITECT, "---\n# to do\n---\nText.\n"), List.of(
+                        ARCHITECT + ":1:1: error: missing required field \"summary\"",
+                        ARCHITECT + ":1:1: error: missing required field \"title\"",
+                        ARCHITECT + ":1:1: error: missing required field \"updated\"",
+                        ENGINEER + ":12:35: error: broken link \"backend-architect.md#pay\": no heading \"#pay\" in "
+                                + "content/guides/backend-architect.md (did you mean \"#faq\"?)")),
                 new BadInput("invalid JSON in the snapshot", s -> s.edit(SNAPSHOT, "\"currency\": \"USD\",", "\"currency\": \"USD\""), List.of(
                         SNAPSHOT + ":4:3: error: invalid JSON: Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries")),
                 new BadInput("percentiles out of order", s -> s.edit(SNAPSHOT, "\"p75\": 290000", "\"p75\": 230000"), List.of(

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -86,6 +87,21 @@ class CommandLineTest {
         assertThat(run("build", "--no-such-flag").exit()).isEqualTo(2);
         assertThat(run().exit()).isEqualTo(2);
         assertThat(run("build", "--root", root.resolve("missing").toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void anOutputDirectoryThatWouldReplaceTheSourcesIsRefused() throws IOException {
+        write(root, InlineSite.minimal());
+        Map<String, String> sources = snapshot(root.resolve("content"));
+
+        for (Path out : List.of(root, root.resolve("content"), root.resolve("templates/assets"), root.getParent())) {
+            Run run = run("build", "--root", root.toString(), "--out", out.toString());
+            assertThat(run.exit()).as(out.toString()).isEqualTo(2);
+            assertThat(run.err()).startsWith("guidegen: --out " + out.toAbsolutePath().normalize());
+        }
+
+        assertThat(snapshot(root.resolve("content"))).isEqualTo(sources);
+        assertThat(root.resolve("templates/guide.ftlh")).exists();
     }
 
     @Test

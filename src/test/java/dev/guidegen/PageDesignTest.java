@@ -78,6 +78,18 @@ class PageDesignTest {
     }
 
     @Test
+    void chartAxesStartAtZeroOrAnyScaleWithoutTrouble() {
+        InlineSite.Built built = InlineSite.minimal()
+                .edit(BadInput.SNAPSHOT, "\"architect\": {", "\"architect\": {\"stated\": [{\"label\": \"Wide\", "
+                        + "\"basis\": \"full_range\", \"low\": 2000, \"high\": 12000000}], ")
+                .build();
+
+        assertThat(built.problems()).isEmpty();
+        assertThat(built.html("roles/backend-architect/index.html").select("#salary svg text.tick").eachText())
+                .containsExactly("$0k", "$2M", "$4M", "$6M", "$8M", "$10M", "$12M");
+    }
+
+    @Test
     void faqEntriesOnAGuideAreDisclosureWidgetsAndBreadcrumbsLeadHome() {
         Document guide = MINIMAL.html("roles/backend-engineer/index.html");
         assertThat(guide.select("#faq details summary").eachText()).containsExactly("Is it remote?");

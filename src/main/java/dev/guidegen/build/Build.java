@@ -11,6 +11,7 @@ import dev.guidegen.salary.Snapshot;
 import dev.guidegen.salary.SnapshotReader;
 import dev.guidegen.site.Site;
 import dev.guidegen.site.SiteBuilder;
+import dev.guidegen.site.Urls;
 import dev.guidegen.source.SourceTree;
 import java.util.List;
 
@@ -28,7 +29,10 @@ public final class Build {
         MarkdownParser markdown = new MarkdownParser();
         Content content = new ContentReader(markdown, drafts, problems).read(tree);
         Snapshot snapshot = new SnapshotReader(problems).read(tree);
-        Site site = new SiteBuilder(problems).build(content, snapshot);
+        java.util.Set<String> otherFiles = new java.util.TreeSet<>(Urls.FILES);
+        tree.under(SourceTree.TEMPLATES + "assets/").keySet()
+                .forEach(path -> otherFiles.add("/" + path.substring(SourceTree.TEMPLATES.length())));
+        Site site = new SiteBuilder(problems).build(content, snapshot, otherFiles);
         List<OutputFile> files = List.of();
         if (!problems.hasErrors()) {
             files = new Renderer(problems).render(tree, site, markdown);

@@ -3,6 +3,7 @@ package dev.guidegen.check;
 import dev.guidegen.problem.Problems;
 import dev.guidegen.problem.SourcePos;
 import dev.guidegen.render.OutputFile;
+import dev.guidegen.site.Urls;
 import dev.guidegen.source.LineMap;
 import dev.guidegen.source.SourceTree;
 import dev.guidegen.source.TextDecoder;
@@ -12,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -23,8 +23,6 @@ import org.jsoup.nodes.Element;
  * site stage cannot see, such as a broken link written into a template.
  */
 public final class LinkCheck {
-
-    private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
     private final Problems problems;
 
@@ -78,7 +76,7 @@ public final class LinkCheck {
             Map<String, Set<String>> ids) {
         if (url.startsWith(baseUrl)) {
             url = "/" + url.substring(baseUrl.length());
-        } else if (url.startsWith("//") || SCHEME.matcher(url).matches()) {
+        } else if (Urls.isExternal(url)) {
             return null;
         }
         int hash = url.indexOf('#');
@@ -94,7 +92,7 @@ public final class LinkCheck {
         } else {
             String dir = page.contains("/") ? page.substring(0, page.lastIndexOf('/') + 1) : "";
             String joined = path.startsWith("/") ? path.substring(1) : dir + path;
-            target = normalise(joined);
+            target = Urls.normalise(joined);
             if (target == null) {
                 return "it leaves the site";
             }
@@ -109,23 +107,6 @@ public final class LinkCheck {
             return "no element with id \"" + fragment + "\" on that page";
         }
         return null;
-    }
-
-    private static String normalise(String path) {
-        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
-        String[] split = path.split("/", -1);
-        for (int i = 0; i < split.length; i++) {
-            String part = split[i];
-            if (part.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.removeLast();
-            } else if (!part.equals(".") && !(part.isEmpty() && i < split.length - 1)) {
-                parts.addLast(part);
-            }
-        }
-        return String.join("/", parts);
     }
 
     private static String pageUrl(String path) {

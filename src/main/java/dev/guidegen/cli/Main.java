@@ -41,6 +41,25 @@ public final class Main implements Callable<Integer> {
         return 2;
     }
 
+    /**
+     * Why writing the site to {@code target} would destroy sources, or null if it would not: the
+     * output directory is replaced as a whole, so it must not hold or sit inside the sources.
+     */
+    static String unsafeOutput(Path root, Path target) {
+        if (target.getParent() == null) {
+            return "is a file system root";
+        }
+        if (root.startsWith(target)) {
+            return "holds the site root";
+        }
+        for (String source : new String[] {"content", "templates"}) {
+            if (target.startsWith(root.resolve(source))) {
+                return "lies inside " + source + "/";
+            }
+        }
+        return null;
+    }
+
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = "Builds the site into the output directory; on any problem, lists them all and writes nothing.",
             exitCodeListHeading = "%nExit codes:%n",
@@ -67,6 +86,13 @@ public final class Main implements Callable<Integer> {
                 stderr.println("guidegen: no content/ folder in " + root.toAbsolutePath().normalize());
                 return 2;
             }
+            Path target = (out == null ? root.resolve("site-output") : out).toAbsolutePath().normalize();
+            String unsafe = unsafeOutput(root.toAbsolutePath().normalize(), target);
+            if (unsafe != null) {
+                stderr.println("guidegen: --out " + target + " " + unsafe + "; choose a directory of its own, such as "
+                        + root.toAbsolutePath().normalize().resolve("site-output"));
+                return 2;
+            }
             long start = System.nanoTime();
             BuildResult result = Build.run(SourceTree.read(root), drafts);
             for (Problem p : result.problems()) {
@@ -79,7 +105,7 @@ public final class Main implements Callable<Integer> {
                         + "; nothing was written");
                 return 1;
             }
-            SiteWriter.write(out == null ? root.resolve("site-output") : out, result.files());
+            SiteWriter.write(target, result.files());
             long ms = (System.nanoTime() - start) / 1_000_000;
             stdout.println("Built " + result.stats().describe() + " in " + ms + " ms");
             return 0;

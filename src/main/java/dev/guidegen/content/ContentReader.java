@@ -148,10 +148,12 @@ public final class ContentReader {
     private Optional<Parsed> parseFile(String path, byte[] bytes) {
         return TextDecoder.decode(path, bytes, problems).flatMap(text ->
                 FrontMatter.split(path, text, problems).flatMap(fm -> {
-                    Node node = yaml.read(path, fm.yaml(), fm.yamlLineOffset(), problems)
-                            .orElse(fm.yaml().isBlank() ? new Node.MapNode(SourcePos.start(path), Map.of()) : null);
+                    Node node = yaml.read(path, fm.yaml(), fm.yamlLineOffset(), problems).orElse(null);
                     if (node == null) {
                         return Optional.empty();
+                    }
+                    if (node instanceof Node.Scalar s && s.type() == Node.ScalarType.NULL) {
+                        node = new Node.MapNode(SourcePos.start(path), Map.of());
                     }
                     if (!(node instanceof Node.MapNode map)) {
                         problems.error(node.pos(), "front matter must be a mapping of fields, not " + node.kind());

@@ -72,19 +72,28 @@ final class Charts {
                 num(y + 16), bars, ticks, String.valueOf(WIDTH));
     }
 
-    private static long niceStep(long range) {
-        if (range <= 100_000) {
-            return 25_000;
+    /** A round step (1, 2, 2.5 or 5 times a power of ten, at least 1,000) that cuts the range into at most six parts. */
+    static long niceStep(long range) {
+        long step = 1_000;
+        while (true) {
+            for (long factor : new long[] {1, 2, 5}) {
+                long candidate = step * factor;
+                if (factor == 2 && range > candidate * 6 && range <= step * 5 / 2 * 6) {
+                    return step * 5 / 2;
+                }
+                if (range <= candidate * 6) {
+                    return candidate;
+                }
+            }
+            step *= 10;
         }
-        if (range <= 250_000) {
-            return 50_000;
-        }
-        return 100_000;
     }
 
     private String shortMoney(long v) {
-        String full = money.format(v);
-        return v % 1000 == 0 ? full.substring(0, full.length() - 4) + "k" : full;
+        if (v != 0 && v % 1_000_000 == 0) {
+            return money.millions(v / 1_000_000);
+        }
+        return v % 1000 == 0 ? money.thousands(v / 1000) : money.format(v);
     }
 
     private static String num(double v) {

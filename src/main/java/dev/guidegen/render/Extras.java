@@ -56,11 +56,11 @@ final class Extras {
             xml.append("</url>\n");
         });
         xml.append("</urlset>\n");
-        return text("sitemap.xml", xml.toString());
+        return text(Urls.outputPath(Urls.SITEMAP), xml.toString());
     }
 
     private OutputFile robots() {
-        return text("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + graphs.absolute("/sitemap.xml") + "\n");
+        return text(Urls.outputPath(Urls.ROBOTS), "User-agent: *\nAllow: /\n\nSitemap: " + graphs.absolute(Urls.SITEMAP) + "\n");
     }
 
     /** Guides, newest update first. */
@@ -74,7 +74,7 @@ final class Extras {
         xml.append("  <title>").append(xml(site.config().title())).append(": role guides</title>\n");
         xml.append("  <subtitle>").append(xml(site.config().description())).append("</subtitle>\n");
         xml.append("  <id>").append(xml(graphs.absolute(Urls.HOME))).append("</id>\n");
-        xml.append("  <link rel=\"self\" href=\"").append(xml(graphs.absolute("/feed.xml"))).append("\"/>\n");
+        xml.append("  <link rel=\"self\" href=\"").append(xml(graphs.absolute(Urls.FEED))).append("\"/>\n");
         xml.append("  <link rel=\"alternate\" type=\"text/html\" href=\"").append(xml(graphs.absolute(Urls.HOME))).append("\"/>\n");
         xml.append("  <updated>").append(timestamp(newest)).append("</updated>\n");
         xml.append("  <author><name>").append(xml(site.config().title())).append("</name></author>\n");
@@ -89,7 +89,7 @@ final class Extras {
             xml.append("  </entry>\n");
         }
         xml.append("</feed>\n");
-        return text("feed.xml", xml.toString());
+        return text(Urls.outputPath(Urls.FEED), xml.toString());
     }
 
     private OutputFile searchIndex() {
@@ -103,7 +103,7 @@ final class Extras {
             entries.add(e);
         }
         try {
-            return text("search-index.json", new ObjectMapper().writeValueAsString(entries));
+            return text(Urls.outputPath(Urls.SEARCH_INDEX), new ObjectMapper().writeValueAsString(entries));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("search index could not be written", e);
         }

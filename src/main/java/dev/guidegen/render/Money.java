@@ -20,6 +20,16 @@ final class Money {
         return amount == null ? "" : symbol + String.format(Locale.ROOT, "%,d", amount);
     }
 
+    /** "$150k" for 150. */
+    String thousands(long thousands) {
+        return symbol + String.format(Locale.ROOT, "%,d", thousands) + "k";
+    }
+
+    /** "$2M" for 2. */
+    String millions(long millions) {
+        return symbol + String.format(Locale.ROOT, "%,d", millions) + "M";
+    }
+
     String range(Long low, Long high) {
         return low == null || high == null ? "" : format(low) + "–" + format(high);
     }

@@ -35,7 +35,6 @@ import java.util.regex.Pattern;
  */
 public final class SiteBuilder {
 
-    private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*");
     private static final int RELATED_LIMIT = 5;
     private static final String DRAFT_HINT = "build with --drafts to preview, or link to it once it is published";
 
@@ -47,7 +46,8 @@ public final class SiteBuilder {
         this.problems = problems;
     }
 
-    public Site build(Content content, Snapshot snapshot) {
+    /** {@code files} are the URLs of files the build copies or writes besides pages, such as /assets/site.css. */
+    public Site build(Content content, Snapshot snapshot, Set<String> files) {
         unreadable = content.unreadable();
         drafts = content.drafts();
         SortedMap<String, Guide> guides = unique(content.guides(), Guide::slug, Guide::path);
@@ -74,7 +74,10 @@ public final class SiteBuilder {
             anchors.put(p.path(), new TreeSet<>(p.body().headings().stream().map(Heading::id).toList()));
         }
 
-        LinkChecker checker = new LinkChecker(guides, pages, anchors);
+        SortedMap<String, Skill> skills = skills(guides);
+        Set<String> skillUrls = new TreeSet<>();
+        skills.values().forEach(sk -> skillUrls.add(sk.url()));
+        LinkChecker checker = new LinkChecker(guides, pages, anchors, skillUrls, files);
         Map<String, Map<String, String>> links = new TreeMap<>();
         Map<String, Set<String>> linkedFrom = new TreeMap<>();
         for (Guide g : guides.values()) {
@@ -102,7 +105,6 @@ public final class SiteBuilder {
             links.put(p.path(), resolved);
         }
 
-        SortedMap<String, Skill> skills = skills(guides);
         Map<String, Set<String>> skillSets = new HashMap<>();
         guides.values().forEach(g -> skillSets.put(g.slug(), skillSet(g)));
         // Skill to guides, so that finding the guides that share skills does not compare every pair.
@@ -279,16 +281,34 @@ public final class SiteBuilder {
         private final Map<String, Page> pages;
         private final Map<String, Set<String>> anchors;
 
-        LinkChecker(Map<String, Guide> guides, Map<String, Page> pages, Map<String, Set<String>> anchors) {
+        /** Every URL the build makes, to the source file whose headings are its anchors (null: not checked here). */
+        private final Map<String, String> siteUrls = new HashMap<>();
+
+        LinkChecker(Map<String, Guide> guides, Map<String, Page> pages, Map<String, Set<String>> anchors,
+                Set<String> skillUrls, Set<String> files) {
             this.guides = guides;
             this.pages = pages;
             this.anchors = anchors;
+            for (String url : List.of(Urls.HOME, Urls.FAQ, Urls.SALARIES, Urls.SKILLS, Urls.NOT_FOUND)) {
+                siteUrls.put(url, null);
+            }
+            guides.values().forEach(g -> {
+                siteUrls.put(Urls.guide(g.slug()), g.path());
+                siteUrls.put(Urls.guideFaq(g.slug()), null);
+            });
+            pages.values().forEach(p -> siteUrls.put(Urls.page(p.slug()), p.path()));
+            skillUrls.forEach(u -> siteUrls.put(u, null));
+            files.forEach(f -> siteUrls.put(f, null));
         }
 
         void check(String from, Markdown md, Map<String, String> resolved, Set<String> guideTargets) {
             for (Ref link : md.links()) {
                 String url = link.value();
-                if (url.isEmpty() || SCHEME.matcher(url).matches() || url.startsWith("/") || url.startsWith("//")) {
+                if (url.isEmpty() || Urls.isExternal(url)) {
+                    continue;
+                }
+                if (url.startsWith("/")) {
+                    checkSiteUrl(link, guideTargets);
                     continue;
                 }
                 int hash = url.indexOf('#');
@@ -306,7 +326,10 @@ public final class SiteBuilder {
                             "link to a guide as backend-engineer.md, to a page as ../pages/about.md, or to a site URL such as /salaries/");
                     continue;
                 }
-                String target = normalise(from.substring(0, from.lastIndexOf('/') + 1) + path);
+                String target = Urls.normalise(from.substring(0, from.lastIndexOf('/') + 1) + path);
+                if (target != null && !target.startsWith("content/")) {
+                    target = null;
+                }
                 String result = null;
                 if (target != null && target.startsWith(ContentReader.GUIDES) && target.indexOf('/', ContentReader.GUIDES.length()) < 0) {
                     String slug = stem(target, ContentReader.GUIDES);
@@ -346,6 +369,28 @@ public final class SiteBuilder {
             }
         }
 
+        /** A link written as a site URL ("/salaries/", "/roles/x/#pay") must name a page or file the build makes. */
+        private void checkSiteUrl(Ref link, Set<String> guideTargets) {
+            String url = link.value();
+            int hash = url.indexOf('#');
+            String path = hash < 0 ? url : url.substring(0, hash);
+            String fragment = hash < 0 ? "" : url.substring(hash + 1);
+            int query = path.indexOf('?');
+            path = query < 0 ? path : path.substring(0, query);
+            if (!siteUrls.containsKey(path)) {
+                problems.error(link.pos(), "broken link \"" + url + "\": no page at " + path
+                        + DidYouMean.suffix(path, siteUrls.keySet()), "site URLs end in \"/\", like /roles/backend-engineer/");
+                return;
+            }
+            String source = siteUrls.get(path);
+            if (path.startsWith("/roles/") && source != null && source.startsWith(ContentReader.GUIDES)) {
+                guideTargets.add(stem(source, ContentReader.GUIDES));
+            }
+            if (!fragment.isEmpty() && source != null) {
+                checkAnchor(link, source, fragment);
+            }
+        }
+
         private boolean checkAnchor(Ref link, String target, String fragment) {
             Set<String> ids = anchors.getOrDefault(target, Set.of());
             if (ids.contains(fragment)) {
@@ -361,24 +406,5 @@ public final class SiteBuilder {
             return path.substring(folder.length(), path.length() - 3).toLowerCase(Locale.ROOT);
         }
 
-        /** Resolves "." and ".." in a relative path; null when it climbs above the site root. */
-        private static String normalise(String path) {
-            List<String> parts = new ArrayList<>();
-            for (String part : path.split("/")) {
-                if (part.isEmpty() || part.equals(".")) {
-                    continue;
-                }
-                if (part.equals("..")) {
-                    if (parts.isEmpty()) {
-                        return null;
-                    }
-                    parts.remove(parts.size() - 1);
-                } else {
-                    parts.add(part);
-                }
-            }
-            String joined = String.join("/", parts);
-            return joined.startsWith("content/") ? joined : null;
-        }
     }
 }

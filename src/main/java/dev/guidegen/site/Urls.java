@@ -8,12 +8,48 @@ public final class Urls {
     public static final String SALARIES = "/salaries/";
     public static final String SKILLS = "/skills/";
     public static final String NOT_FOUND = "/404.html";
+    public static final String SITEMAP = "/sitemap.xml";
+    public static final String ROBOTS = "/robots.txt";
+    public static final String FEED = "/feed.xml";
+    public static final String SEARCH_INDEX = "/search-index.json";
+    public static final String ASSETS = "/assets/";
+
+    /** The files every build writes besides its pages. */
+    public static final java.util.List<String> FILES = java.util.List.of(SITEMAP, ROBOTS, FEED, SEARCH_INDEX);
 
     /** Top-level names that plain pages may not take, because the site uses them. */
     public static final java.util.Set<String> RESERVED = java.util.Set.of("roles", "faq", "salaries", "skills", "assets",
             "404", "index", "sitemap", "feed", "search-index", "robots");
 
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
     private Urls() {
+    }
+
+    /** True for a link that leaves the site: one with a scheme (https:, mailto:) or a protocol-relative one. */
+    public static boolean isExternal(String url) {
+        return url.startsWith("//") || SCHEME.matcher(url).matches();
+    }
+
+    /**
+     * Resolves "." and ".." in a slash-separated relative path, keeping a trailing slash; null when
+     * the path climbs above where it starts.
+     */
+    public static String normalise(String path) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        String[] split = path.split("/", -1);
+        for (int i = 0; i < split.length; i++) {
+            String part = split[i];
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.removeLast();
+            } else if (!part.equals(".") && !(part.isEmpty() && i < split.length - 1)) {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
     }
 
     public static String guide(String slug) {

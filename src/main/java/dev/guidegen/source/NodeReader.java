@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads YAML or JSON text into {@link Node}s with positions, using Jackson's streaming parser so
+ * Reads YAML or JSON text into {@link Node}s with positions (empty only when a problem was recorded), using Jackson's streaming parser so
  * that syntax errors keep their line and column. {@code lineOffset} is added to every line, for
  * YAML that sits inside a Markdown file below its opening {@code ---}.
  */
@@ -43,7 +43,8 @@ public final class NodeReader {
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return Optional.empty();
+                // A document of only comments or blank lines holds nothing: an empty value, not a failure.
+                return Optional.of(new Node.Scalar(new SourcePos(path, 1 + lineOffset, 1), "", Node.ScalarType.NULL));
             }
             Node node = readValue(parser, path, lineOffset, problems);
             if (parser.nextToken() != null) {
