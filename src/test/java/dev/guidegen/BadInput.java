@@ -59,6 +59,14 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                         ARCHITECT + ":1:1: error: missing required field \"updated\"",
                         ENGINEER + ":12:35: error: broken link \"backend-architect.md#pay\": no heading \"#pay\" in "
                                 + "content/guides/backend-architect.md (did you mean \"#faq\"?)")),
+                new BadInput("a base URL with a path", s -> s.edit("content/site.yaml", "https://guides.example.org/", "https://example.org/guides/"), List.of(
+                        "content/site.yaml:2:11: error: \"base_url\" must be the address of a site's root, like https://careers.example.org/, not \"https://example.org/guides/\"")),
+                new BadInput("a language that is not a tag", s -> s.edit("content/site.yaml", "language: en", "language: English (UK)"), List.of(
+                        "content/site.yaml:3:11: error: \"language\" must be a language tag such as en or en-GB, not \"English (UK)\"")),
+                new BadInput("a figure with extra digits", s -> s.edit(SNAPSHOT, "\"p90\": 330000", "\"p90\": 3300000000"), List.of(
+                        SNAPSHOT + ":16:77: error: \"p90\" is 3300000000, more than the 100000000 any annual pay figure could be")),
+                new BadInput("a body heading that takes a template id", s -> s.edit(ENGINEER, "## Pay", "## FAQ 1"), List.of(
+                        ENGINEER + ":18:1: error: heading \"FAQ 1\" takes the id \"faq-1\", which the guide page uses for its own section")),
                 new BadInput("invalid JSON in the snapshot", s -> s.edit(SNAPSHOT, "\"currency\": \"USD\",", "\"currency\": \"USD\""), List.of(
                         SNAPSHOT + ":4:3: error: invalid JSON: Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries")),
                 new BadInput("percentiles out of order", s -> s.edit(SNAPSHOT, "\"p75\": 290000", "\"p75\": 230000"), List.of(

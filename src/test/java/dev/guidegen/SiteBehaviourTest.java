@@ -100,14 +100,18 @@ class SiteBehaviourTest {
                         "summary: " + "Designs the server side and much more. ".repeat(5).strip())
                 .edit("content/guides/backend-architect.md", "[API design, Distributed systems]", "[Api Design, Distributed systems]")
                 .edit(BadInput.SNAPSHOT, "\"roles\": {", "\"roles\": {\n    \"unused\": {\"category\": \"software-engineering\"},")
+                .edit(ENGINEER, "related: [backend-architect]", "related: [backend-architect, backend-engineer]")
+                .with("content/data/salary.json", "{}")
                 .build();
 
         assertThat(built.result().failed()).isFalse();
         assertThat(built.problems()).containsExactly(
                 "content/data/salaries.json:13:5: warning: salary role \"unused\" is not used by any guide",
+                "content/data/salary.json:1:1: warning: file is not part of the site and is ignored",
                 "content/guides/backend-architect.md:3:10: warning: summary is 194 characters; search engines cut it after 160",
                 "content/guides/backend-engineer.md:6:1: warning: unknown key \"sumary\" in guide front matter (did you mean \"summary\"?)",
-                "content/guides/backend-engineer.md:8:10: warning: skill \"API design\" is written \"Api Design\" elsewhere");
+                "content/guides/backend-engineer.md:8:10: warning: skill \"API design\" is written \"Api Design\" elsewhere",
+                "content/guides/backend-engineer.md:9:30: warning: \"related\" lists the guide itself");
     }
 
     @Test

@@ -5,15 +5,16 @@ import java.util.List;
 /**
  * Everything read from {@code content/} except the salary snapshot: guides and pages sorted by slug.
  * {@code unreadable} names the guides whose files exist but could not be read, so that links to them
- * are not reported a second time as links to nothing; {@code drafts} names the draft guides left out
- * of this build, so that a link to one can say so.
+ * are not reported a second time as links to nothing; {@code drafts} are the draft guides and pages
+ * left out of this build, so that a link to one can say so.
  */
 public record Content(SiteConfig config, List<Guide> guides, List<Page> pages, java.util.Set<String> unreadable,
-        java.util.Set<String> drafts) {
+        List<Guide> drafts, List<Page> draftPages) {
     public Content {
         guides = List.copyOf(guides);
         pages = List.copyOf(pages);
         unreadable = java.util.Set.copyOf(unreadable);
-        drafts = java.util.Set.copyOf(drafts);
+        drafts = List.copyOf(drafts);
+        draftPages = List.copyOf(draftPages);
     }
 }

@@ -25,6 +25,8 @@ public final class ContentReader {
     public static final String SITE_YAML = "content/site.yaml";
     public static final String GUIDES = "content/guides/";
     public static final String PAGES = "content/pages/";
+    /** The salary snapshot, read by the salary stage. */
+    public static final String SNAPSHOT = "content/data/salaries.json";
     public static final List<String> LEVELS = List.of("entry", "mid", "senior", "lead", "principal");
     public static final int SUMMARY_LIMIT = 160;
     /** What a file name must look like to become a URL segment. */
@@ -52,22 +54,29 @@ public final class ContentReader {
         SiteConfig config = readConfig(tree);
         List<Guide> guides = new ArrayList<>();
         Set<String> unreadable = new java.util.TreeSet<>();
-        Set<String> leftOut = new java.util.TreeSet<>();
+        List<Guide> leftOut = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : tree.under(GUIDES).entrySet()) {
             Optional<String> slug = slugOf(file.getKey(), GUIDES);
             Optional<Guide> guide = slug.flatMap(s -> readGuide(s, file.getKey(), file.getValue()));
             if (slug.isPresent() && guide.isEmpty()) {
                 unreadable.add(slug.get());
             }
-            guide.filter(g -> !drafts && g.draft()).ifPresent(g -> leftOut.add(g.slug()));
+            guide.filter(g -> !drafts && g.draft()).ifPresent(leftOut::add);
             guide.filter(g -> drafts || !g.draft()).ifPresent(guides::add);
         }
         List<Page> pages = new ArrayList<>();
+        List<Page> draftPages = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : tree.under(PAGES).entrySet()) {
             slugOf(file.getKey(), PAGES).flatMap(slug -> readPage(slug, file.getKey(), file.getValue()))
-                    .ifPresent(pages::add);
+                    .ifPresent(p -> (p.draft() && !drafts ? draftPages : pages).add(p));
         }
-        return new Content(config, guides, pages, unreadable, leftOut);
+        for (String path : tree.under(SourceTree.CONTENT).keySet()) {
+            if (!path.equals(SITE_YAML) && !path.equals(SNAPSHOT) && !path.startsWith(GUIDES) && !path.startsWith(PAGES)) {
+                problems.warning(SourcePos.start(path), "file is not part of the site and is ignored",
+                        "content/ holds site.yaml, guides/*.md, pages/*.md and data/salaries.json");
+            }
+        }
+        return new Content(config, guides, pages, unreadable, leftOut, draftPages);
     }
 
     private SiteConfig readConfig(SourceTree tree) {
@@ -93,13 +102,20 @@ public final class ContentReader {
         f.warnUnknown(SITE_KEYS, "site.yaml");
         String title = f.string("title", true).map(Ref::value).orElse("");
         String baseUrl = f.string("base_url", true).map(Ref::value).orElse("/");
-        if (f.has("base_url") && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
-            problems.error(f.posOf("base_url"), "\"base_url\" must be an absolute http or https URL, not \"" + baseUrl + "\"");
+        if (f.has("base_url") && !baseUrl.matches("https?://[^\\s/]+/?")) {
+            problems.error(f.posOf("base_url"), "\"base_url\" must be the address of a site's root, like "
+                    + "https://careers.example.org/, not \"" + baseUrl + "\"",
+                    "pages link to each other from the root (/roles/...), so the site cannot be served under a path");
         }
         if (!baseUrl.endsWith("/")) {
             baseUrl += "/";
         }
-        String language = f.string("language", true).map(Ref::value).orElse("en");
+        String language = f.string("language", true).map(ref -> {
+            if (!ref.value().matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")) {
+                problems.error(ref.pos(), "\"language\" must be a language tag such as en or en-GB, not \"" + ref.value() + "\"");
+            }
+            return ref.value();
+        }).orElse("en");
         String description = f.string("description", true).map(Ref::value).orElse("");
         int minSample = 0;
         int maxAge = Integer.MAX_VALUE;
@@ -213,8 +229,7 @@ public final class ContentReader {
             String title = f.string("title", true).map(Ref::value).orElse(slug);
             String summary = summary(f);
             boolean draft = f.bool("draft").orElse(false);
-            Page page = new Page(slug, path, title, summary, parseBody(path, p.fm()));
-            return draft && !drafts ? Optional.empty() : Optional.of(page);
+            return Optional.of(new Page(slug, path, title, summary, draft, parseBody(path, p.fm())));
         });
     }
 
@@ -255,7 +270,12 @@ public final class ContentReader {
         if (needle.length() > 40) {
             needle = needle.substring(0, 40);
         }
-        int found = needle.isEmpty() ? -1 : file.indexOf(needle, start);
+        // Quoting and indentation only ever add characters between value and file, so the text
+        // sits at or after start + offset; searching from there tells repeated links apart.
+        int found = needle.isEmpty() ? -1 : file.indexOf(needle, Math.min(file.length(), start + offset));
+        if (found < 0 && !needle.isEmpty()) {
+            found = file.indexOf(needle, start);
+        }
         return found < 0 ? fallback : lines.pos(fallback.path(), found);
     }
 }

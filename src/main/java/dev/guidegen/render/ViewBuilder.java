@@ -8,6 +8,7 @@ import dev.guidegen.salary.Pay;
 import dev.guidegen.salary.Source;
 import dev.guidegen.salary.Stated;
 import dev.guidegen.site.Role;
+import dev.guidegen.site.GuideSections;
 import dev.guidegen.site.Site;
 import dev.guidegen.site.Skill;
 import dev.guidegen.site.Urls;
@@ -86,7 +87,7 @@ final class ViewBuilder {
         List<View.Faq> out = new ArrayList<>();
         for (int i = 0; i < g.faq().size(); i++) {
             var q = g.faq().get(i);
-            out.add(new View.Faq(q.question(), markup.html(q.answer()), "q" + (i + 1)));
+            out.add(new View.Faq(q.question(), markup.html(q.answer()), GuideSections.faqId(i + 1)));
         }
         return out;
     }
@@ -104,7 +105,10 @@ final class ViewBuilder {
     /** A role's pay in one phrase; a category benchmark is named as one, never passed off as the role's. */
     String payHeadline(Role r) {
         View.Pay pay = pay(r.pay());
-        return pay.fallback() ? pay.band() + " (" + pay.category() + " benchmark)" : pay.headline();
+        if (!pay.fallback()) {
+            return pay.headline();
+        }
+        return (pay.band().isEmpty() ? pay.median() + " median" : pay.band()) + " (" + pay.category() + " benchmark)";
     }
 
     View.PageInfo page(Page p) {

@@ -22,13 +22,15 @@ import java.util.TreeMap;
 /** The salary stage: reads and validates the snapshot, recording a problem at each bad value. */
 public final class SnapshotReader {
 
-    public static final String PATH = "content/data/salaries.json";
+    public static final String PATH = dev.guidegen.content.ContentReader.SNAPSHOT;
 
     private static final List<String> PERCENTILES = List.of("p10", "p25", "median", "p75", "p90");
     private static final Set<String> TOP_KEYS = Set.of("snapshot_date", "currency", "period", "source", "sources",
             "categories", "roles");
     private static final Set<String> FIGURE_KEYS = Set.of("basis", "p10", "p25", "median", "p75", "p90", "low", "high",
             "sample", "source");
+    /** No annual pay figure is larger; a bigger one is a typing mistake. */
+    private static final long MAX_FIGURE = 100_000_000L;
     private static final Set<String> PREMIUM_KEYS = Set.of("pct_low", "pct_high", "over");
     private static final Set<String> SOURCE_KEYS = Set.of("title", "publisher", "date");
 
@@ -239,7 +241,7 @@ public final class SnapshotReader {
                 }
             }
             case PREMIUM -> {
-                if (values.size() != 1 || f.string("over", true).isEmpty()) {
+                if (values.size() != 1 || !f.has("over")) {
                     problems.error(at, "basis \"premium\" takes only pct_low, pct_high and over");
                 }
             }
@@ -270,6 +272,11 @@ public final class SnapshotReader {
             double v = Double.parseDouble(s.text());
             if (v < 0) {
                 problems.error(s.pos(), "\"" + key + "\" must not be negative, not " + s.text());
+                return Optional.empty();
+            }
+            if (v > MAX_FIGURE || Double.isInfinite(v)) {
+                problems.error(s.pos(), "\"" + key + "\" is " + s.text() + ", more than the " + MAX_FIGURE
+                        + " any annual pay figure could be", "check for extra digits");
                 return Optional.empty();
             }
             return Optional.of(Math.round(v));

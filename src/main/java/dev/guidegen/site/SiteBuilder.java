@@ -41,6 +41,7 @@ public final class SiteBuilder {
     private final Problems problems;
     private Set<String> unreadable = Set.of();
     private Set<String> drafts = Set.of();
+    private Set<String> draftPages = Set.of();
 
     public SiteBuilder(Problems problems) {
         this.problems = problems;
@@ -49,7 +50,8 @@ public final class SiteBuilder {
     /** {@code files} are the URLs of files the build copies or writes besides pages, such as /assets/site.css. */
     public Site build(Content content, Snapshot snapshot, Set<String> files) {
         unreadable = content.unreadable();
-        drafts = content.drafts();
+        drafts = new TreeSet<>(content.drafts().stream().map(Guide::slug).toList());
+        draftPages = new TreeSet<>(content.draftPages().stream().map(Page::slug).toList());
         SortedMap<String, Guide> guides = unique(content.guides(), Guide::slug, Guide::path);
         SortedMap<String, Page> pages = unique(content.pages(), Page::slug, Page::path);
         for (Page page : pages.values()) {
@@ -61,8 +63,11 @@ public final class SiteBuilder {
         Map<String, Set<String>> anchors = new HashMap<>();
         for (Guide g : guides.values()) {
             Set<String> ids = new TreeSet<>(GuideSections.IDS);
+            for (int i = 1; i <= g.faq().size(); i++) {
+                ids.add(GuideSections.faqId(i));
+            }
             for (Heading h : g.body().headings()) {
-                if (GuideSections.IDS.contains(h.id())) {
+                if (GuideSections.isTaken(h.id())) {
                     problems.error(h.pos(), "heading \"" + h.text() + "\" takes the id \"" + h.id()
                             + "\", which the guide page uses for its own section", "reword the heading");
                 }
@@ -71,6 +76,12 @@ public final class SiteBuilder {
             anchors.put(g.path(), ids);
         }
         for (Page p : pages.values()) {
+            for (Heading h : p.body().headings()) {
+                if (h.id().equals("main")) {
+                    problems.error(h.pos(), "heading \"" + h.text() + "\" takes the id \"main\", which the page uses for its "
+                            + "main content", "reword the heading");
+                }
+            }
             anchors.put(p.path(), new TreeSet<>(p.body().headings().stream().map(Heading::id).toList()));
         }
 
@@ -125,6 +136,7 @@ public final class SiteBuilder {
                     .sorted(Comparator.comparing((String s) -> guides.get(s).title()).thenComparing(s -> s)).toList();
             roles.put(g.slug(), new Role(g, pay, ladder(g, guides), skillSlugs, related(g, guides, skillSets, bySkill), backlinks));
         }
+        content.drafts().forEach(d -> usedRoles.putIfAbsent(d.salaryKey().value(), null));
         checkSnapshotUse(snapshot, usedRoles, guides, content.config().maxAgeDays());
         return new Site(content.config(), snapshot, roles, List.copyOf(pages.values()), skills, links);
     }
@@ -191,7 +203,9 @@ public final class SiteBuilder {
             Map<String, List<String>> bySkill) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (Ref r : g.related()) {
-            if (guides.containsKey(r.value()) && !r.value().equals(g.slug())) {
+            if (r.value().equals(g.slug())) {
+                problems.warning(r.pos(), "\"related\" lists the guide itself", "list other guides only");
+            } else if (guides.containsKey(r.value())) {
                 out.add(r.value());
             }
         }
@@ -223,7 +237,8 @@ public final class SiteBuilder {
             for (Ref r : g.skills()) {
                 String slug = Urls.slugify(r.value());
                 if (slug.isEmpty()) {
-                    problems.error(r.pos(), "skill \"" + r.value() + "\" has no letters or digits to name its page");
+                    problems.error(r.pos(), "skill \"" + r.value() + "\" has no letters or digits from a to z or 0 to 9 to name its page",
+                            "skill pages are named in ASCII, like /skills/sql/");
                     continue;
                 }
                 String known = names.putIfAbsent(slug, r.value());
@@ -242,7 +257,7 @@ public final class SiteBuilder {
     private RoleSalary salaryOf(Guide g, Snapshot snapshot) {
         Ref key = g.salaryKey();
         RoleSalary role = snapshot.roles().get(key.value());
-        if (role == null && snapshot.date() != null) {
+        if (role == null && !snapshot.roles().isEmpty()) {
             boolean explicit = !key.pos().equals(SourcePos.start(g.path()));
             String message = "salary role \"" + key.value() + "\" is not in the snapshot"
                     + DidYouMean.suffix(key.value(), snapshot.roles().keySet());
@@ -351,6 +366,11 @@ public final class SiteBuilder {
                     result = Urls.guide(slug);
                 } else if (target != null && target.startsWith(ContentReader.PAGES) && target.indexOf('/', ContentReader.PAGES.length()) < 0) {
                     String slug = stem(target, ContentReader.PAGES);
+                    if (!pages.containsKey(slug) && draftPages.contains(slug)) {
+                        problems.error(link.pos(), "broken link \"" + url + "\": page \"" + slug
+                                + "\" is a draft, left out of this build", DRAFT_HINT);
+                        continue;
+                    }
                     if (!pages.containsKey(slug)) {
                         problems.error(link.pos(), "broken link \"" + url + "\": no page \"" + slug + "\""
                                 + DidYouMean.suffix(slug, pages.keySet()), "pages: " + String.join(", ", pages.keySet()));

@@ -102,7 +102,7 @@ public final class Fields {
             try {
                 return Optional.of(Long.parseLong(s.text()));
             } catch (NumberFormatException e) {
-                problems.error(s.pos(), "\"" + key + "\" is too large: " + s.text());
+                problems.error(s.pos(), "\"" + key + "\" must be a whole number written in plain digits, not " + s.text());
                 return Optional.empty();
             }
         }
