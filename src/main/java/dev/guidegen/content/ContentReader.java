@@ -128,20 +128,10 @@ public final class ContentReader {
         if (salary.isPresent()) {
             Fields s = salary.get();
             s.warnUnknown(SITE_SALARY_KEYS, "salary settings");
-            minSample = nonNegative(s, "min_sample").orElse(0);
-            maxAge = nonNegative(s, "max_age_days").orElse(Integer.MAX_VALUE);
+            minSample = s.count("min_sample", true).orElse(0);
+            maxAge = s.count("max_age_days", true).orElse(Integer.MAX_VALUE);
         }
         return new SiteConfig(title, baseUrl, language, description, minSample, maxAge);
-    }
-
-    private Optional<Integer> nonNegative(Fields f, String key) {
-        return f.integer(key, true).flatMap(v -> {
-            if (v < 0 || v > Integer.MAX_VALUE) {
-                problems.error(f.posOf(key), "\"" + key + "\" must be zero or more, not " + v);
-                return Optional.empty();
-            }
-            return Optional.of(v.intValue());
-        });
     }
 
     private Optional<String> slugOf(String path, String folder) {

@@ -30,6 +30,13 @@ public final class DidYouMean {
         return nearest(wrong, known).map(n -> " (did you mean \"" + n + "\"?)").orElse("");
     }
 
+    /** "what: a, b, c" naming at most eight of the known names, for a hint. */
+    public static String known(String what, Collection<String> names) {
+        java.util.List<String> sorted = names.stream().sorted().toList();
+        String shown = String.join(", ", sorted.subList(0, Math.min(8, sorted.size())));
+        return what + ": " + (sorted.size() > 8 ? shown + ", ... (" + sorted.size() + " in all)" : shown);
+    }
+
     static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];

@@ -7,13 +7,11 @@ import dev.guidegen.site.Site;
 import dev.guidegen.site.Skill;
 import dev.guidegen.site.Urls;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** The files that are not pages: sitemap.xml, robots.txt, the Atom feed and the search index. */
 final class Extras {
@@ -31,7 +29,7 @@ final class Extras {
     }
 
     private OutputFile sitemap() {
-        String newest = newest(site.roles().values().stream().map(r -> r.guide().updated()).toList());
+        String newest = site.newestUpdate(site.roles().keySet());
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put(Urls.HOME, newest);
         for (Role r : site.roles().values()) {
@@ -43,7 +41,7 @@ final class Extras {
         urls.put(Urls.SALARIES, site.snapshot().date() == null ? "" : site.snapshot().date().toString());
         urls.put(Urls.SKILLS, newest);
         for (Skill s : site.skills().values()) {
-            urls.put(s.url(), newest(s.guides().stream().map(g -> site.roles().get(g).guide().updated()).toList()));
+            urls.put(s.url(), site.newestUpdate(s.guides()));
         }
         site.pages().forEach(p -> urls.put(Urls.page(p.slug()), ""));
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -68,7 +66,7 @@ final class Extras {
         List<Role> roles = new ArrayList<>(site.roles().values());
         roles.sort(Comparator.comparing((Role r) -> r.guide().updated(), Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Role::slug));
-        String newest = newest(roles.stream().map(r -> r.guide().updated()).toList());
+        String newest = site.newestUpdate(site.roles().keySet());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
         xml.append("  <title>").append(xml(site.config().title())).append(": role guides</title>\n");
@@ -107,10 +105,6 @@ final class Extras {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("search index could not be written", e);
         }
-    }
-
-    private static String newest(List<LocalDate> dates) {
-        return dates.stream().filter(Objects::nonNull).max(Comparator.naturalOrder()).map(Object::toString).orElse("");
     }
 
     private static String timestamp(String date) {

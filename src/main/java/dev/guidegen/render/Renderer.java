@@ -116,10 +116,11 @@ public final class Renderer {
         String title = site.config().title();
         View.Link home = new View.Link(title, Urls.HOME);
         String snapshotIso = site.snapshot().date() == null ? "" : site.snapshot().date().toString();
+        String newest = site.newestUpdate(site.roles().keySet());
 
         jobs.add(new Job(Urls.HOME, "home.ftlh", () -> {
             View.Meta meta = meta(site, title, site.config().description(), Urls.HOME, List.of(home), "website");
-            return model(views, withLd(meta, graphs.page(meta, newestUpdate(site), List.of())), "levels", views.levels());
+            return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "levels", views.levels());
         }));
         for (Role role : site.roles().values()) {
             jobs.add(new Job(role.url(), "guide.ftlh", () -> {
@@ -141,12 +142,12 @@ public final class Renderer {
         }
         jobs.add(new Job(Urls.FAQ, "faq.ftlh", () -> {
             List<View.FaqGroup> groups = site.roles().values().stream()
-                    .map(r -> new View.FaqGroup(r.guide().title(), r.url(), Urls.guideFaq(r.slug()), views.faq(r.guide())))
+                    .map(r -> new View.FaqGroup(r.guide().title(), r.url(), Urls.guideFaq(r.slug()), views.role(r).faq()))
                     .toList();
             View.Meta meta = meta(site, "Questions and answers about every role",
                     "Every question readers ask about the roles on " + title + ", grouped by role.", Urls.FAQ,
                     List.of(home, new View.Link("FAQ", Urls.FAQ)), "website");
-            return model(views, withLd(meta, graphs.page(meta, newestUpdate(site), List.of())), "groups", groups);
+            return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "groups", groups);
         }));
         jobs.add(new Job(Urls.SALARIES, "salaries.ftlh", () -> {
             View.SalaryIndex index = views.salaryIndex();
@@ -160,7 +161,7 @@ public final class Renderer {
             View.Meta meta = meta(site, "Skills and the roles that need them",
                     "Every skill the role guides name, with the roles that need each one.", Urls.SKILLS,
                     List.of(home, new View.Link("Skills", Urls.SKILLS)), "website");
-            return model(views, withLd(meta, graphs.page(meta, newestUpdate(site), List.of())), "skills", skills);
+            return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "skills", skills);
         }));
         for (Skill skill : site.skills().values()) {
             jobs.add(new Job(skill.url(), "skill.ftlh", () -> {
@@ -168,7 +169,7 @@ public final class Renderer {
                 View.Meta meta = meta(site, s.name() + ": roles that need it",
                         "The roles that list " + s.name() + " as a skill, with their pay and experience.", s.url(),
                         List.of(home, new View.Link("Skills", Urls.SKILLS), new View.Link(s.name(), s.url())), "website");
-                return model(views, withLd(meta, graphs.page(meta, newestUpdate(site), List.of())), "skill", s);
+                return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "skill", s);
             }));
         }
         for (Page page : site.pages()) {
@@ -186,11 +187,6 @@ public final class Renderer {
             return model(views, meta, "levels", views.levels());
         }));
         return jobs;
-    }
-
-    private static String newestUpdate(Site site) {
-        return site.roles().values().stream().map(r -> r.guide().updated()).filter(java.util.Objects::nonNull)
-                .max(Comparator.naturalOrder()).map(Object::toString).orElse("");
     }
 
     private static View.Meta meta(Site site, String title, String description, String url, List<View.Link> crumbs,

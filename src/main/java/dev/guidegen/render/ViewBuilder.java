@@ -30,6 +30,7 @@ final class ViewBuilder {
     private final View.SiteInfo siteInfo;
     /** A guide's view is used by its page and its FAQ page; its Markdown is rendered once. */
     private final java.util.Map<String, View.Role> roles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, View.Pay> pays = new java.util.concurrent.ConcurrentHashMap<>();
     /** Cards appear on many pages (home, skills, similar roles); each is made once. */
     private final java.util.Map<String, View.Card> cards = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -83,7 +84,7 @@ final class ViewBuilder {
                 linkedFrom, faq(g), toc, markup.html(g.body()));
     }
 
-    List<View.Faq> faq(Guide g) {
+    private List<View.Faq> faq(Guide g) {
         List<View.Faq> out = new ArrayList<>();
         for (int i = 0; i < g.faq().size(); i++) {
             var q = g.faq().get(i);
@@ -104,7 +105,7 @@ final class ViewBuilder {
 
     /** A role's pay in one phrase; a category benchmark is named as one, never passed off as the role's. */
     String payHeadline(Role r) {
-        View.Pay pay = pay(r.pay());
+        View.Pay pay = pays.computeIfAbsent(r.slug(), slug -> pay(r.pay()));
         if (!pay.fallback()) {
             return pay.headline();
         }

@@ -103,7 +103,7 @@ public final class SnapshotReader {
                 if (!categories.containsKey(ref.value()) && f.has("categories")) {
                     problems.error(ref.pos(), "unknown category \"" + ref.value() + "\""
                             + DidYouMean.suffix(ref.value(), categories.keySet()),
-                            "categories: " + String.join(", ", categories.keySet()));
+                            DidYouMean.known("categories", categories.keySet()));
                 }
                 return ref.value();
             }).orElse("");
@@ -169,13 +169,7 @@ public final class SnapshotReader {
             }
             values.put("pct", pctLow != null ? pctLow : pctHigh);
         }
-        Integer sample = f.integer("sample", false).flatMap(v -> {
-            if (v < 0 || v > Integer.MAX_VALUE) {
-                problems.error(f.posOf("sample"), "\"sample\" must be zero or more, not " + v);
-                return Optional.empty();
-            }
-            return Optional.of(v.intValue());
-        }).orElse(null);
+        Integer sample = f.count("sample", false).orElse(null);
         String source = f.string("source", false).map(ref -> {
             if (!sources.containsKey(ref.value())) {
                 problems.error(ref.pos(), "unknown source \"" + ref.value() + "\"" + DidYouMean.suffix(ref.value(), sources.keySet()),

@@ -43,8 +43,8 @@ public final class DevServer {
     private synchronized BuildResult current() {
         SourceTree tree = SourceTree.read(root);
         if (lastTree == null || !same(lastTree, tree)) {
-            lastTree = tree;
             lastResult = Build.run(tree, drafts);
+            lastTree = tree;
         }
         return lastResult;
     }

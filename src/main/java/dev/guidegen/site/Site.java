@@ -14,6 +14,12 @@ import java.util.SortedMap;
 public record Site(SiteConfig config, Snapshot snapshot, SortedMap<String, Role> roles, List<Page> pages,
         SortedMap<String, Skill> skills, Map<String, Map<String, String>> links) {
 
+    /** The newest "updated" date of the given guides, or the empty string when none has one. */
+    public String newestUpdate(java.util.Collection<String> slugs) {
+        return slugs.stream().map(s -> roles.get(s).guide().updated()).filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder()).map(Object::toString).orElse("");
+    }
+
     /** The URL a content link written in {@code sourcePath} points at, or the link itself if it is not a content link. */
     public String resolveLink(String sourcePath, String url) {
         Map<String, String> bySource = links.get(sourcePath);

@@ -171,7 +171,7 @@ public final class SiteBuilder {
             return false;
         }
         problems.error(ref.pos(), "unknown guide \"" + ref.value() + "\" in " + field
-                + DidYouMean.suffix(ref.value(), guides.keySet()), "guides: " + String.join(", ", guides.keySet()));
+                + DidYouMean.suffix(ref.value(), guides.keySet()), DidYouMean.known("guides", guides.keySet()));
         return false;
     }
 
@@ -262,7 +262,7 @@ public final class SiteBuilder {
             String message = "salary role \"" + key.value() + "\" is not in the snapshot"
                     + DidYouMean.suffix(key.value(), snapshot.roles().keySet());
             if (explicit) {
-                problems.error(key.pos(), message, "roles: " + String.join(", ", snapshot.roles().keySet()));
+                problems.error(key.pos(), message, DidYouMean.known("roles", snapshot.roles().keySet()));
             } else {
                 problems.warning(key.pos(), message + "; the page shows no pay figures",
                         "add a \"salary:\" key or an entry under roles in content/data/salaries.json");
@@ -359,7 +359,7 @@ public final class SiteBuilder {
                     }
                     if (g == null) {
                         problems.error(link.pos(), "broken link \"" + url + "\": no guide \"" + slug + "\""
-                                + DidYouMean.suffix(slug, guides.keySet()), "guides: " + String.join(", ", guides.keySet()));
+                                + DidYouMean.suffix(slug, guides.keySet()), DidYouMean.known("guides", guides.keySet()));
                         continue;
                     }
                     guideTargets.add(slug);
@@ -373,7 +373,7 @@ public final class SiteBuilder {
                     }
                     if (!pages.containsKey(slug)) {
                         problems.error(link.pos(), "broken link \"" + url + "\": no page \"" + slug + "\""
-                                + DidYouMean.suffix(slug, pages.keySet()), "pages: " + String.join(", ", pages.keySet()));
+                                + DidYouMean.suffix(slug, pages.keySet()), DidYouMean.known("pages", pages.keySet()));
                         continue;
                     }
                     result = Urls.page(slug);

@@ -110,6 +110,17 @@ public final class Fields {
         return Optional.empty();
     }
 
+    /** A whole number from 0 to Integer.MAX_VALUE. */
+    public Optional<Integer> count(String key, boolean required) {
+        return integer(key, required).flatMap(v -> {
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                problems.error(posOf(key), "\"" + key + "\" must be zero or more, not " + v);
+                return Optional.empty();
+            }
+            return Optional.of(v.intValue());
+        });
+    }
+
     /** A list of strings, each with its own position. */
     public List<Ref> strings(String key, String itemsAre) {
         Node n = present(key, false);
