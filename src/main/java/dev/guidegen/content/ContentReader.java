@@ -191,7 +191,8 @@ public final class ContentReader {
             List<Ref> skills = f.strings("skills", "skill names");
             List<Ref> related = f.strings("related", "guide slugs");
             List<Ref> careerPath = f.strings("career_path", "ladder steps (guide slugs or step titles)");
-            Ref salaryKey = f.string("salary", false).orElse(new Ref(slug, SourcePos.start(path)));
+            Optional<Ref> salary = f.string("salary", false);
+            Ref salaryKey = salary.orElse(new Ref(slug, SourcePos.start(path)));
             boolean draft = f.bool("draft").orElse(false);
             List<FaqEntry> faq = new ArrayList<>();
             LineMap fileLines = new LineMap(p.text());
@@ -208,7 +209,7 @@ public final class ContentReader {
             }
             Markdown body = parseBody(path, p.fm());
             return new Guide(slug, path, title, summary, updated, level, experience, skills, related, careerPath,
-                    salaryKey, faq, draft, body);
+                    salaryKey, salary.isPresent(), faq, draft, body);
         });
     }
 

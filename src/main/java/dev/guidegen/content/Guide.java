@@ -5,7 +5,10 @@ import dev.guidegen.problem.SourcePos;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A role guide from {@code content/guides/<slug>.md}. Optional text fields are empty strings when absent. */
+/**
+ * A role guide from {@code content/guides/<slug>.md}. Optional text fields are empty strings when
+ * absent; {@code salaryKey} is the slug unless front matter names another ({@code salaryGiven}).
+ */
 public record Guide(
         String slug,
         String path,
@@ -18,6 +21,7 @@ public record Guide(
         List<Ref> related,
         List<Ref> careerPath,
         Ref salaryKey,
+        boolean salaryGiven,
         List<FaqEntry> faq,
         boolean draft,
         Markdown body) {

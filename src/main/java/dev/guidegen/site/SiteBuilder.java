@@ -258,10 +258,9 @@ public final class SiteBuilder {
         Ref key = g.salaryKey();
         RoleSalary role = snapshot.roles().get(key.value());
         if (role == null && !snapshot.roles().isEmpty()) {
-            boolean explicit = !key.pos().equals(SourcePos.start(g.path()));
             String message = "salary role \"" + key.value() + "\" is not in the snapshot"
                     + DidYouMean.suffix(key.value(), snapshot.roles().keySet());
-            if (explicit) {
+            if (g.salaryGiven()) {
                 problems.error(key.pos(), message, DidYouMean.known("roles", snapshot.roles().keySet()));
             } else {
                 problems.warning(key.pos(), message + "; the page shows no pay figures",
