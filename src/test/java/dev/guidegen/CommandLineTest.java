@@ -115,7 +115,11 @@ class CommandLineTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("""
                 content/guides/backend-architect.md:4:10: error: "updated" must be a date written YYYY-MM-DD, not "soon"
+                 4 | updated: soon
+                   |          ^
                 content/guides/backend-engineer.md:8:11: error: unknown guide "backend-architec" in related (did you mean "backend-architect"?)
+                 8 | related: [backend-architec]
+                   |           ^
                     hint: guides: backend-architect, backend-engineer
                 Build failed: 2 errors, 0 warnings; nothing was written
                 """);

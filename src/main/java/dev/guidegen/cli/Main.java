@@ -4,6 +4,7 @@ import dev.guidegen.build.Build;
 import dev.guidegen.build.BuildResult;
 import dev.guidegen.output.SiteWriter;
 import dev.guidegen.problem.Problem;
+import dev.guidegen.source.Excerpt;
 import dev.guidegen.source.SourceTree;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -94,10 +95,13 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             long start = System.nanoTime();
-            BuildResult result = Build.run(SourceTree.read(root), drafts);
+            SourceTree tree = SourceTree.read(root);
+            BuildResult result = Build.run(tree, drafts);
+            Excerpt excerpt = new Excerpt(tree);
             for (Problem p : result.problems()) {
-                stderr.println(p.describe());
+                stderr.print(excerpt.describe(p));
             }
+            stderr.flush();
             if (result.failed()) {
                 long errors = result.problems().size() - result.warnings().size();
                 stderr.println("Build failed: " + errors + (errors == 1 ? " error" : " errors") + ", "

@@ -17,11 +17,6 @@ public record Problem(SourcePos pos, Severity severity, String message, String h
         return ORDER.compare(this, other);
     }
 
-    /** The problem and, indented below it, its hint: what an editor reads in a terminal. */
-    public String describe() {
-        return hint == null ? toString() : toString() + "\n    hint: " + hint;
-    }
-
     @Override
     public String toString() {
         return pos + ": " + severity.label() + ": " + message;

@@ -6,6 +6,7 @@ import dev.guidegen.build.Build;
 import dev.guidegen.build.BuildResult;
 import dev.guidegen.problem.Problem;
 import dev.guidegen.render.OutputFile;
+import dev.guidegen.source.Excerpt;
 import dev.guidegen.source.SourceTree;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,8 +62,9 @@ public final class DevServer {
         if (result.failed()) {
             StringBuilder body = new StringBuilder("<!doctype html><meta charset=utf-8><title>Build failed</title>"
                     + "<h1>Build failed</h1><pre>");
+            Excerpt excerpt = new Excerpt(lastTree);
             for (Problem p : result.problems()) {
-                body.append(escape(p.describe())).append('\n');
+                body.append(escape(excerpt.describe(p)));
             }
             send(ex, 500, "text/html; charset=utf-8", body.append("</pre>").toString().getBytes(StandardCharsets.UTF_8));
             return;
