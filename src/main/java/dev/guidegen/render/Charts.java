@@ -13,9 +13,9 @@ final class Charts {
     static final int WIDTH = 400;
     private static final int LEFT = 24;
     private static final int RIGHT = 24;
-    private static final int ROW = 58;
+    private static final int ROW = 66;
     private static final int TOP = 4;
-    private static final int AXIS = 26;
+    private static final int AXIS = 30;
 
     /** One band to draw: low to high, with a median tick, or a median alone; {@code detail} says the figures in words. */
     record Band(String label, String detail, Long low, Long high, Long median, String kind) {
@@ -59,7 +59,7 @@ final class Charts {
                 w = num(Math.max(2, (b.high() - b.low()) / span * plot));
             }
             String mx = b.median() == null ? null : num(LEFT + (b.median() - axisMin) / span * plot);
-            bars.add(new View.Bar(b.label(), b.detail(), num(y + 13), num(y + 28), num(y + 34), x, w, mx, b.kind()));
+            bars.add(new View.Bar(b.label(), b.detail(), num(y + 15), num(y + 32), num(y + 40), x, w, mx, b.kind()));
             desc.append(b.label()).append(": ").append(b.detail()).append(". ");
             y += ROW;
         }
@@ -69,7 +69,7 @@ final class Charts {
         }
         int height = y + AXIS;
         return new View.Chart(id, title, desc.toString().strip(), String.valueOf(height), num(y + 2),
-                num(y + 16), bars, ticks, String.valueOf(WIDTH));
+                num(y + 19), bars, ticks, String.valueOf(WIDTH));
     }
 
     /** A round step (1, 2, 2.5 or 5 times a power of ten, at least 1,000) that cuts the range into at most six parts. */
