@@ -26,6 +26,8 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                         ENGINEER + ":5:11: error: invalid YAML: mapping values are not allowed here")),
                 new BadInput("unclosed YAML list", s -> s.edit(ENGINEER, "level: mid", "level: [mid"), List.of(
                         ENGINEER + ":6:11: error: invalid YAML: expected ',' or ']', but got :")),
+                new BadInput("a YAML alias", s -> s.edit(ENGINEER, "level: mid", "level: &lvl mid\nexperience2: *lvl"), List.of(
+                        ENGINEER + ":6:14: error: YAML aliases (*lvl) are not supported")),
                 new BadInput("no front matter", s -> s.with(ENGINEER, "# Backend Engineer\n\nText.\n"), List.of(
                         ENGINEER + ":1:1: error: missing front matter: the first line must be \"---\"")),
                 new BadInput("unclosed front matter", s -> s.edit(ENGINEER, "#pay).\n---\n", "#pay).\n"), List.of(

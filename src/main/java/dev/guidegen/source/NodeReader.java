@@ -74,6 +74,11 @@ public final class NodeReader {
     private Node readValue(JsonParser p, String path, int lineOffset, Problems problems) throws IOException {
         SourcePos at = pos(p.currentTokenLocation(), path, lineOffset);
         JsonToken token = p.currentToken();
+        if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+            // The parser hands back an alias as its name, which would be read as the value itself.
+            problems.error(at, "YAML aliases (*" + p.getText() + ") are not supported", "write the value out in full");
+            return new Node.Scalar(at, "", Node.ScalarType.NULL);
+        }
         switch (token) {
             case START_OBJECT: {
                 Map<String, Node.Entry> entries = new LinkedHashMap<>();
