@@ -132,6 +132,18 @@ class SiteBehaviourTest {
     }
 
     @Test
+    void contentAndTemplateSyntaxErrorsAreReportedInOneRun() {
+        InlineSite.Built built = InlineSite.minimal()
+                .edit(ENGINEER, "related: [backend-architect]", "related: [backend-architec]")
+                .edit("templates/skill.ftlh", "<#import", "<#imprt")
+                .build();
+
+        assertThat(built.errors()).hasSize(2);
+        assertThat(built.errors().get(0)).startsWith(ENGINEER + ":8:11: error: unknown guide");
+        assertThat(built.errors().get(1)).isEqualTo("templates/skill.ftlh:1:2: error: template syntax error: Unknown directive: #imprt.");
+    }
+
+    @Test
     void draftsAreLeftOutUnlessAskedFor() {
         InlineSite site = InlineSite.minimal().with("content/guides/data-engineer.md", """
                 ---

@@ -34,7 +34,9 @@ public final class Build {
                 .forEach(path -> otherFiles.add("/" + path.substring(SourceTree.TEMPLATES.length())));
         Site site = new SiteBuilder(problems).build(content, snapshot, otherFiles);
         List<OutputFile> files = List.of();
-        if (!problems.hasErrors()) {
+        if (problems.hasErrors()) {
+            new Renderer(problems).checkTemplates(tree);
+        } else {
             files = new Renderer(problems).render(tree, site, markdown);
             if (!problems.hasErrors()) {
                 new LinkCheck(problems).check(files, site.config().baseUrl(), tree);

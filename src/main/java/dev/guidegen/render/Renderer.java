@@ -43,6 +43,20 @@ public final class Renderer {
     private record Failure(SourcePos pos, String message, String url) {
     }
 
+    /**
+     * Parses every template without rendering, so that a build stopped by content problems still
+     * reports template syntax errors in the same run.
+     */
+    public void checkTemplates(SourceTree tree) {
+        Templates templates = new Templates(tree, problems);
+        for (String path : tree.under(SourceTree.TEMPLATES).keySet()) {
+            String name = path.substring(SourceTree.TEMPLATES.length());
+            if (name.endsWith(".ftlh")) {
+                templates.get(name, "a check of every template");
+            }
+        }
+    }
+
     public List<OutputFile> render(SourceTree tree, Site site, MarkdownParser markdown) {
         Templates templates = new Templates(tree, problems);
         ViewBuilder views = new ViewBuilder(site, new Markup(markdown.options(), site));

@@ -82,7 +82,8 @@ final class Templates {
         for (int i = 1; i < lines.length; i++) {
             out.append(lines[i - 1].endsWith(":") ? " " : ", ").append(lines[i]);
         }
-        return out.toString();
+        // FreeMarker appends a link to its manual and its version; the editor needs neither.
+        return out.toString().replaceAll("\\s*Help \\(latest version\\):.*$", "");
     }
 
     static String oneLine(String message) {
