@@ -27,6 +27,7 @@ class BrowserQualityTest {
 
     static Path site;
     static Browser browser;
+    static List<String> allPages;
 
     @BeforeAll
     static void open() throws Exception {
@@ -38,6 +39,8 @@ class BrowserQualityTest {
         assertThat(result.failed()).isFalse();
         site = Files.createTempDirectory("guidegen-browser-site").resolve("site");
         SiteWriter.write(site, result.files());
+        allPages = result.files().stream().map(f -> f.path()).filter(p -> p.endsWith(".html"))
+                .map(p -> "/" + (p.endsWith("index.html") ? p.substring(0, p.length() - "index.html".length()) : p)).toList();
         browser = new Browser(site);
     }
 
@@ -56,6 +59,23 @@ class BrowserQualityTest {
             violations.addAll(browser.axeViolations(page, 360, true));
         }
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void axeFindsNoViolationsOnAnyOtherPageEither() {
+        List<String> violations = new ArrayList<>();
+        for (String page : allPages) {
+            if (!PAGES.contains(page)) {
+                violations.addAll(browser.axeViolations(page, 360, false));
+            }
+        }
+        assertThat(allPages).hasSizeGreaterThan(30);
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void noPageScrollsSidewaysOnAPhone() {
+        assertThat(allPages.stream().filter(page -> browser.scrollsHorizontally(page, 360)).toList()).isEmpty();
     }
 
     @Test
