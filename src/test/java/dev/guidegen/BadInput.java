@@ -36,6 +36,8 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                         ENGINEER + ":1:1: error: missing required field \"summary\"")),
                 new BadInput("a string where a list is due", s -> s.edit(ENGINEER, "related: [backend-architect]", "related: foo"), List.of(
                         ENGINEER + ":8:10: error: \"related\" must be a list of guide slugs, not a string (\"foo\")")),
+                new BadInput("true where a skill name is due", s -> s.edit(ENGINEER, "skills: [API design, SQL]", "skills: [API design, true]"), List.of(
+                        ENGINEER + ":7:22: error: each item of \"skills\" must be one of the skill names, not a boolean")),
                 new BadInput("a date that is not one", s -> s.edit(ENGINEER, "updated: 2026-10-01", "updated: 2026-13-45"), List.of(
                         ENGINEER + ":4:10: error: \"updated\" must be a date written YYYY-MM-DD, not \"2026-13-45\"")),
                 new BadInput("duplicate slugs differing in case", s -> s.with("content/guides/Backend-Engineer.md",
@@ -75,6 +77,8 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                         SNAPSHOT + ":16:62: error: \"p75\" (230000) is below \"median\" (240000): percentiles must rise from p10 to p90")),
                 new BadInput("a negative figure", s -> s.edit(SNAPSHOT, "\"p10\": 150000", "\"p10\": -5"), List.of(
                         SNAPSHOT + ":16:14: error: \"p10\" must not be negative, not -5")),
+                new BadInput("a figure with a fraction", s -> s.edit(SNAPSHOT, "\"p10\": 150000", "\"p10\": 150000.5"), List.of(
+                        SNAPSHOT + ":16:14: error: \"p10\" must be a whole number, not 150000.5")),
                 new BadInput("a figure that is not a number", s -> s.edit(SNAPSHOT, "\"p10\": 150000", "\"p10\": \"lots\""), List.of(
                         SNAPSHOT + ":16:14: error: \"p10\" must be a number, not a string (\"lots\")")),
                 new BadInput("an unknown category", s -> s.edit(SNAPSHOT, "\"architect\": {\"category\": \"software-engineering\"",
@@ -102,7 +106,10 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                 new BadInput("a template naming a missing value", s -> s.edit("templates/guide.ftlh", "<h1>${role.title}</h1>", "<h1>${role.titel}</h1>"), List.of(
                         "templates/guide.ftlh:" + lineOf("templates/guide.ftlh", "<h1>${role.title}</h1>") + ":7: error: template error: \"role.titel\" is missing (while rendering /roles/backend-architect/ and 1 more)")),
                 new BadInput("a broken link in a template", s -> s.edit("templates/home.ftlh", "<h1>", "<a href=\"/rolez/\">Roles</a>\n<h1>"), List.of(
-                        "templates/home.ftlh:" + lineOf("templates/home.ftlh", "<h1>") + ":10: error: broken link \"/rolez/\" on /: no such page or file")),
+                        "templates/home.ftlh:" + lineOf("templates/home.ftlh", "<h1>") + ":10: error: broken link \"/rolez/\": no such page or file (on /)")),
+                new BadInput("a broken anchor in a template used by many pages", s -> s.edit("templates/guide.ftlh", "href=\"#salary\"", "href=\"#salry\""), List.of(
+                        "templates/guide.ftlh:" + lineOf("templates/guide.ftlh", "href=\"#salary\"") + ":14: error: broken link \"#salry\": "
+                                + "no element with id \"salry\" on that page (on /roles/backend-architect/ and 1 more)")),
                 new BadInput("an empty file", s -> s.with(ARCHITECT, ""), List.of(
                         ARCHITECT + ":1:1: error: empty file")),
                 new BadInput("bytes that are not UTF-8", s -> s.with(ARCHITECT, concat("---\ntitle: Caf".getBytes(StandardCharsets.UTF_8),

@@ -40,8 +40,10 @@ class DevServerTest {
             Files.writeString(file, Files.readString(file).replace("related: [backend-architect]", "related: [backend-architec]"));
             HttpResponse<String> broken = get(server, "/roles/backend-engineer/");
             assertThat(broken.statusCode()).isEqualTo(500);
-            assertThat(broken.body()).contains("content/guides/backend-engineer.md:8:11: error: unknown guide \"backend-architec\" in related")
-                    .doesNotContain("<h1>Backend Engineer</h1>");
+            assertThat(org.jsoup.Jsoup.parse(broken.body()).select("pre").first().wholeText()).contains(
+                    "content/guides/backend-engineer.md:8:11: error: unknown guide \"backend-architec\" in related",
+                    " 8 | related: [backend-architec]\n   |           ^\n");
+            assertThat(broken.body()).doesNotContain("<h1>Backend Engineer</h1>");
 
             Files.writeString(file, Files.readString(file).replace("backend-architec]", "backend-architect]")
                     .replace("title: Backend Engineer", "title: Backend Engineer II"));

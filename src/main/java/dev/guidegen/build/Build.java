@@ -32,7 +32,7 @@ public final class Build {
         java.util.Set<String> otherFiles = new java.util.TreeSet<>(Urls.FILES);
         tree.under(SourceTree.TEMPLATES + "assets/").keySet()
                 .forEach(path -> otherFiles.add("/" + path.substring(SourceTree.TEMPLATES.length())));
-        Site site = new SiteBuilder(problems).build(content, snapshot, otherFiles);
+        Site site = new SiteBuilder(content, problems).build(snapshot, otherFiles);
         List<OutputFile> files = List.of();
         if (problems.hasErrors()) {
             new Renderer(problems).checkTemplates(tree);

@@ -1,5 +1,6 @@
 package dev.guidegen.check;
 
+import dev.guidegen.problem.OncePerPlace;
 import dev.guidegen.problem.Problems;
 import dev.guidegen.problem.SourcePos;
 import dev.guidegen.render.OutputFile;
@@ -44,8 +45,7 @@ public final class LinkCheck {
             ids.put(f.path(), pageIds);
         });
         // One broken link in a template breaks it on every page made from that template: report it once.
-        Map<String, java.util.List<String>> pagesByProblem = new java.util.TreeMap<>();
-        Map<String, SourcePos> posByProblem = new HashMap<>();
+        OncePerPlace broken = new OncePerPlace();
         for (OutputFile f : files) {
             Document doc = docs.get(f.path());
             if (doc == null) {
@@ -56,20 +56,13 @@ public final class LinkCheck {
                 String url = e.attr(attr);
                 String problem = problemWith(f.path(), url, baseUrl, byPath, ids);
                 if (problem != null) {
-                    SourcePos pos = locate(tree, f.template(), attr, url);
-                    String key = pos + "\u0000" + url + "\u0000" + problem;
-                    posByProblem.put(key, pos);
-                    pagesByProblem.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add("/" + pageUrl(f.path()));
+                    broken.add(locate(tree, f.template(), attr, url), "broken link \"" + url + "\": " + problem,
+                            "/" + pageUrl(f.path()));
                 }
             }
         }
-        pagesByProblem.forEach((key, pages) -> {
-            String[] parts = key.split("\u0000");
-            pages.sort(null);
-            String on = pages.size() == 1 ? pages.get(0) : pages.get(0) + " and " + (pages.size() - 1) + " more";
-            problems.error(posByProblem.get(key), "broken link \"" + parts[1] + "\" on " + on + ": " + parts[2],
-                    "fix the link in the template, or the page it names");
-        });
+        broken.report(problems, (what, on) -> what + " (on " + on + ")",
+                what -> "fix the link in the template, or the page it names");
     }
 
     private static String problemWith(String page, String url, String baseUrl, Map<String, OutputFile> files,

@@ -64,7 +64,8 @@ public final class Main implements Callable<Integer> {
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = "Builds the site into the output directory; on any problem, lists them all and writes nothing.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:the site was built", "1:content or template problems; nothing was written", "2:bad usage"})
+            exitCodeList = {"0:the site was built", "1:content or template problems; nothing was written",
+                "2:bad usage, or an --out that would replace the sources"})
     static final class BuildCommand implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -73,7 +74,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--root", paramLabel = "DIR", description = "site root holding content/ and templates/ (default: the working directory)")
         Path root = Path.of(".");
 
-        @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: <root>/site-output)")
+        @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: <root>/site-output); it is replaced as a whole, so it may not hold the sources")
         Path out;
 
         @Option(names = "--drafts", description = "include guides and pages marked draft: true")

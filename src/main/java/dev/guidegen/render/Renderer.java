@@ -2,6 +2,7 @@ package dev.guidegen.render;
 
 import dev.guidegen.content.MarkdownParser;
 import dev.guidegen.content.Page;
+import dev.guidegen.problem.OncePerPlace;
 import dev.guidegen.problem.Problems;
 import dev.guidegen.problem.SourcePos;
 import dev.guidegen.site.Role;
@@ -40,9 +41,6 @@ public final class Renderer {
     private record Job(String url, String template, Supplier<Map<String, Object>> model) {
     }
 
-    private record Failure(SourcePos pos, String message, String url) {
-    }
-
     /**
      * Parses every template without rendering, so that a build stopped by content problems still
      * reports template syntax errors in the same run.
@@ -69,13 +67,14 @@ public final class Renderer {
                 templates.get(job.template(), job.url()).ifPresent(t -> ready.put(job.template(), t));
             }
         }
-        List<Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        // A template error breaks every page made from that template: report it once, at its line.
+        OncePerPlace failures = new OncePerPlace();
         List<OutputFile> files = new ArrayList<>(jobs.parallelStream()
                 .filter(job -> ready.containsKey(job.template()))
                 .map(job -> renderOne(job, ready.get(job.template()), failures))
                 .flatMap(Optional::stream)
                 .toList());
-        reportOncePerPlace(failures);
+        failures.report(problems, (what, on) -> what + " (while rendering " + on + ")", what -> null);
         files.addAll(new Extras(site, graphs).files());
         for (Map.Entry<String, byte[]> asset : tree.under(SourceTree.TEMPLATES + "assets/").entrySet()) {
             files.add(new OutputFile(asset.getKey().substring(SourceTree.TEMPLATES.length()), asset.getValue(), ""));
@@ -84,7 +83,7 @@ public final class Renderer {
         return files;
     }
 
-    private Optional<OutputFile> renderOne(Job job, Template template, List<Failure> failures) {
+    private Optional<OutputFile> renderOne(Job job, Template template, OncePerPlace failures) {
         StringWriter out = new StringWriter(16_384);
         try {
             template.process(job.model().get(), out);
@@ -97,7 +96,7 @@ public final class Renderer {
             String what = e.getBlamedExpressionString() != null
                     ? "\"" + e.getBlamedExpressionString() + "\" " + blame(e)
                     : Templates.oneLine(e.getMessageWithoutStackTop());
-            failures.add(new Failure(new SourcePos(SourceTree.TEMPLATES + name, line, col), "template error: " + what, job.url()));
+            failures.add(new SourcePos(SourceTree.TEMPLATES + name, line, col), "template error: " + what, job.url());
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -110,19 +109,6 @@ public final class Renderer {
             return "is missing";
         }
         return "failed: " + m;
-    }
-
-    private void reportOncePerPlace(List<Failure> failures) {
-        Map<String, Failure> first = new java.util.TreeMap<>();
-        for (Failure f : failures) {
-            first.merge(f.pos() + f.message(), f, (a, b) -> a.url().compareTo(b.url()) <= 0 ? a : b);
-        }
-        for (Failure f : first.values()) {
-            long pages = failures.stream().filter(o -> o.pos().equals(f.pos()) && o.message().equals(f.message())).count();
-            String where = pages > 1 ? " (while rendering " + f.url() + " and " + (pages - 1) + " more)"
-                    : " (while rendering " + f.url() + ")";
-            problems.error(f.pos(), f.message() + where);
-        }
     }
 
     private List<Job> jobs(Site site, ViewBuilder views, Graphs graphs) {

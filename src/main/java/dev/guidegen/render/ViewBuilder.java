@@ -80,7 +80,7 @@ final class ViewBuilder {
         return new View.Role(g.slug(), g.title(), r.url(), Urls.guideFaq(g.slug()), g.summary(), levelLabel(g.level()),
                 g.experience(), g.updated() == null ? "" : g.updated().toString(),
                 g.updated() == null ? "" : HUMAN_DATE.format(g.updated()),
-                Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE), pay(r.pay()), chart(r), ladder, skills, related,
+                Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE), payOf(r), chart(r), ladder, skills, related,
                 linkedFrom, faq(g), toc, markup.html(g.body()));
     }
 
@@ -105,7 +105,7 @@ final class ViewBuilder {
 
     /** A role's pay in one phrase; a category benchmark is named as one, never passed off as the role's. */
     String payHeadline(Role r) {
-        View.Pay pay = pays.computeIfAbsent(r.slug(), slug -> pay(r.pay()));
+        View.Pay pay = payOf(r);
         if (!pay.fallback()) {
             return pay.headline();
         }
@@ -135,7 +135,12 @@ final class ViewBuilder {
         return groups;
     }
 
-    View.Pay pay(Pay pay) {
+    /** A role's pay view, made once: cards, ladders, the guide and the salary index all show it. */
+    private View.Pay payOf(Role r) {
+        return pays.computeIfAbsent(r.slug(), slug -> pay(r.pay()));
+    }
+
+    private View.Pay pay(Pay pay) {
         Figures f = pay.shown();
         String snapshot = snapshotDate();
         List<View.Stated> stated = pay.role() == null ? List.of()
@@ -231,7 +236,7 @@ final class ViewBuilder {
         List<View.SalaryRow> rows = new ArrayList<>();
         List<Charts.Band> bands = new ArrayList<>();
         for (Role r : site.roles().values()) {
-            View.Pay p = pay(r.pay());
+            View.Pay p = payOf(r);
             rows.add(new View.SalaryRow(r.guide().title(), r.url(), p));
             if (r.pay().hasFigures()) {
                 String suffix = r.pay().fallback() ? " (category benchmark)" : "";

@@ -31,8 +31,10 @@ public final class SnapshotReader {
             "sample", "source");
     /** No annual pay figure is larger; a bigger one is a typing mistake. */
     private static final long MAX_FIGURE = 100_000_000L;
-    private static final Set<String> PREMIUM_KEYS = Set.of("pct_low", "pct_high", "over");
     private static final Set<String> SOURCE_KEYS = Set.of("title", "publisher", "date");
+    private static final Set<String> CATEGORY_KEYS = with(FIGURE_KEYS, "label", "note");
+    private static final Set<String> ROLE_KEYS = with(FIGURE_KEYS, "category", "stated");
+    private static final Set<String> STATED_KEYS = with(with(FIGURE_KEYS, "label", "note"), "pct_low", "pct_high", "over");
 
     private final Problems problems;
 
@@ -87,8 +89,7 @@ public final class SnapshotReader {
 
         SortedMap<String, Category> categories = new TreeMap<>();
         forEachEntry(f, "categories", true, (key, item) -> {
-            Set<String> known = with(FIGURE_KEYS, "label", "note");
-            item.warnUnknown(known, "a category");
+            item.warnUnknown(CATEGORY_KEYS, "a category");
             String label = item.string("label", true).map(Ref::value).orElse(key);
             String note = item.string("note", false).map(Ref::value).orElse("");
             Figures figures = figures(item, sources, true);
@@ -98,7 +99,7 @@ public final class SnapshotReader {
 
         SortedMap<String, RoleSalary> roles = new TreeMap<>();
         forEachEntry(f, "roles", true, (key, item) -> {
-            item.warnUnknown(with(FIGURE_KEYS, "category", "stated"), "a role");
+            item.warnUnknown(ROLE_KEYS, "a role");
             String category = item.string("category", true).map(ref -> {
                 if (!categories.containsKey(ref.value()) && f.has("categories")) {
                     problems.error(ref.pos(), "unknown category \"" + ref.value() + "\""
@@ -111,9 +112,7 @@ public final class SnapshotReader {
             headlineOnly(item, figures);
             List<Stated> stated = new ArrayList<>();
             for (Fields s : item.mappings("stated", "figures, each {label, basis, ...}")) {
-                Set<String> known = with(FIGURE_KEYS, "label", "note");
-                known.addAll(PREMIUM_KEYS);
-                s.warnUnknown(known, "a stated figure");
+                s.warnUnknown(STATED_KEYS, "a stated figure");
                 String label = s.string("label", true).map(Ref::value).orElse("");
                 String note = s.string("note", false).map(Ref::value).orElse("");
                 stated.add(new Stated(label, figures(s, sources, true), note));
@@ -262,7 +261,12 @@ public final class SnapshotReader {
         if (n == null) {
             return Optional.empty();
         }
-        if (n instanceof Node.Scalar s && (s.type() == Node.ScalarType.INTEGER || s.type() == Node.ScalarType.DECIMAL)) {
+        if (n instanceof Node.Scalar s && s.type() == Node.ScalarType.DECIMAL) {
+            problems.error(s.pos(), "\"" + key + "\" must be a whole number, not " + s.text(),
+                    "figures are whole dollars a year, or whole percent for a premium");
+            return Optional.empty();
+        }
+        if (n instanceof Node.Scalar s && s.type() == Node.ScalarType.INTEGER) {
             double v = Double.parseDouble(s.text());
             if (v < 0) {
                 problems.error(s.pos(), "\"" + key + "\" must not be negative, not " + s.text());
@@ -273,7 +277,7 @@ public final class SnapshotReader {
                         + " any annual pay figure could be", "check for extra digits");
                 return Optional.empty();
             }
-            return Optional.of(Math.round(v));
+            return Optional.of((long) v);
         }
         String shown = n instanceof Node.Scalar s ? n.kind() + " (\"" + s.text() + "\")" : n.kind();
         problems.error(n.pos(), "\"" + key + "\" must be a number, not " + shown, "write figures as plain numbers, like 142603");
@@ -283,6 +287,6 @@ public final class SnapshotReader {
     private static Set<String> with(Set<String> base, String... more) {
         Set<String> s = new java.util.TreeSet<>(base);
         s.addAll(List.of(more));
-        return s;
+        return java.util.Collections.unmodifiableSet(s);
     }
 }

@@ -64,7 +64,7 @@ public final class DevServer {
                     + "<h1>Build failed</h1><pre>");
             Excerpt excerpt = new Excerpt(lastTree);
             for (Problem p : result.problems()) {
-                body.append(escape(excerpt.describe(p)));
+                body.append(org.jsoup.nodes.Entities.escape(excerpt.describe(p)));
             }
             send(ex, 500, "text/html; charset=utf-8", body.append("</pre>").toString().getBytes(StandardCharsets.UTF_8));
             return;
@@ -113,7 +113,4 @@ public final class DevServer {
         }
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

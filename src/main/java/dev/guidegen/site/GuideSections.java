@@ -11,7 +11,10 @@ public final class GuideSections {
     public static final List<String> IDS = List.of("contents", "quick-facts", "salary", "career-ladder", "skills",
             "related-roles", "linked-from", "faq");
 
-    private static final java.util.regex.Pattern TEMPLATE_IDS = java.util.regex.Pattern.compile("main|faq-\\d+(-q)?|pay-chart-.*");
+    /** The id of every page's main element, the target of the skip link. */
+    public static final String MAIN = "main";
+
+    private static final java.util.regex.Pattern TEMPLATE_IDS = java.util.regex.Pattern.compile("faq-\\d+(-q)?|pay-chart-.*");
 
     private GuideSections() {
     }
@@ -23,6 +26,6 @@ public final class GuideSections {
 
     /** True for an id the templates write themselves, which a body heading must not take too. */
     public static boolean isTaken(String id) {
-        return IDS.contains(id) || TEMPLATE_IDS.matcher(id).matches();
+        return IDS.contains(id) || MAIN.equals(id) || TEMPLATE_IDS.matcher(id).matches();
     }
 }

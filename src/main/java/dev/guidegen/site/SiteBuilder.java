@@ -38,20 +38,25 @@ public final class SiteBuilder {
     private static final int RELATED_LIMIT = 5;
     private static final String DRAFT_HINT = "build with --drafts to preview, or link to it once it is published";
 
+    private final Content content;
     private final Problems problems;
-    private Set<String> unreadable = Set.of();
-    private Set<String> drafts = Set.of();
-    private Set<String> draftPages = Set.of();
+    /** Guides and pages that exist but are not in this build; links to them are reported for what they are. */
+    private final Set<String> unreadable;
+    private final Set<String> drafts;
+    private final Set<String> draftPages;
+    /** Each skill name's slug, worked out once however many guides name the skill. */
+    private final Map<String, String> skillSlugs = new HashMap<>();
 
-    public SiteBuilder(Problems problems) {
+    public SiteBuilder(Content content, Problems problems) {
+        this.content = content;
         this.problems = problems;
+        this.unreadable = content.unreadable();
+        this.drafts = Set.copyOf(content.drafts().stream().map(Guide::slug).toList());
+        this.draftPages = Set.copyOf(content.draftPages().stream().map(Page::slug).toList());
     }
 
     /** {@code files} are the URLs of files the build copies or writes besides pages, such as /assets/site.css. */
-    public Site build(Content content, Snapshot snapshot, Set<String> files) {
-        unreadable = content.unreadable();
-        drafts = new TreeSet<>(content.drafts().stream().map(Guide::slug).toList());
-        draftPages = new TreeSet<>(content.draftPages().stream().map(Page::slug).toList());
+    public Site build(Snapshot snapshot, Set<String> files) {
         SortedMap<String, Guide> guides = unique(content.guides(), Guide::slug, Guide::path);
         SortedMap<String, Page> pages = unique(content.pages(), Page::slug, Page::path);
         for (Page page : pages.values()) {
@@ -77,7 +82,7 @@ public final class SiteBuilder {
         }
         for (Page p : pages.values()) {
             for (Heading h : p.body().headings()) {
-                if (h.id().equals("main")) {
+                if (h.id().equals(GuideSections.MAIN)) {
                     problems.error(h.pos(), "heading \"" + h.text() + "\" takes the id \"main\", which the page uses for its "
                             + "main content", "reword the heading");
                 }
@@ -130,11 +135,12 @@ public final class SiteBuilder {
             }
             Pay pay = Pay.resolve(salary, salary == null ? null : snapshot.categories().get(salary.category()),
                     content.config().minSample());
-            List<String> skillSlugs = g.skills().stream().map(s -> Urls.slugify(s.value())).filter(skills::containsKey)
+            List<String> skillSlugs = g.skills().stream().map(s -> slugOf(s.value())).filter(skills::containsKey)
                     .distinct().toList();
             List<String> backlinks = linkedFrom.getOrDefault(g.slug(), Set.of()).stream()
                     .sorted(Comparator.comparing((String s) -> guides.get(s).title()).thenComparing(s -> s)).toList();
-            roles.put(g.slug(), new Role(g, pay, ladder(g, guides), skillSlugs, related(g, guides, skillSets, bySkill), backlinks));
+            roles.put(g.slug(), new Role(g, pay, ladder(g, guides), skillSlugs, related(g, guides, skillSets, bySkill),
+                    backlinks));
         }
         content.drafts().forEach(d -> usedRoles.putIfAbsent(d.salaryKey().value(), null));
         checkSnapshotUse(snapshot, usedRoles, guides, content.config().maxAgeDays());
@@ -146,7 +152,7 @@ public final class SiteBuilder {
             java.util.function.Function<T, String> path) {
         SortedMap<String, T> out = new TreeMap<>();
         for (T item : items) {
-            String key = slug.apply(item).toLowerCase(Locale.ROOT);
+            String key = slug.apply(item);
             T first = out.get(key);
             if (first == null) {
                 out.put(key, item);
@@ -224,10 +230,14 @@ public final class SiteBuilder {
         return out.stream().limit(RELATED_LIMIT).toList();
     }
 
-    private static Set<String> skillSet(Guide g) {
+    private Set<String> skillSet(Guide g) {
         Set<String> s = new TreeSet<>();
-        g.skills().forEach(r -> s.add(Urls.slugify(r.value())));
+        g.skills().forEach(r -> s.add(slugOf(r.value())));
         return s;
+    }
+
+    private String slugOf(String skillName) {
+        return skillSlugs.computeIfAbsent(skillName, Urls::slugify);
     }
 
     private SortedMap<String, Skill> skills(Map<String, Guide> guides) {
@@ -235,7 +245,7 @@ public final class SiteBuilder {
         Map<String, Set<String>> users = new TreeMap<>();
         for (Guide g : guides.values()) {
             for (Ref r : g.skills()) {
-                String slug = Urls.slugify(r.value());
+                String slug = slugOf(r.value());
                 if (slug.isEmpty()) {
                     problems.error(r.pos(), "skill \"" + r.value() + "\" has no letters or digits from a to z or 0 to 9 to name its page",
                             "skill pages are named in ASCII, like /skills/sql/");

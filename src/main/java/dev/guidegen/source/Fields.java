@@ -134,7 +134,8 @@ public final class Fields {
         }
         List<Ref> out = new ArrayList<>();
         for (Node item : list.items()) {
-            if (item instanceof Node.Scalar s && s.type() != Node.ScalarType.NULL && !s.text().isBlank()) {
+            if (item instanceof Node.Scalar s && s.type() != Node.ScalarType.NULL && s.type() != Node.ScalarType.BOOLEAN
+                    && !s.text().isBlank()) {
                 out.add(new Ref(s.text().strip(), s.pos()));
             } else {
                 problems.error(item.pos(), "each item of \"" + key + "\" must be one of the " + itemsAre
