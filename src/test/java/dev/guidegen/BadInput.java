@@ -105,8 +105,8 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                         "templates/guide.ftlh:" + (lineOf("templates/guide.ftlh", "<#list role.toc as item>") + 1) + ":1: error: template syntax error: Encountered \"<\", but was expecting one of these patterns: \",\", \">\"")),
                 new BadInput("a template naming a missing value", s -> s.edit("templates/guide.ftlh", "<h1>${role.title}</h1>", "<h1>${role.titel}</h1>"), List.of(
                         "templates/guide.ftlh:" + lineOf("templates/guide.ftlh", "<h1>${role.title}</h1>") + ":7: error: template error: \"role.titel\" is missing (while rendering /roles/backend-architect/ and 1 more)")),
-                new BadInput("a broken link in a template", s -> s.edit("templates/home.ftlh", "<h1>", "<a href=\"/rolez/\">Roles</a>\n<h1>"), List.of(
-                        "templates/home.ftlh:" + lineOf("templates/home.ftlh", "<h1>") + ":10: error: broken link \"/rolez/\": no such page or file (on /)")),
+                new BadInput("a broken link in a template", s -> s.edit("templates/home.ftlh", "<h1>", "<a href=\"/salries/\">Pay</a>\n<h1>"), List.of(
+                        "templates/home.ftlh:" + lineOf("templates/home.ftlh", "<h1>") + ":10: error: broken link \"/salries/\": no such page or file (did you mean \"/salaries/\"?) (on /)")),
                 new BadInput("a broken anchor in a template used by many pages", s -> s.edit("templates/guide.ftlh", "href=\"#salary\"", "href=\"#salry\""), List.of(
                         "templates/guide.ftlh:" + lineOf("templates/guide.ftlh", "href=\"#salary\"") + ":14: error: broken link \"#salry\": "
                                 + "no element with id \"salry\" on that page (on /roles/backend-architect/ and 1 more)")),

@@ -1,5 +1,6 @@
 package dev.guidegen.check;
 
+import dev.guidegen.problem.DidYouMean;
 import dev.guidegen.problem.OncePerPlace;
 import dev.guidegen.problem.Problems;
 import dev.guidegen.problem.SourcePos;
@@ -94,7 +95,11 @@ public final class LinkCheck {
             }
         }
         if (!files.containsKey(target)) {
-            return files.containsKey(target + "/index.html") ? "the page's URL ends in \"/\"" : "no such page or file";
+            if (files.containsKey(target + "/index.html")) {
+                return "the page's URL ends in \"/\"";
+            }
+            return "no such page or file" + DidYouMean.nearest("/" + pageUrl(target), files.keySet().stream()
+                    .map(p -> "/" + pageUrl(p)).toList()).map(n -> " (did you mean \"" + n + "\"?)").orElse("");
         }
         if (!fragment.isEmpty() && !ids.getOrDefault(target, Set.of()).contains(fragment)) {
             return "no element with id \"" + fragment + "\" on that page";
