@@ -39,7 +39,38 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                 new BadInput("true where a skill name is due", s -> s.edit(ENGINEER, "skills: [API design, SQL]", "skills: [API design, true]"), List.of(
                         ENGINEER + ":7:22: error: each item of \"skills\" must be one of the skill names, not a boolean")),
                 new BadInput("a date that is not one", s -> s.edit(ENGINEER, "updated: 2026-10-01", "updated: 2026-13-45"), List.of(
-                        ENGINEER + ":4:10: error: \"updated\" must be a date written YYYY-MM-DD, not \"2026-13-45\"")),
+                        ENGINEER + ":4:10: error: \"updated\" is not a date in the calendar: \"2026-13-45\"")),
+                new BadInput("a date with a five-digit year", s -> s.edit(ENGINEER, "updated: 2026-10-01", "updated: \"+10000-01-01\""), List.of(
+                        ENGINEER + ":4:10: error: \"updated\" must be a date written YYYY-MM-DD, not \"+10000-01-01\"")),
+                new BadInput("a date in year zero", s -> s.edit(ENGINEER, "updated: 2026-10-01", "updated: 0000-01-01"), List.of(
+                        ENGINEER + ":4:10: error: \"updated\" must be a date between 1900 and 2100, not \"0000-01-01\"")),
+                new BadInput("a javascript: link in mixed case", s -> s.edit(ENGINEER, "(backend-architect.md)", "(JavaScript:alert(1))"), List.of(
+                        ENGINEER + ":16:43: error: link \"JavaScript:alert(1)\" uses the scheme \"javascript:\", which is not allowed")),
+                new BadInput("a javascript: autolink in capitals", s -> s.edit(ENGINEER, "Builds APIs.", "Builds APIs. <JAVASCRIPT:alert(2)>"), List.of(
+                        ENGINEER + ":16:15: error: link \"JAVASCRIPT:alert(2)\" uses the scheme \"javascript:\", which is not allowed")),
+                new BadInput("a data: link in a FAQ answer", s -> s.edit(ENGINEER, "(backend-architect.md#pay)", "(data:text/html,x)"), List.of(
+                        ENGINEER + ":12:35: error: link \"data:text/html,x\" uses the scheme \"data:\", which is not allowed")),
+                new BadInput("a scheme hidden by a character reference", s -> s.edit(ENGINEER, "See the [methodology](../pages/methodology.md).",
+                        "See the [methodology][m].\n\n[m]: jav&#x61;script:alert(1)"), List.of(
+                        ENGINEER + ":22:6: error: link \"javascript:alert(1)\" uses the scheme \"javascript:\", which is not allowed")),
+                new BadInput("a draft flag that is not yes or no", s -> s.edit(ENGINEER, "level: mid", "level: mid\ndraft: maybe"), List.of(
+                        ENGINEER + ":6:8: error: \"draft\" must be true or false, not a string (\"maybe\")")),
+                new BadInput("a title YAML reads as a boolean", s -> s.edit(ENGINEER, "title: Backend Engineer", "title: No"), List.of(
+                        ENGINEER + ":2:8: error: \"title\" must be a string, not a boolean")),
+                new BadInput("Markdown nested too deeply", s -> s.edit(ENGINEER, "## What the role is", "> ".repeat(1001) + "x"), List.of(
+                        ENGINEER + ":14:1: error: Markdown nested more than 1000 levels deep (lists, quotes or emphasis inside each other)")),
+                new BadInput("a skill name too long for a page name", s -> s.edit(ENGINEER, "skills: [API design, SQL]", "skills: [API design, " + "SQL ".repeat(40) + "]"), List.of(
+                        ENGINEER + ":7:22: error: skill name is too long for a page name: its URL segment would be 159 characters, and at most 100 are allowed")),
+                new BadInput("a template that includes itself", s -> s.with("templates/page.ftlh", "<#include \"page.ftlh\">\n"), List.of(
+                        "templates/page.ftlh:1:1: error: template error: \"#include \"page.ftlh\"\" calls itself without end (more than 500 levels) (while rendering /methodology/)")),
+                new BadInput("a macro that calls itself", s -> s.with("templates/page.ftlh", "<#macro m>\n  <@m/>\n</#macro>\n<@m/>\n"), List.of(
+                        "templates/page.ftlh:2:3: error: template error: \"@m\" calls itself without end (more than 500 levels) (while rendering /methodology/)")),
+                new BadInput("an include of a missing template", s -> s.with("templates/page.ftlh", "<#include \"nope.ftlh\">\n"), List.of(
+                        "templates/page.ftlh:1:1: error: template error: #include names a template that does not exist: \"nope.ftlh\" (while rendering /methodology/)")),
+                new BadInput("NaN in the snapshot", s -> s.edit(SNAPSHOT, "\"p10\": 150000", "\"p10\": NaN"), List.of(
+                        SNAPSHOT + ":16:14: error: invalid JSON: NaN is not a number JSON allows; write a number, or leave the field out")),
+                new BadInput("a snapshot nested too deeply", s -> s.with(SNAPSHOT, "[".repeat(1001) + "]".repeat(1001)), List.of(
+                        SNAPSHOT + ":1:1: error: invalid JSON: values are nested more than 1000 levels deep")),
                 new BadInput("duplicate slugs differing in case", s -> s.with("content/guides/Backend-Engineer.md",
                         new String(s.tree().bytes(ENGINEER), StandardCharsets.UTF_8)), List.of(
                         ENGINEER + ":1:1: error: duplicate slug \"backend-engineer\": content/guides/Backend-Engineer.md has it too")),

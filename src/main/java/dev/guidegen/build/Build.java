@@ -13,6 +13,7 @@ import dev.guidegen.site.Site;
 import dev.guidegen.site.SiteBuilder;
 import dev.guidegen.site.Urls;
 import dev.guidegen.source.SourceTree;
+import dev.guidegen.work.Workers;
 import java.util.List;
 
 /**
@@ -25,7 +26,16 @@ public final class Build {
     }
 
     public static BuildResult run(SourceTree tree, boolean drafts) {
+        return Workers.onBuildStack(() -> {
+            try (Workers workers = new Workers()) {
+                return run(tree, drafts, workers);
+            }
+        });
+    }
+
+    private static BuildResult run(SourceTree tree, boolean drafts, Workers workers) {
         Problems problems = new Problems();
+        tree.problems().forEach(problems::add);
         MarkdownParser markdown = new MarkdownParser();
         Content content = new ContentReader(markdown, drafts, problems).read(tree);
         Snapshot snapshot = new SnapshotReader(problems).read(tree);
@@ -37,9 +47,9 @@ public final class Build {
         if (problems.hasErrors()) {
             new Renderer(problems).checkTemplates(tree);
         } else {
-            files = new Renderer(problems).render(tree, site, markdown);
+            files = new Renderer(problems).render(tree, site, markdown, workers);
             if (!problems.hasErrors()) {
-                new LinkCheck(problems).check(files, site.config().baseUrl(), tree);
+                new LinkCheck(problems).check(files, site.config().baseUrl(), tree, workers);
             }
         }
         if (problems.hasErrors()) {

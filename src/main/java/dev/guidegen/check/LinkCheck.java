@@ -32,18 +32,19 @@ public final class LinkCheck {
         this.problems = problems;
     }
 
-    public void check(List<OutputFile> files, String baseUrl, SourceTree tree) {
+    public void check(List<OutputFile> files, String baseUrl, SourceTree tree, dev.guidegen.work.Workers workers) {
         Map<String, OutputFile> byPath = new HashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         Map<String, Document> docs = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Set<String>> ids = new java.util.concurrent.ConcurrentHashMap<>();
-        files.parallelStream().filter(f -> f.path().endsWith(".html")).forEach(f -> {
+        workers.map(files.stream().filter(f -> f.path().endsWith(".html")).toList(), f -> {
             Document doc = Jsoup.parse(new String(f.bytes(), StandardCharsets.UTF_8), "");
             docs.put(f.path(), doc);
             Set<String> pageIds = new HashSet<>();
             doc.select("[id]").forEach(e -> pageIds.add(e.id()));
             doc.select("a[name]").forEach(e -> pageIds.add(e.attr("name")));
             ids.put(f.path(), pageIds);
+            return f;
         });
         // One broken link in a template breaks it on every page made from that template: report it once.
         OncePerPlace broken = new OncePerPlace();
@@ -68,6 +69,9 @@ public final class LinkCheck {
 
     private static String problemWith(String page, String url, String baseUrl, Map<String, OutputFile> files,
             Map<String, Set<String>> ids) {
+        if (Urls.hasUnsafeScheme(url)) {
+            return "the scheme \"" + Urls.scheme(url) + ":\" is not allowed (only http:, https:, mailto: and tel:)";
+        }
         if (url.startsWith(baseUrl)) {
             url = "/" + url.substring(baseUrl.length());
         } else if (Urls.isExternal(url)) {

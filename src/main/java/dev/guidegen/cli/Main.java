@@ -2,24 +2,35 @@ package dev.guidegen.cli;
 
 import dev.guidegen.build.Build;
 import dev.guidegen.build.BuildResult;
+import dev.guidegen.output.OutputDir;
 import dev.guidegen.output.SiteWriter;
-import dev.guidegen.problem.Problem;
 import dev.guidegen.source.Excerpt;
+import dev.guidegen.source.IoErrors;
 import dev.guidegen.source.SourceTree;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The command line: {@code guidegen build [--root DIR] [--out DIR] [--drafts]}. */
+/** The command line: {@code guidegen build [--root DIR] [--out DIR] [--drafts]} and {@code guidegen serve}. */
 @Command(name = "guidegen", mixinStandardHelpOptions = true, version = "guidegen 0.1.0",
         description = "Builds a static site of career guides from Markdown and a salary snapshot.",
         subcommands = {Main.BuildCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the site was built", "1:content or template problems; nothing was written", "2:bad usage"})
+        exitCodeList = {"0:the site was built", "1:content or template problems; nothing was written",
+            "2:bad usage, or an --out that guidegen may not replace", "3:a file or directory could not be read or written"})
 public final class Main implements Callable<Integer> {
+
+    /** Exit codes, as the README lists them. */
+    static final int BUILT = 0;
+    static final int PROBLEMS = 1;
+    static final int USAGE = 2;
+    static final int IO = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,39 +44,37 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        // Usage mistakes get one line each, with where to read more; never a stack trace.
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("guidegen: " + e.getMessage() + " (see: guidegen "
+                    + (e.getCommandLine() == cli ? "" : e.getCommandLine().getCommandName() + " ") + "--help)");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof UncheckedIOException u) {
+                err.println("guidegen: " + IoErrors.reason(u.getCause()) + failedPath(u.getCause()));
+                return IO;
+            }
+            throw e;
+        });
         return cli.execute(args);
+    }
+
+    private static String failedPath(IOException e) {
+        return e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? ": " + f.getFile() : "";
     }
 
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
-
-    /**
-     * Why writing the site to {@code target} would destroy sources, or null if it would not: the
-     * output directory is replaced as a whole, so it must not hold or sit inside the sources.
-     */
-    static String unsafeOutput(Path root, Path target) {
-        if (target.getParent() == null) {
-            return "is a file system root";
-        }
-        if (root.startsWith(target)) {
-            return "holds the site root";
-        }
-        for (String source : new String[] {"content", "templates"}) {
-            if (target.startsWith(root.resolve(source))) {
-                return "lies inside " + source + "/";
-            }
-        }
-        return null;
+        return USAGE;
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = "Builds the site into the output directory; on any problem, lists them all and writes nothing.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:the site was built", "1:content or template problems; nothing was written",
-                "2:bad usage, or an --out that would replace the sources"})
+                "2:bad usage, or an --out that guidegen may not replace", "3:a file or directory could not be read or written"})
     static final class BuildCommand implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -74,8 +83,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--root", paramLabel = "DIR", description = "site root holding content/ and templates/ (default: the working directory)")
         Path root = Path.of(".");
 
-        @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: <root>/site-output); it is replaced as a whole, so it may not hold the sources")
-        Path out;
+        @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: <root>/site-output); it is "
+                + "replaced as a whole, so it must be new, empty, or written by guidegen, and may not hold the sources")
+        String out;
 
         @Option(names = "--drafts", description = "include guides and pages marked draft: true")
         boolean drafts;
@@ -84,36 +94,43 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter stderr = spec.commandLine().getErr();
-            if (!java.nio.file.Files.isDirectory(root.resolve("content"))) {
+            if (!Files.isDirectory(root.resolve("content"))) {
                 stderr.println("guidegen: no content/ folder in " + root.toAbsolutePath().normalize());
-                return 2;
+                return USAGE;
             }
-            Path target = (out == null ? root.resolve("site-output") : out).toAbsolutePath().normalize();
-            String unsafe = unsafeOutput(root.toAbsolutePath().normalize(), target);
-            if (unsafe != null) {
-                stderr.println("guidegen: --out " + target + " " + unsafe + "; choose a directory of its own, such as "
-                        + root.toAbsolutePath().normalize().resolve("site-output"));
-                return 2;
+            OutputDir.Decision decision;
+            try {
+                decision = OutputDir.check(root, out, "content", "templates");
+            } catch (IOException e) {
+                stderr.println("guidegen: cannot use --out " + out + ": " + IoErrors.reason(e));
+                return IO;
+            }
+            if (decision.refusal() != null) {
+                stderr.println("guidegen: " + decision.refusal());
+                return USAGE;
             }
             long start = System.nanoTime();
             SourceTree tree = SourceTree.read(root);
             BuildResult result = Build.run(tree, drafts);
-            Excerpt excerpt = new Excerpt(tree);
-            for (Problem p : result.problems()) {
-                stderr.print(excerpt.describe(p));
-            }
+            stderr.print(new Excerpt(tree).describeAll(result.problems()));
             stderr.flush();
             if (result.failed()) {
                 long errors = result.problems().size() - result.warnings().size();
                 stderr.println("Build failed: " + errors + (errors == 1 ? " error" : " errors") + ", "
                         + result.warnings().size() + (result.warnings().size() == 1 ? " warning" : " warnings")
                         + "; nothing was written");
-                return 1;
+                return PROBLEMS;
             }
-            SiteWriter.write(target, result.files());
+            try {
+                SiteWriter.write(decision.target(), result.files());
+            } catch (IOException e) {
+                stderr.println("guidegen: cannot write the site to " + decision.target() + ": " + IoErrors.reason(e)
+                        + failedPath(e));
+                return IO;
+            }
             long ms = (System.nanoTime() - start) / 1_000_000;
             stdout.println("Built " + result.stats().describe() + " in " + ms + " ms");
-            return 0;
+            return BUILT;
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.guidegen.cli;
 
 import dev.guidegen.serve.DevServer;
+import java.net.BindException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -8,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves a live preview on 127.0.0.1, rebuilding in memory whenever the sources change.")
+        description = "Serves a live preview on 127.0.0.1; each request after a change to the sources rebuilds in memory.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"2:bad usage, such as a port that is invalid or in use", "3:the sources could not be read"})
 final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -17,7 +21,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "DIR", description = "site root holding content/ and templates/ (default: the working directory)")
     Path root = Path.of(".");
 
-    @Option(names = "--port", paramLabel = "PORT", description = "port on 127.0.0.1 (default: 1313)")
+    @Option(names = "--port", paramLabel = "PORT", description = "port on 127.0.0.1, 1 to 65535 (default: 1313)")
     int port = 1313;
 
     @Option(names = "--drafts", description = "include guides and pages marked draft: true")
@@ -25,7 +29,22 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var server = new DevServer(root, drafts).start(port);
+        var err = spec.commandLine().getErr();
+        if (port < 1 || port > 65535) {
+            err.println("guidegen: --port must be a number from 1 to 65535, not " + port);
+            return Main.USAGE;
+        }
+        if (!Files.isDirectory(root.resolve("content"))) {
+            err.println("guidegen: no content/ folder in " + root.toAbsolutePath().normalize());
+            return Main.USAGE;
+        }
+        com.sun.net.httpserver.HttpServer server;
+        try {
+            server = new DevServer(root, drafts, err).start(port);
+        } catch (BindException e) {
+            err.println("guidegen: port " + port + " on 127.0.0.1 is in use; stop what is using it, or choose another with --port");
+            return Main.USAGE;
+        }
         spec.commandLine().getOut().println("Serving on http://127.0.0.1:" + server.getAddress().getPort() + "/ (Ctrl+C to stop)");
         Thread.currentThread().join();
         return 0;

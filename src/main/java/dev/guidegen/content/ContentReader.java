@@ -202,8 +202,9 @@ public final class ContentReader {
                 Optional<Ref> a = item.string("a", true);
                 if (q.isPresent() && a.isPresent()) {
                     int start = offsetOf(p.text(), a.get().pos());
-                    Markdown answer = markdown.parse(path, a.get().value(), off -> locate(p.text(), fileLines, start,
-                            a.get().value(), off, a.get().pos()));
+                    String idPrefix = slug + ".faq-" + (faq.size() + 1) + ".";
+                    Markdown answer = markdown.parse(path, a.get().value(), idPrefix, off -> locate(p.text(), fileLines, start,
+                            a.get().value(), off, a.get().pos()), problems);
                     faq.add(new FaqEntry(q.get().value(), answer, q.get().pos()));
                 }
             }
@@ -236,7 +237,7 @@ public final class ContentReader {
 
     private Markdown parseBody(String path, FrontMatter fm) {
         LineMap lines = new LineMap(fm.body());
-        return markdown.parse(path, fm.body(), off -> lines.pos(path, off).shiftLines(fm.bodyLineOffset()));
+        return markdown.parse(path, fm.body(), off -> lines.pos(path, off).shiftLines(fm.bodyLineOffset()), problems);
     }
 
     private static int offsetOf(String text, SourcePos pos) {

@@ -1,6 +1,7 @@
 package dev.guidegen.content;
 
 import dev.guidegen.source.Ref;
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
@@ -14,6 +15,8 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.guidegen.problem.Limits;
+import dev.guidegen.problem.Problems;
 import dev.guidegen.problem.SourcePos;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +49,43 @@ public final class MarkdownParser {
 
     /**
      * Parses {@code text}; {@code posOf} turns an offset in the text into a position in its file,
-     * so headings and links can be reported where the editor wrote them.
+     * so headings and links can be reported where the editor wrote them. Text nested deeper than
+     * {@link Limits#MAX_MARKDOWN_NESTING} is reported where its nesting starts and gives an empty document.
      */
-    public Markdown parse(String sourcePath, String text, IntFunction<SourcePos> posOf) {
-        Document doc = parser.parse(text);
+    public Markdown parse(String sourcePath, String text, IntFunction<SourcePos> posOf, Problems problems) {
+        return parse(sourcePath, text, "", posOf, problems);
+    }
+
+    /**
+     * As {@link #parse(String, String, IntFunction, Problems)}, with every heading id starting with
+     * {@code idPrefix}. A FAQ answer's headings show on pages beside the guide's own sections and
+     * other guides' answers; a prefix holding a '.', which ids made from heading text never do, keeps
+     * them from taking any of those ids.
+     */
+    public Markdown parse(String sourcePath, String text, String idPrefix, IntFunction<SourcePos> posOf, Problems problems) {
+        Document doc;
+        try {
+            doc = parser.parse(text);
+        } catch (StackOverflowError e) {
+            problems.error(posOf.apply(0), "Markdown nested too deeply to read", NESTING_HINT);
+            return new Markdown(parser.parse(""), List.of(), List.of());
+        }
+        Node tooDeep = firstTooDeep(doc);
+        if (tooDeep != null) {
+            problems.error(posOf.apply(tooDeep.getStartOffset()), "Markdown nested more than "
+                    + Limits.MAX_MARKDOWN_NESTING + " levels deep (lists, quotes or emphasis inside each other)", NESTING_HINT);
+            return new Markdown(parser.parse(""), List.of(), List.of());
+        }
         doc.set(SOURCE_PATH, sourcePath);
         new HeaderIdGenerator.Factory().create().generateIds(doc);
+        if (!idPrefix.isEmpty()) {
+            for (Node node : doc.getDescendants()) {
+                if (node instanceof Heading h) {
+                    h.setAnchorRefId(idPrefix + h.getAnchorRefId());
+                    h.setExplicitAnchorRefId(true);
+                }
+            }
+        }
         List<dev.guidegen.content.Heading> headings = new ArrayList<>();
         List<Ref> links = new ArrayList<>();
         for (Node node : doc.getDescendants()) {
@@ -64,13 +98,50 @@ public final class MarkdownParser {
                 links.add(ref(image.getUrl(), image.getStartOffset(), posOf));
             } else if (node instanceof Reference reference) {
                 links.add(ref(reference.getUrl(), reference.getStartOffset(), posOf));
+            } else if (node instanceof AutoLink auto) {
+                links.add(ref(auto.getUrl(), auto.getStartOffset(), posOf));
             }
         }
         return new Markdown(doc, headings, links);
     }
 
+    private static final String NESTING_HINT = "flatten the lists or quotes; real guides rarely nest more than a few levels";
+
+    /**
+     * The top-level block holding a node nested deeper than the limit, or null. Walked with a
+     * stack of its own, so that the check itself cannot overflow.
+     */
+    private static Node firstTooDeep(Document doc) {
+        java.util.ArrayDeque<Node> nodes = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        for (Node top = doc.getLastChild(); top != null; top = top.getPrevious()) {
+            nodes.push(top);
+            depths.push(1);
+        }
+        Node currentTop = null;
+        while (!nodes.isEmpty()) {
+            Node node = nodes.pop();
+            int depth = depths.pop();
+            if (node.getParent() == doc) {
+                currentTop = node;
+            }
+            if (depth > Limits.MAX_MARKDOWN_NESTING && node.hasChildren()) {
+                return currentTop;
+            }
+            // A list and its items are one level to the editor, as a quote is.
+            int childDepth = node instanceof com.vladsch.flexmark.ast.ListBlock ? depth : depth + 1;
+            for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                nodes.push(child);
+                depths.push(childDepth);
+            }
+        }
+        return null;
+    }
+
     private static Ref ref(BasedSequence url, int fallbackOffset, IntFunction<SourcePos> posOf) {
         int offset = url.isNull() || url.isEmpty() ? fallbackOffset : url.getStartOffset();
-        return new Ref(url.toString(), posOf.apply(offset));
+        // As the renderer writes it: backslash escapes and character references resolved, so that
+        // "jav&#x61;script:" is checked as what a browser would follow.
+        return new Ref(url.unescape(), posOf.apply(offset));
     }
 }

@@ -2,9 +2,11 @@ package dev.guidegen.output;
 
 import dev.guidegen.render.OutputFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -12,37 +14,65 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The output stage: writes the site into a sibling temporary directory and swaps it in only
- * when every file is written, so a failed build never leaves half a site behind.
+ * The output stage: writes the site into a sibling temporary directory of its own and swaps it in
+ * only when every file is written, so a failed build never leaves half a site behind. Builds that
+ * write the same output at once each use their own temporary directory; the last one to swap wins,
+ * and every reader sees one complete site or the other.
  */
 public final class SiteWriter {
+
+    /** Swaps lost to another build at the same moment before giving up: each loss means that build finished. */
+    private static final int SWAP_ATTEMPTS = 20;
 
     private SiteWriter() {
     }
 
-    public static void write(Path out, List<OutputFile> files) {
-        Path target = out.toAbsolutePath().normalize();
+    /** Writes the site to {@code target}, which {@link OutputDir#check} has approved. */
+    public static void write(Path target, List<OutputFile> files) throws IOException {
         Path parent = target.getParent();
         String name = target.getFileName().toString();
-        Path fresh = parent.resolve("." + name + ".tmp");
-        Path old = parent.resolve("." + name + ".old");
+        Files.createDirectories(parent);
+        Path fresh = Files.createTempDirectory(parent, "." + name + ".tmp-");
         try {
-            Files.createDirectories(parent);
-            deleteTree(fresh);
-            deleteTree(old);
-            Files.createDirectories(fresh);
             for (OutputFile f : files) {
                 Path p = inside(fresh, f.path());
                 Files.createDirectories(p.getParent());
                 Files.write(p, f.bytes());
             }
+            Files.writeString(fresh.resolve(OutputDir.MARKER), OutputDir.MARKER_TEXT, StandardCharsets.UTF_8);
+            swap(fresh, target, parent, name);
+        } finally {
+            deleteTree(fresh);
+        }
+    }
+
+    private static void swap(Path fresh, Path target, Path parent, String name) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path old = null;
             if (Files.exists(target)) {
-                move(target, old);
+                old = parent.resolve("." + name + ".old-" + fresh.getFileName().toString().substring(name.length() + 6));
+                try {
+                    move(target, old);
+                } catch (NoSuchFileException e) {
+                    old = null; // another build moved it away first
+                }
             }
-            move(fresh, target);
-            deleteTree(old);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                move(fresh, target);
+                if (old != null) {
+                    deleteTree(old);
+                }
+                return;
+            } catch (FileSystemException e) {
+                if (!Files.exists(target) || attempt == SWAP_ATTEMPTS) {
+                    throw e;
+                }
+                // Another build swapped its site in between our two moves. Its site is complete and ours is
+                // newer: put the one we moved aside away and try again.
+                if (old != null) {
+                    deleteTree(old);
+                }
+            }
         }
     }
 
@@ -52,7 +82,7 @@ public final class SiteWriter {
             throw new IllegalArgumentException("unsafe output path: " + relative);
         }
         Path p = dir.resolve(relative).normalize();
-        if (!p.startsWith(dir) || p.equals(dir)) {
+        if (!p.startsWith(dir) || p.equals(dir) || p.getFileName().toString().equals(OutputDir.MARKER)) {
             throw new IllegalArgumentException("output path leaves the output directory: " + relative);
         }
         return p;
@@ -66,13 +96,14 @@ public final class SiteWriter {
         }
     }
 
+    /** Deletes a directory this build made (a temporary one, or an output it replaced), never following links. */
     private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -55,7 +55,7 @@ public final class Renderer {
         }
     }
 
-    public List<OutputFile> render(SourceTree tree, Site site, MarkdownParser markdown) {
+    public List<OutputFile> render(SourceTree tree, Site site, MarkdownParser markdown, dev.guidegen.work.Workers workers) {
         Templates templates = new Templates(tree, problems);
         ViewBuilder views = new ViewBuilder(site, new Markup(markdown.options(), site));
         Graphs graphs = new Graphs(site);
@@ -69,11 +69,9 @@ public final class Renderer {
         }
         // A template error breaks every page made from that template: report it once, at its line.
         OncePerPlace failures = new OncePerPlace();
-        List<OutputFile> files = new ArrayList<>(jobs.parallelStream()
-                .filter(job -> ready.containsKey(job.template()))
-                .map(job -> renderOne(job, ready.get(job.template()), failures))
-                .flatMap(Optional::stream)
-                .toList());
+        List<Job> runnable = jobs.stream().filter(job -> ready.containsKey(job.template())).toList();
+        List<OutputFile> files = new ArrayList<>(workers.map(runnable, job -> renderOne(job, ready.get(job.template()), failures))
+                .stream().flatMap(Optional::stream).toList());
         failures.report(problems, (what, on) -> what + " (while rendering " + on + ")", what -> null);
         files.addAll(new Extras(site, graphs).files());
         for (Map.Entry<String, byte[]> asset : tree.under(SourceTree.TEMPLATES + "assets/").entrySet()) {
@@ -86,7 +84,9 @@ public final class Renderer {
     private Optional<OutputFile> renderOne(Job job, Template template, OncePerPlace failures) {
         StringWriter out = new StringWriter(16_384);
         try {
-            template.process(job.model().get(), out);
+            Environment env = template.createProcessingEnvironment(job.model().get(), out);
+            env.setTemplateProcessingTracer(new NestingGuard());
+            env.process();
             return Optional.of(new OutputFile(Urls.outputPath(job.url()), out.toString().getBytes(StandardCharsets.UTF_8),
                     dev.guidegen.source.SourceTree.TEMPLATES + job.template()));
         } catch (TemplateException e) {
@@ -95,12 +95,36 @@ public final class Renderer {
             int col = e.getColumnNumber() == null ? 1 : e.getColumnNumber();
             String what = e.getBlamedExpressionString() != null
                     ? "\"" + e.getBlamedExpressionString() + "\" " + blame(e)
-                    : Templates.oneLine(e.getMessageWithoutStackTop());
+                    : plain(e);
             failures.add(new SourcePos(SourceTree.TEMPLATES + name, line, col), "template error: " + what, job.url());
+            return Optional.empty();
+        } catch (NestingGuard.TooDeep e) {
+            failures.add(e.pos(), "template error: " + e.getMessage(), job.url());
+            return Optional.empty();
+        } catch (StackOverflowError e) {
+            // NestingGuard stops template loops and the content stage deep Markdown; this is the last guard.
+            failures.add(SourcePos.start(SourceTree.TEMPLATES + job.template()),
+                    "template error: the page nests too deeply to render", job.url());
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The message of an error FreeMarker gives no expression for, with the reason an include failed. */
+    private static String plain(TemplateException e) {
+        if (e.getCause() instanceof freemarker.template.TemplateNotFoundException missing) {
+            return "#include names a template that does not exist: \"" + missing.getTemplateName() + "\"";
+        }
+        if (e.getCause() instanceof freemarker.core.ParseException syntax) {
+            return "#include of " + syntax.getTemplateName() + ", which has a syntax error at line " + syntax.getLineNumber()
+                    + ": " + Templates.joined(syntax.getEditorMessage());
+        }
+        String m = Templates.oneLine(e.getMessageWithoutStackTop());
+        if (m.endsWith(":") && e.getCause() != null) {
+            m += " " + Templates.oneLine(e.getCause().getMessage());
+        }
+        return m;
     }
 
     private static String blame(TemplateException e) {

@@ -20,7 +20,7 @@ import java.util.Locale;
 /** Turns the site model into the plain values templates read; Markdown is rendered here, once per text. */
 final class ViewBuilder {
 
-    private static final DateTimeFormatter HUMAN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter HUMAN_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
     private static final int WORDS_PER_MINUTE = 200;
 
     private final Site site;

@@ -4,73 +4,132 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.guidegen.build.Build;
 import dev.guidegen.build.BuildResult;
-import dev.guidegen.problem.Problem;
 import dev.guidegen.render.OutputFile;
 import dev.guidegen.source.Excerpt;
+import dev.guidegen.source.IoErrors;
 import dev.guidegen.source.SourceTree;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
 
 /**
  * A live preview on 127.0.0.1: every request re-reads the sources and, if they changed, rebuilds in
  * memory with the same build function as the CLI. A failed build shows its problems instead of pages.
+ * Only requests naming the preview's own address in {@code Host} are answered, so a web page open in
+ * the editor's browser cannot read the preview through a rebound DNS name.
  */
 public final class DevServer {
 
+    /** Connections waiting to be accepted: a browser opens a few at once, a test a few hundred. */
+    private static final int BACKLOG = 512;
+    private static final int THREADS = 8;
+    /** Reads of the sources while a file is mid-save before the preview shows what it has. */
+    private static final int READ_ATTEMPTS = 20;
+    private static final long READ_RETRY_MILLIS = 25;
+
     private final Path root;
     private final boolean drafts;
+    private final PrintWriter log;
+    private Set<String> hosts = Set.of();
     private SourceTree lastTree;
     private BuildResult lastResult;
+    private Map<String, OutputFile> lastFiles = Map.of();
 
     public DevServer(Path root, boolean drafts) {
+        this(root, drafts, new PrintWriter(System.err, true));
+    }
+
+    public DevServer(Path root, boolean drafts, PrintWriter log) {
         this.root = root;
         this.drafts = drafts;
+        this.log = log;
     }
 
     public HttpServer start(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+        int bound = server.getAddress().getPort();
+        hosts = Set.of("127.0.0.1:" + bound, "localhost:" + bound);
         server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "guidegen-serve");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
         return server;
     }
 
-    private synchronized BuildResult current() {
+    private record Current(SourceTree tree, BuildResult result, Map<String, OutputFile> files) {
+    }
+
+    private synchronized Current current() throws InterruptedException {
         SourceTree tree = SourceTree.read(root);
+        for (int attempt = 1; tree.changedWhileRead() && attempt < READ_ATTEMPTS; attempt++) {
+            // An editor's atomic save renames a new file over the old one; read again once it is in place.
+            Thread.sleep(READ_RETRY_MILLIS);
+            tree = SourceTree.read(root);
+        }
         if (lastTree == null || !same(lastTree, tree)) {
             lastResult = Build.run(tree, drafts);
             lastTree = tree;
+            Map<String, OutputFile> files = new HashMap<>();
+            lastResult.files().forEach(f -> files.put(f.path(), f));
+            lastFiles = files;
         }
-        return lastResult;
+        return new Current(lastTree, lastResult, lastFiles);
     }
 
     private static boolean same(SourceTree a, SourceTree b) {
-        if (!a.files().keySet().equals(b.files().keySet())) {
+        if (!a.files().keySet().equals(b.files().keySet()) || !a.problems().equals(b.problems())) {
             return false;
         }
         return a.files().entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.bytes(e.getKey())));
     }
 
     private void handle(HttpExchange ex) throws IOException {
-        BuildResult result = current();
-        if (result.failed()) {
-            StringBuilder body = new StringBuilder("<!doctype html><meta charset=utf-8><title>Build failed</title>"
-                    + "<h1>Build failed</h1><pre>");
-            Excerpt excerpt = new Excerpt(lastTree);
-            for (Problem p : result.problems()) {
-                body.append(org.jsoup.nodes.Entities.escape(excerpt.describe(p)));
+        try (ex) {
+            String host = ex.getRequestHeaders().getFirst("Host");
+            if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
+                send(ex, 403, "text/plain; charset=utf-8", ("The preview answers only requests to " + hosts.stream().sorted()
+                        .findFirst().orElse("127.0.0.1") + ".\n").getBytes(StandardCharsets.UTF_8));
+                return;
             }
-            send(ex, 500, "text/html; charset=utf-8", body.append("</pre>").toString().getBytes(StandardCharsets.UTF_8));
+            serve(ex, current());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            String reason = e instanceof UncheckedIOException u ? IoErrors.reason(u.getCause())
+                    : e instanceof IOException io ? IoErrors.reason(io) : "internal error: " + e;
+            log.println("guidegen serve: " + ex.getRequestURI().getPath() + ": could not answer: " + reason);
+            try {
+                send(ex, 500, "text/plain; charset=utf-8", ("Could not answer: " + reason + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException again) {
+                // the reply had begun, or the browser has gone; the line above says what happened
+            }
+        }
+    }
+
+    private void serve(HttpExchange ex, Current now) throws IOException {
+        BuildResult result = now.result();
+        if (result.failed()) {
+            String problems = new Excerpt(now.tree()).describeAll(result.problems());
+            String body = "<!doctype html><meta charset=utf-8><title>Build failed</title><h1>Build failed</h1><pre>"
+                    + org.jsoup.nodes.Entities.escape(problems) + "</pre>";
+            send(ex, 500, "text/html; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
             return;
         }
-        Map<String, OutputFile> files = new HashMap<>();
-        result.files().forEach(f -> files.put(f.path(), f));
+        Map<String, OutputFile> files = now.files();
         String path = ex.getRequestURI().getPath().substring(1);
         if (path.isEmpty() || path.endsWith("/")) {
             path += "index.html";
@@ -112,5 +171,4 @@ public final class DevServer {
             out.write(body);
         }
     }
-
 }

@@ -251,6 +251,12 @@ public final class SiteBuilder {
                             "skill pages are named in ASCII, like /skills/sql/");
                     continue;
                 }
+                if (slug.length() > dev.guidegen.problem.Limits.MAX_SLUG_CHARS) {
+                    problems.error(r.pos(), "skill name is too long for a page name: its URL segment would be "
+                            + slug.length() + " characters, and at most " + dev.guidegen.problem.Limits.MAX_SLUG_CHARS
+                            + " are allowed", "name the skill in a few words; say more in the guide's text");
+                    continue;
+                }
                 String known = names.putIfAbsent(slug, r.value());
                 if (known != null && !known.equals(r.value())) {
                     problems.warning(r.pos(), "skill \"" + r.value() + "\" is written \"" + known + "\" elsewhere",
@@ -287,14 +293,21 @@ public final class SiteBuilder {
                         "remove it, or point a guide at it with \"salary: " + role.key() + "\"");
             }
         }
-        LocalDate newest = guides.values().stream().map(Guide::updated).filter(java.util.Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
+        // A build never reads the clock, so a date in the future shows only against the other dates:
+        // the snapshot is compared with the newest guide, in both directions.
+        Guide newest = guides.values().stream().filter(g -> g.updated() != null)
+                .max(Comparator.comparing(Guide::updated).thenComparing(Guide::slug)).orElse(null);
         if (snapshot.date() != null && newest != null) {
-            long age = ChronoUnit.DAYS.between(snapshot.date(), newest);
+            long age = ChronoUnit.DAYS.between(snapshot.date(), newest.updated());
             if (age > maxAgeDays) {
                 problems.warning(snapshot.datePos(), "the snapshot (" + snapshot.date() + ") is " + age
-                        + " days older than the newest guide (" + newest + "); the limit is " + maxAgeDays + " days",
-                        "refresh content/data/salaries.json");
+                        + " days older than the newest guide (" + newest.updated() + ", " + newest.path()
+                        + "); the limit is " + maxAgeDays + " days",
+                        "refresh content/data/salaries.json, or check the year of that guide's \"updated\"");
+            } else if (-age > maxAgeDays) {
+                problems.warning(snapshot.datePos(), "the snapshot (" + snapshot.date() + ") is " + -age
+                        + " days newer than the newest guide (" + newest.updated() + "); the limit is " + maxAgeDays + " days",
+                        "check the year of snapshot_date, or review the guides against the new figures");
             }
         }
     }
@@ -328,6 +341,11 @@ public final class SiteBuilder {
         void check(String from, Markdown md, Map<String, String> resolved, Set<String> guideTargets) {
             for (Ref link : md.links()) {
                 String url = link.value();
+                if (Urls.hasUnsafeScheme(url)) {
+                    problems.error(link.pos(), "link \"" + url + "\" uses the scheme \"" + Urls.scheme(url)
+                            + ":\", which is not allowed", "links may use http:, https:, mailto: and tel:");
+                    continue;
+                }
                 if (url.isEmpty() || Urls.isExternal(url)) {
                     continue;
                 }

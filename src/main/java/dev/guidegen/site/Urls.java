@@ -21,14 +21,49 @@ public final class Urls {
     public static final java.util.Set<String> RESERVED = java.util.Set.of("roles", "faq", "salaries", "skills", "assets",
             "404", "index", "sitemap", "feed", "search-index", "robots");
 
-    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):.*",
+            java.util.regex.Pattern.DOTALL);
+
+    /** The only schemes a link may use: anything else (javascript:, data:, vbscript:, file:) could run or leak. */
+    public static final java.util.Set<String> SAFE_SCHEMES = java.util.Set.of("http", "https", "mailto", "tel");
 
     private Urls() {
     }
 
     /** True for a link that leaves the site: one with a scheme (https:, mailto:) or a protocol-relative one. */
     public static boolean isExternal(String url) {
-        return url.startsWith("//") || SCHEME.matcher(url).matches();
+        return url.startsWith("//") || scheme(url) != null;
+    }
+
+    /**
+     * The scheme of a URL in lowercase ("javascript" for " JavaScript:alert(1)"), or null when it has
+     * none. It is read the way a browser reads it: tabs and line breaks anywhere are dropped, and
+     * spaces and control characters at either end are trimmed.
+     */
+    public static String scheme(String url) {
+        StringBuilder clean = new StringBuilder(url.length());
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c != '\t' && c != '\n' && c != '\r') {
+                clean.append(c);
+            }
+        }
+        int from = 0;
+        int to = clean.length();
+        while (from < to && clean.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && clean.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        java.util.regex.Matcher m = SCHEME.matcher(clean.substring(from, to));
+        return m.matches() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : null;
+    }
+
+    /** True for a URL whose scheme is not one of {@link #SAFE_SCHEMES}. */
+    public static boolean hasUnsafeScheme(String url) {
+        String scheme = scheme(url);
+        return scheme != null && !SAFE_SCHEMES.contains(scheme);
     }
 
     /**

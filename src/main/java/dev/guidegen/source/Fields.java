@@ -66,31 +66,65 @@ public final class Fields {
             }
             return Optional.of(new Ref(s.text().strip(), s.pos()));
         }
-        problems.error(n.pos(), "\"" + key + "\" must be a string, not " + n.kind());
+        problems.error(n.pos(), "\"" + key + "\" must be a string, not " + n.kind(), quoteHint(key, n));
         return Optional.empty();
     }
 
+    /** The years a date may fall in: anything else is a typing mistake in a career guide or a pay snapshot. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2100;
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     public Optional<LocalDate> date(String key, boolean required) {
         return string(key, required).flatMap(ref -> {
-            try {
-                return Optional.of(LocalDate.parse(ref.value()));
-            } catch (DateTimeParseException e) {
+            if (!DATE.matcher(ref.value()).matches()) {
                 problems.error(ref.pos(), "\"" + key + "\" must be a date written YYYY-MM-DD, not \"" + ref.value() + "\"");
                 return Optional.empty();
             }
+            LocalDate date;
+            try {
+                date = LocalDate.parse(ref.value());
+            } catch (DateTimeParseException e) {
+                problems.error(ref.pos(), "\"" + key + "\" is not a date in the calendar: \"" + ref.value() + "\"");
+                return Optional.empty();
+            }
+            if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+                problems.error(ref.pos(), "\"" + key + "\" must be a date between " + FIRST_YEAR + " and " + LAST_YEAR
+                        + ", not \"" + ref.value() + "\"", "check the year");
+                return Optional.empty();
+            }
+            return Optional.of(date);
         });
     }
+
+    /** YAML's words for yes and no, in any case, as editors write them. */
+    private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "on");
+    private static final Set<String> FALSE_WORDS = Set.of("false", "no", "off");
 
     public Optional<Boolean> bool(String key) {
         Node n = present(key, false);
         if (n == null) {
             return Optional.empty();
         }
-        if (n instanceof Node.Scalar s && s.type() == Node.ScalarType.BOOLEAN) {
-            return Optional.of(Boolean.parseBoolean(s.text()));
+        if (n instanceof Node.Scalar s && s.type() != Node.ScalarType.NULL) {
+            String word = s.text().strip().toLowerCase(java.util.Locale.ROOT);
+            if (TRUE_WORDS.contains(word)) {
+                return Optional.of(true);
+            }
+            if (FALSE_WORDS.contains(word)) {
+                return Optional.of(false);
+            }
         }
-        problems.error(n.pos(), "\"" + key + "\" must be true or false, not " + n.kind());
+        problems.error(n.pos(), "\"" + key + "\" must be true or false, not " + describe(n),
+                "write " + key + ": true or " + key + ": false (yes/no and on/off also work)");
         return Optional.empty();
+    }
+
+    /** For a value YAML read as a boolean where text was meant, such as "title: No". */
+    private static String quoteHint(String key, Node n) {
+        return n instanceof Node.Scalar s && s.type() == Node.ScalarType.BOOLEAN
+                ? "YAML reads " + s.text() + " as a boolean; to mean the word, quote it: " + key + ": \"" + s.text() + "\""
+                : null;
     }
 
     public Optional<Long> integer(String key, boolean required) {
@@ -139,7 +173,9 @@ public final class Fields {
                 out.add(new Ref(s.text().strip(), s.pos()));
             } else {
                 problems.error(item.pos(), "each item of \"" + key + "\" must be one of the " + itemsAre
-                        + ", not " + item.kind());
+                        + ", not " + item.kind(), quoteHint("- ", item) == null ? null
+                        : "YAML reads " + ((Node.Scalar) item).text() + " as a boolean; to mean the word, quote it: \""
+                                + ((Node.Scalar) item).text() + "\"");
             }
         }
         return out;

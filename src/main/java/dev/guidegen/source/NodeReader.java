@@ -64,7 +64,13 @@ public final class NodeReader {
             }
             JsonLocation loc = e.getLocation();
             SourcePos at = loc == null ? new SourcePos(path, 1 + lineOffset, 1) : pos(loc, path, lineOffset);
-            problems.error(at, "invalid " + language + ": " + firstLine(e.getOriginalMessage()));
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("^Non-standard token '([^']+)'")
+                    .matcher(String.valueOf(e.getOriginalMessage()));
+            if (token.find()) {
+                // The parser stands after the token; the editor wants its start.
+                at = new SourcePos(path, at.line(), Math.max(1, at.col() - token.group(1).length()));
+            }
+            problems.error(at, "invalid " + language + ": " + plain(firstLine(e.getOriginalMessage())));
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -121,6 +127,26 @@ public final class NodeReader {
 
     private static SourcePos pos(JsonLocation loc, String path, int lineOffset) {
         return new SourcePos(path, Math.max(1, loc.getLineNr()) + lineOffset, Math.max(1, loc.getColumnNr()));
+    }
+
+    /**
+     * The parser's message in the editor's words: the parser names its own settings and classes
+     * ("enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS`"), which mean nothing to someone editing a file.
+     */
+    static String plain(String m) {
+        return m.replaceAll("^Non-standard token '([^']+)'.*", "$1 is not a number JSON allows; write a number, or leave the field out")
+                .replaceAll("^Document nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+).*",
+                        "values are nested more than $2 levels deep")
+                .replaceAll("^Number value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+).*",
+                        "a number $1 digits long; at most $2 digits are allowed")
+                .replaceAll("^String value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+).*",
+                        "a string $1 characters long; at most $2 are allowed")
+                .replaceAll("^Name length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+).*",
+                        "a key $1 characters long; at most $2 are allowed")
+                .replaceAll("\\s*\\(not recognized as one since Feature.*", "; JSON has no comments")
+                .replaceAll(":?\\s*enable `[^`]*`( to allow)?", "")
+                .replaceAll("\\s*\\([^()]*`[^`]*`[^()]*\\)", "")
+                .replaceAll("`[A-Za-z]+(\\.[A-Za-z_()]+)+`", "a parser setting");
     }
 
     private static String firstLine(String message) {

@@ -1,50 +1,190 @@
 package dev.guidegen.source;
 
+import dev.guidegen.problem.Limits;
+import dev.guidegen.problem.Problem;
+import dev.guidegen.problem.Severity;
+import dev.guidegen.problem.SourcePos;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The raw input of a site: every file under {@code content/} and {@code templates/}, keyed by its
- * path relative to the site root with forward slashes, in sorted order.
+ * path relative to the site root with forward slashes, in sorted order. {@code problems} are the
+ * files that could not or must not be read; {@code changedWhileRead} says a file vanished between
+ * listing and reading, as happens while an editor saves, so a second read will see the saved state.
  */
-public record SourceTree(SortedMap<String, byte[]> files) {
+public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems, boolean changedWhileRead) {
 
     public static final String CONTENT = "content/";
     public static final String TEMPLATES = "templates/";
 
     public SourceTree {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        problems = List.copyOf(problems);
     }
 
     public static SourceTree of(Map<String, byte[]> files) {
-        return new SourceTree(new TreeMap<>(files));
+        return new SourceTree(new TreeMap<>(files), List.of(), false);
     }
 
-    /** Reads {@code content/} and {@code templates/} under {@code root}; I/O failures are bugs of the machine, not the site. */
+    /**
+     * Reads {@code content/} and {@code templates/} under {@code root}. A file is read only if its
+     * real path lies in the site root (or in content/ or templates/ themselves, when those are links):
+     * a link that leads anywhere else is reported and never opened. Editor swap and backup files are
+     * skipped. Only a root that cannot be read at all throws.
+     */
     public static SourceTree read(Path root) {
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        for (String top : new String[] {"content", "templates"}) {
-            Path dir = root.resolve(top);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    String rel = root.relativize(p).toString().replace('\\', '/');
-                    files.put(rel, Files.readAllBytes(p));
+        try {
+            Reader reader = new Reader(root, root.toRealPath());
+            for (String top : new String[] {"content", "templates"}) {
+                Path dir = root.resolve(top);
+                if (Files.isDirectory(dir)) {
+                    reader.allowed.add(dir.toRealPath());
+                    Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, reader);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            return new SourceTree(reader.files, reader.problems, reader.changed);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return new SourceTree(files);
+    }
+
+    /**
+     * Names that editors and operating systems leave beside the files being edited: hidden files
+     * ({@code .x.md.swp}, {@code .#x.md}, {@code .DS_Store}), Emacs auto-saves ({@code #x.md#}),
+     * backups ({@code x.md~}), Vim's write test ({@code 4913}), JetBrains safe-write copies and
+     * Windows folder files. They are never part of the site.
+     */
+    public static boolean isEditorLeftover(String name) {
+        return name.startsWith(".") || name.startsWith("#") || name.endsWith("~") || name.equals("4913")
+                || name.endsWith(".swp") || name.endsWith(".swo") || name.endsWith(".swx")
+                || name.endsWith("___jb_tmp___") || name.endsWith("___jb_old___")
+                || name.equalsIgnoreCase("Thumbs.db") || name.equalsIgnoreCase("desktop.ini");
+    }
+
+    private static final class Reader extends SimpleFileVisitor<Path> {
+        private final Path root;
+        private final Path realRoot;
+        private final List<Path> allowed = new ArrayList<>();
+        private final SortedMap<String, byte[]> files = new TreeMap<>();
+        private final List<Problem> problems = new ArrayList<>();
+        private boolean changed;
+
+        Reader(Path root, Path realRoot) {
+            this.root = root;
+            this.realRoot = realRoot;
+            allowed.add(realRoot);
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (!dir.getParent().equals(root) && isEditorLeftover(dir.getFileName().toString())) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (!dir.getParent().equals(root) && Files.isSymbolicLink(dir)) {
+                Path real;
+                try {
+                    real = dir.toRealPath();
+                } catch (IOException e) {
+                    return visitFileFailed(dir, e) == FileVisitResult.CONTINUE ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+                if (!inside(real)) {
+                    problem(dir, "symbolic link to a folder outside the site root (" + real + "); it is not read",
+                            "copy the files into the site, or link only to folders inside it");
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (isEditorLeftover(file.getFileName().toString())) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (attrs.isSymbolicLink()) {
+                problem(file, "broken symbolic link: what it points to does not exist", "remove the link or restore its target");
+                return FileVisitResult.CONTINUE;
+            }
+            try {
+                if (Files.isSymbolicLink(file)) {
+                    Path real = file.toRealPath();
+                    if (!inside(real)) {
+                        problem(file, "symbolic link to a file outside the site root (" + real + "); it is not read",
+                                "copy the file into the site, or link only to files inside it");
+                        return FileVisitResult.CONTINUE;
+                    }
+                }
+                if (!attrs.isRegularFile()) {
+                    problem(file, "not a regular file (a device, pipe or socket); it is not read", "remove it from the site");
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.size() > Limits.MAX_FILE_BYTES) {
+                    problem(file, "file is " + megabytes(attrs.size()) + "; files may be at most "
+                            + megabytes(Limits.MAX_FILE_BYTES), "split it, or move large media out of the site");
+                    return FileVisitResult.CONTINUE;
+                }
+                byte[] bytes = Files.readAllBytes(file);
+                if (bytes.length > Limits.MAX_FILE_BYTES) {
+                    problem(file, "file is over " + megabytes(Limits.MAX_FILE_BYTES), "split it");
+                } else {
+                    files.put(relative(file), bytes);
+                }
+            } catch (NoSuchFileException e) {
+                changed = true;
+                problem(file, "file disappeared while it was being read", "build again once the file is saved");
+            } catch (IOException e) {
+                problem(file, "cannot read the file: " + IoErrors.reason(e), null);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            if (isEditorLeftover(file.getFileName().toString())) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (e instanceof FileSystemLoopException) {
+                problem(file, "symbolic link leads back to a folder that holds it; it is not read", "remove the link");
+            } else if (e instanceof NoSuchFileException) {
+                changed = true;
+                problem(file, "file disappeared while it was being read", "build again once the file is saved");
+            } else {
+                problem(file, "cannot read: " + IoErrors.reason(e), null);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        private boolean inside(Path real) {
+            return allowed.stream().anyMatch(real::startsWith);
+        }
+
+        private String relative(Path p) {
+            return root.relativize(p).toString().replace('\\', '/');
+        }
+
+        private void problem(Path file, String message, String hint) {
+            problems.add(new Problem(SourcePos.start(relative(file)), Severity.ERROR, message, hint));
+        }
+
+        private static String megabytes(long bytes) {
+            return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
+                    : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        }
     }
 
     /** The paths under {@code prefix} (a folder ending in '/'), sorted. */
@@ -64,6 +204,6 @@ public record SourceTree(SortedMap<String, byte[]> files) {
     public SourceTree with(Map<String, byte[]> changes) {
         SortedMap<String, byte[]> copy = new TreeMap<>(files);
         copy.putAll(changes);
-        return new SourceTree(copy);
+        return new SourceTree(copy, problems, changedWhileRead);
     }
 }

@@ -1,0 +1,80 @@
+package dev.guidegen.work;
+
+import dev.guidegen.problem.Limits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The threads a build runs on. Each has a stack of {@link Limits#STACK_BYTES}, because parsing
+ * and rendering deeply nested Markdown and templates recurse once per level; the JVM's default
+ * stack overflows long before {@link Limits#MAX_MARKDOWN_NESTING} levels.
+ */
+public final class Workers implements AutoCloseable {
+
+    private final ExecutorService pool;
+
+    public Workers() {
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                r -> daemon(r, "guidegen-worker-" + n.incrementAndGet()));
+    }
+
+    /** {@code f} applied to every item, on all cores, with the results in the items' order. */
+    public <T, R> List<R> map(List<T> items, Function<T, R> f) {
+        List<Future<R>> futures = new ArrayList<>(items.size());
+        for (T item : items) {
+            futures.add(pool.submit(() -> f.apply(item)));
+        }
+        List<R> out = new ArrayList<>(items.size());
+        for (Future<R> future : futures) {
+            out.add(await(future));
+        }
+        return out;
+    }
+
+    /** Runs {@code task} on a thread of its own with a build-sized stack and waits for it. */
+    public static <R> R onBuildStack(Callable<R> task) {
+        ExecutorService one = Executors.newSingleThreadExecutor(r -> daemon(r, "guidegen-build"));
+        try {
+            return await(one.submit(task));
+        } finally {
+            one.shutdown();
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(null, r, name, Limits.STACK_BYTES);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static <R> R await(Future<R> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("build interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}
