@@ -52,4 +52,93 @@ class DevServerTest {
             server.stop(0);
         }
     }
+
+    /** A raw request, so the Host header can say anything. */
+    static String rawGet(HttpServer server, String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getAddress().getPort())) {
+            socket.getOutputStream().write(("GET / HTTP/1.1\r\n" + (host == null ? "" : "Host: " + host + "\r\n")
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void requestsForAnyOtherHostAreRefusedSoRebindingDnsCannotReadThePreview() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal());
+        HttpServer server = new DevServer(root, false).start(0);
+        int port = server.getAddress().getPort();
+        try {
+            assertThat(rawGet(server, "attacker.example:" + port)).startsWith("HTTP/1.1 403");
+            assertThat(rawGet(server, "127.0.0.1:" + (port == 1 ? 2 : port - 1))).startsWith("HTTP/1.1 403");
+            assertThat(rawGet(server, null)).startsWith("HTTP/1.1 403");
+            assertThat(rawGet(server, "127.0.0.1:" + port)).startsWith("HTTP/1.1 200");
+            assertThat(rawGet(server, "localhost:" + port)).startsWith("HTTP/1.1 200");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void twoHundredParallelRequestsDuringAtomicSavesAllGetAFullAnswer() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal());
+        java.io.StringWriter log = new java.io.StringWriter();
+        HttpServer server = new DevServer(root, false, new java.io.PrintWriter(log, true)).start(0);
+        Path guide = root.resolve(BadInput.ENGINEER);
+        String text = Files.readString(guide);
+        java.util.concurrent.atomic.AtomicBoolean saving = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread editor = new Thread(() -> {
+            // As editors save: write a swap file beside the guide, then rename it over the guide.
+            for (int i = 0; saving.get(); i++) {
+                try {
+                    Path swap = guide.resolveSibling(".backend-engineer.md.swp");
+                    Files.writeString(swap, text.replace("Builds APIs.", "Builds APIs, edit " + i + "."));
+                    Files.move(swap, guide, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.writeString(guide.resolveSibling("backend-engineer.md~"), "backup");
+                    Files.delete(guide.resolveSibling("backend-engineer.md~"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        editor.start();
+        HttpClient client = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(16)).build();
+        try {
+            java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String path = i % 2 == 0 ? "/roles/backend-engineer/" : "/assets/site.css";
+                replies.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + server.getAddress().getPort() + path)).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (var reply : replies) {
+                HttpResponse<String> r = reply.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                assertThat(r.body()).isNotEmpty();
+            }
+        } finally {
+            saving.set(false);
+            editor.join();
+            server.stop(0);
+        }
+        assertThat(log.toString()).isEmpty();
+    }
+
+    @Test
+    void anInvalidOrBusyPortIsOneLineWithTheUsageExitCode() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal());
+        CommandLineTest.Run invalid = CommandLineTest.run("serve", "--root", root.toString(), "--port", "99999");
+        assertThat(invalid.exit()).isEqualTo(2);
+        assertThat(invalid.err()).isEqualTo("guidegen: --port must be a number from 1 to 65535, not 99999\n");
+
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CommandLineTest.Run taken = CommandLineTest.run("serve", "--root", root.toString(), "--port",
+                    String.valueOf(busy.getLocalPort()));
+            assertThat(taken.exit()).isEqualTo(2);
+            assertThat(taken.err()).isEqualTo("guidegen: port " + busy.getLocalPort()
+                    + " on 127.0.0.1 is in use; stop what is using it, or choose another with --port\n");
+        }
+        CommandLineTest.Run notANumber = CommandLineTest.run("serve", "--port", "http");
+        assertThat(notANumber.exit()).isEqualTo(2);
+        assertThat(notANumber.err().lines()).hasSize(1);
+        assertThat(notANumber.err()).doesNotContain("Exception");
+    }
 }

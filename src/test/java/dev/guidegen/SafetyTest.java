@@ -72,4 +72,95 @@ class SafetyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("leaves the output directory");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "draft: {0} leaves the guide out")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"yes", "Yes", "YES", "on", "On", "true", "TRUE", "yEs"})
+    void everyYamlWordForYesKeepsADraftUnpublished(String yes) {
+        InlineSite.Built built = InlineSite.minimal()
+                .edit(BadInput.ARCHITECT, "level: principal", "level: principal\ndraft: " + yes)
+                .edit(BadInput.ENGINEER, "related: [backend-architect]", "related: []")
+                .edit(BadInput.ENGINEER, "career_path: [backend-engineer, Staff Engineer, backend-architect]", "career_path: []")
+                .edit(BadInput.ENGINEER, "(backend-architect.md#pay)", "(#pay)")
+                .edit(BadInput.ENGINEER, "(backend-architect.md)", "(#pay)")
+                .with(BadInput.ARCHITECT.replace("backend-architect", "unused"), "")
+                .without(BadInput.ARCHITECT.replace("backend-architect", "unused"))
+                .build();
+
+        assertThat(built.errors()).isEmpty();
+        assertThat(built.paths()).doesNotContain("roles/backend-architect/index.html").contains("roles/backend-engineer/index.html");
+    }
+
+    @Test
+    void noAndOffKeepAGuidePublished() {
+        for (String no : new String[] {"no", "No", "off", "OFF", "false"}) {
+            InlineSite.Built built = InlineSite.minimal()
+                    .edit(BadInput.ARCHITECT, "level: principal", "level: principal\ndraft: " + no).build();
+            assertThat(built.errors()).as(no).isEmpty();
+            assertThat(built.paths()).as(no).contains("roles/backend-architect/index.html");
+        }
+    }
+
+    @Test
+    void aTitleYamlReadsAsABooleanGetsAHintToQuoteIt() {
+        InlineSite.Built built = InlineSite.minimal().edit(BadInput.ENGINEER, "title: Backend Engineer", "title: No").build();
+
+        assertThat(built.result().problems()).singleElement().satisfies(p -> assertThat(p.hint())
+                .isEqualTo("YAML reads No as a boolean; to mean the word, quote it: title: \"No\""));
+    }
+
+    @Test
+    void headingsInFaqAnswersNeverTakeAnIdThePageUses() {
+        String answer = "a: \"## Main\\n\\nSkip.\\n\\n## Salary\\n\\nPay.\\n\\n## What the role is\\n\\nText.\"";
+        InlineSite.Built built = InlineSite.minimal()
+                .edit(BadInput.ENGINEER, "a: Often. See [the architect](backend-architect.md#pay).", answer)
+                .edit(BadInput.ARCHITECT, "salary: architect", "salary: architect\nfaq:\n  - q: Why?\n    " + answer)
+                .build();
+
+        assertThat(built.errors()).isEmpty();
+        for (String page : new String[] {"roles/backend-engineer/index.html", "roles/backend-engineer/faq/index.html", "faq/index.html"}) {
+            var ids = built.html(page).select("[id]").eachAttr("id");
+            assertThat(ids).as(page).doesNotHaveDuplicates();
+        }
+        var guide = built.html("roles/backend-engineer/index.html");
+        assertThat(guide.select("main#main")).hasSize(1);
+        assertThat(guide.select("h2#backend-engineer\\.faq-1\\.main, h3#backend-engineer\\.faq-1\\.main")).hasSize(1);
+    }
+
+    @Test
+    void fiveHundredLevelsOfNestedListsStillBuild() {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            list.append("  ".repeat(i)).append("- level ").append(i + 1).append('\n');
+        }
+        InlineSite.Built built = InlineSite.minimal().edit(BadInput.ENGINEER, "Builds APIs.", "Builds APIs.\n\n" + list).build();
+
+        assertThat(built.errors()).isEmpty();
+        assertThat(built.file("roles/backend-engineer/index.html")).contains("level 500");
+    }
+
+    @Test
+    void aThousandLevelsOfQuotesAreAnErrorNotACrash() {
+        InlineSite.Built built = InlineSite.minimal()
+                .edit(BadInput.ENGINEER, "pay).\n", "pay).\n  - q: Deep?\n    a: \"" + "> ".repeat(5000) + "x\"\n").build();
+
+        assertThat(built.errors()).singleElement().asString().startsWith(BadInput.ENGINEER + ":14:9: error: Markdown nested more than 1000 levels deep");
+    }
+
+    @Test
+    void aTemplateLinkWithAScriptSchemeFailsTheOutputCheck() {
+        InlineSite.Built built = InlineSite.minimal()
+                .edit("templates/home.ftlh", "<h1>", "<a href=\" JaVaScRiPt:alert(1)\">x</a>\n<h1>").build();
+
+        assertThat(built.errors()).singleElement().asString().contains(
+                "error: broken link \" JaVaScRiPt:alert(1)\": the scheme \"javascript:\" is not allowed (only http:, https:, mailto: and tel:)");
+    }
+
+    @Test
+    void schemesAreReadAsABrowserReadsThem() {
+        assertThat(dev.guidegen.site.Urls.scheme(" \u0001java\tscr\nipt:alert(1)")).isEqualTo("javascript");
+        assertThat(dev.guidegen.site.Urls.scheme("HTTPS://example.org/")).isEqualTo("https");
+        assertThat(dev.guidegen.site.Urls.scheme("../pages/about.md")).isNull();
+        assertThat(dev.guidegen.site.Urls.hasUnsafeScheme("MAILTO:a@example.org")).isFalse();
+        assertThat(dev.guidegen.site.Urls.hasUnsafeScheme("vbscript:x")).isTrue();
+    }
 }

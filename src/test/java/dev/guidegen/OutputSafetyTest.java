@@ -1,0 +1,168 @@
+package dev.guidegen;
+
+import static dev.guidegen.CommandLineTest.run;
+import static dev.guidegen.CommandLineTest.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.guidegen.CommandLineTest.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A build writes only where guidegen owns the output, however the paths are spelt. */
+class OutputSafetyTest {
+
+    @TempDir
+    Path dir;
+    Path site;
+
+    @BeforeEach
+    void writeSite() {
+        site = dir.resolve("site");
+        write(site, InlineSite.minimal());
+    }
+
+    /** Every file and link under {@code top}, with a hash of each file's bytes. */
+    static Map<String, String> everything(Path top) throws IOException {
+        Map<String, String> all = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(top)) {
+            for (Path p : walk.toList()) {
+                String key = top.relativize(p).toString();
+                if (Files.isSymbolicLink(p)) {
+                    all.put(key, "-> " + Files.readSymbolicLink(p));
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    all.put(key, Integer.toHexString(java.util.Arrays.hashCode(Files.readAllBytes(p))));
+                } else {
+                    all.put(key, "dir");
+                }
+            }
+        }
+        return all;
+    }
+
+    private void assertRefused(Run run, String message) {
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void anOutputReachedThroughASymlinkToTheRootIsRefusedAndTheSourcesStay() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("link"), site);
+        Map<String, String> before = everything(dir);
+
+        assertRefused(run("build", "--root", site.toString(), "--out", link.resolve("content").toString()),
+                "lies inside content/, and would be replaced as a whole");
+        assertRefused(run("build", "--root", link.toString(), "--out", site.resolve("templates").toString()),
+                "lies inside templates/, and would be replaced as a whole");
+        assertRefused(run("build", "--root", link.toString(), "--out", link.toString()), "holds the site root");
+
+        assertThat(everything(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void anEmptyOutIsRefusedRatherThanReplacingTheWorkingDirectory() throws IOException {
+        Map<String, String> before = everything(dir);
+
+        assertRefused(run("build", "--root", site.toString(), "--out", ""), "--out is empty");
+        assertRefused(run("build", "--root", site.toString(), "--out", "  "), "--out is empty");
+
+        assertThat(everything(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void anOutThatIsAFileIsRefusedAndTheFileKept() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "my notes\n");
+
+        assertRefused(run("build", "--root", site.toString(), "--out", notes.toString()),
+                "--out " + notes + " is a file, not a directory");
+
+        assertThat(notes).hasContent("my notes");
+    }
+
+    @Test
+    void aForeignNonEmptyDirectoryIsNeverWipedAndTheMessageSaysWhatToDo() throws IOException {
+        Path photos = Files.createDirectories(dir.resolve("photos/2026"));
+        Files.write(photos.resolve("beach.jpg"), new byte[] {1, 2, 3});
+        Map<String, String> before = everything(dir);
+
+        Run run = run("build", "--root", site.toString(), "--out", dir.resolve("photos").toString());
+
+        assertRefused(run, "is a directory guidegen did not write (it has no .guidegen-output file), so it will not be "
+                + "replaced; empty or remove it yourself, or choose another directory");
+        assertThat(everything(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void anEmptyDirectoryOrOneWrittenByGuidegenIsReplacedAndCarriesTheMarker() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+
+        assertThat(run("build", "--root", site.toString(), "--out", out.toString()).exit()).isZero();
+        assertThat(out.resolve(".guidegen-output")).exists();
+        Files.writeString(out.resolve("stale.html"), "old");
+        assertThat(run("build", "--root", site.toString(), "--out", out.toString()).exit()).isZero();
+
+        assertThat(out.resolve("stale.html")).doesNotExist();
+        assertThat(out.resolve("roles/backend-engineer/index.html")).exists();
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", "out");
+        }
+    }
+
+    @Test
+    void anOutputThatIsASymlinkIsWrittenWhereItPointsAndTheLinkStays() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real-out"));
+        Path link = Files.createSymbolicLink(dir.resolve("out-link"), real);
+
+        assertThat(run("build", "--root", site.toString(), "--out", link.toString()).exit()).isZero();
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(real.resolve("index.html")).exists();
+    }
+
+    @Test
+    void anOutputThatCannotBeCreatedIsOneLineWithExitThree() throws IOException {
+        Files.writeString(dir.resolve("file"), "x");
+
+        Run run = run("build", "--root", site.toString(), "--out", dir.resolve("file/out").toString());
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).startsWith("guidegen: cannot write the site to " + dir.resolve("file/out"))
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void buildsWritingOneOutputAtOnceAllFinishAndLeaveOneCompleteSite() throws Exception {
+        Path out = dir.resolve("out");
+        assertThat(run("build", "--root", site.toString(), "--out", out.toString()).exit()).isZero();
+        Map<String, String> expected = everything(out);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Run>> runs = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            runs.add(pool.submit(() -> run("build", "--root", site.toString(), "--out", out.toString())));
+        }
+        for (Future<Run> r : runs) {
+            Run run = r.get();
+            assertThat(run.exit()).as(run.err()).isZero();
+        }
+        pool.shutdown();
+
+        assertThat(everything(out)).isEqualTo(expected);
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", "out");
+        }
+    }
+}
