@@ -2,7 +2,6 @@ package dev.guidegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.guidegen.serve.DevServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,18 +17,18 @@ class DevServerTest {
     @TempDir
     Path root;
 
-    static HttpResponse<String> get(HttpServer server, String path) throws Exception {
+    static HttpResponse<String> get(DevServer.Running server, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path)).build(),
+                URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void thePreviewListensOnLoopbackOnlyAndRebuildsWhenAFileChanges() throws Exception {
         CommandLineTest.write(root, InlineSite.minimal());
-        HttpServer server = new DevServer(root, false).start(0);
+        DevServer.Running server = new DevServer(root, false).start(0);
         try {
-            assertThat(server.getAddress().getAddress().isLoopbackAddress()).isTrue();
+            assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
             HttpResponse<String> guide = get(server, "/roles/backend-engineer/");
             assertThat(guide.statusCode()).isEqualTo(200);
             assertThat(guide.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
@@ -49,14 +48,18 @@ class DevServerTest {
                     .replace("title: Backend Engineer", "title: Backend Engineer II"));
             assertThat(get(server, "/roles/backend-engineer/").body()).contains("<h1>Backend Engineer II</h1>");
         } finally {
-            server.stop(0);
+            server.close();
         }
     }
 
     /** A raw request, so the Host header can say anything. */
-    static String rawGet(HttpServer server, String host) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getAddress().getPort())) {
-            socket.getOutputStream().write(("GET / HTTP/1.1\r\n" + (host == null ? "" : "Host: " + host + "\r\n")
+    static String rawGet(DevServer.Running server, String host) throws Exception {
+        return rawGet(server, "/", host);
+    }
+
+    static String rawGet(DevServer.Running server, String path, String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\n" + (host == null ? "" : "Host: " + host + "\r\n")
                     + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
@@ -65,16 +68,36 @@ class DevServerTest {
     @Test
     void requestsForAnyOtherHostAreRefusedSoRebindingDnsCannotReadThePreview() throws Exception {
         CommandLineTest.write(root, InlineSite.minimal());
-        HttpServer server = new DevServer(root, false).start(0);
-        int port = server.getAddress().getPort();
+        DevServer.Running server = new DevServer(root, false).start(0);
+        int port = server.port();
         try {
             assertThat(rawGet(server, "attacker.example:" + port)).startsWith("HTTP/1.1 403");
             assertThat(rawGet(server, "127.0.0.1:" + (port == 1 ? 2 : port - 1))).startsWith("HTTP/1.1 403");
-            assertThat(rawGet(server, null)).startsWith("HTTP/1.1 403");
+            assertThat(rawGet(server, null)).startsWith("HTTP/1.1 400").doesNotContain("Test Guides");
+            assertThat(rawGet(server, "127.0.0.1.:" + port)).startsWith("HTTP/1.1 403");
             assertThat(rawGet(server, "127.0.0.1:" + port)).startsWith("HTTP/1.1 200");
             assertThat(rawGet(server, "localhost:" + port)).startsWith("HTTP/1.1 200");
         } finally {
-            server.stop(0);
+            server.close();
+        }
+    }
+
+    @Test
+    void aMalformedAddressGetsAPlainBadRequestNamingNoJavaClass() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal());
+        DevServer.Running server = new DevServer(root, false).start(0);
+        try {
+            for (String path : new String[] {"/%zz", "/a%20b|x^{"}) {
+                String reply = rawGet(server, path, "127.0.0.1:" + server.port());
+                assertThat(reply).as(path).startsWith("HTTP/1.1 400").doesNotContain("Exception");
+            }
+            for (String path : new String[] {"/../../content/site.yaml", "/%2e%2e/content/site.yaml", "/../../../etc/passwd"}) {
+                String reply = rawGet(server, path, "127.0.0.1:" + server.port());
+                assertThat(reply).as(path).doesNotStartWith("HTTP/1.1 200").doesNotContain("title: Test Guides")
+                        .doesNotContain("root:");
+            }
+        } finally {
+            server.close();
         }
     }
 
@@ -82,7 +105,7 @@ class DevServerTest {
     void twoHundredParallelRequestsDuringAtomicSavesAllGetAFullAnswer() throws Exception {
         CommandLineTest.write(root, InlineSite.minimal());
         java.io.StringWriter log = new java.io.StringWriter();
-        HttpServer server = new DevServer(root, false, new java.io.PrintWriter(log, true)).start(0);
+        DevServer.Running server = new DevServer(root, false, new java.io.PrintWriter(log, true)).start(0);
         Path guide = root.resolve(BadInput.ENGINEER);
         String text = Files.readString(guide);
         java.util.concurrent.atomic.AtomicBoolean saving = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -107,7 +130,7 @@ class DevServerTest {
             for (int i = 0; i < 200; i++) {
                 String path = i % 2 == 0 ? "/roles/backend-engineer/" : "/assets/site.css";
                 replies.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + server.getAddress().getPort() + path)).build(), HttpResponse.BodyHandlers.ofString()));
+                        + server.port() + path)).build(), HttpResponse.BodyHandlers.ofString()));
             }
             for (var reply : replies) {
                 HttpResponse<String> r = reply.get(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -117,7 +140,7 @@ class DevServerTest {
         } finally {
             saving.set(false);
             editor.join();
-            server.stop(0);
+            server.close();
         }
         assertThat(log.toString()).isEmpty();
     }

@@ -38,14 +38,14 @@ final class ServeCommand implements Callable<Integer> {
             err.println("guidegen: no content/ folder in " + root.toAbsolutePath().normalize());
             return Main.USAGE;
         }
-        com.sun.net.httpserver.HttpServer server;
+        DevServer.Running server;
         try {
             server = new DevServer(root, drafts, err).start(port);
         } catch (BindException e) {
             err.println("guidegen: port " + port + " on 127.0.0.1 is in use; stop what is using it, or choose another with --port");
             return Main.USAGE;
         }
-        spec.commandLine().getOut().println("Serving on http://127.0.0.1:" + server.getAddress().getPort() + "/ (Ctrl+C to stop)");
+        spec.commandLine().getOut().println("Serving on http://127.0.0.1:" + server.port() + "/ (Ctrl+C to stop)");
         Thread.currentThread().join();
         return 0;
     }

@@ -1,19 +1,20 @@
 package dev.guidegen.serve;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.guidegen.build.Build;
 import dev.guidegen.build.BuildResult;
 import dev.guidegen.render.OutputFile;
 import dev.guidegen.source.Excerpt;
 import dev.guidegen.source.IoErrors;
 import dev.guidegen.source.SourceTree;
+import io.undertow.Undertow;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,22 +22,31 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A live preview on 127.0.0.1: every request re-reads the sources and, if they changed, rebuilds in
  * memory with the same build function as the CLI. A failed build shows its problems instead of pages.
  * Only requests naming the preview's own address in {@code Host} are answered, so a web page open in
- * the editor's browser cannot read the preview through a rebound DNS name.
+ * the editor's browser cannot read the preview through a rebound DNS name. Pages come from the build
+ * in memory, never from the file system, so no request path can reach a file.
  */
 public final class DevServer {
 
     /** Connections waiting to be accepted: a browser opens a few at once, a test a few hundred. */
     private static final int BACKLOG = 512;
-    private static final int THREADS = 8;
     /** Reads of the sources while a file is mid-save before the preview shows what it has. */
     private static final int READ_ATTEMPTS = 20;
     private static final long READ_RETRY_MILLIS = 25;
+    /** The server's own start-up notes; the preview says what matters itself. Held so the setting stays. */
+    private static final Logger[] QUIET = {Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio")};
+
+    static {
+        for (Logger logger : QUIET) {
+            logger.setLevel(Level.WARNING);
+        }
+    }
 
     private final Path root;
     private final boolean drafts;
@@ -56,18 +66,39 @@ public final class DevServer {
         this.log = log;
     }
 
-    public HttpServer start(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
-        int bound = server.getAddress().getPort();
-        hosts = Set.of("127.0.0.1:" + bound, "localhost:" + bound);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "guidegen-serve");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
-        return server;
+    /** A running preview: its address, and a way to stop it. */
+    public record Running(Undertow server, InetSocketAddress address) implements AutoCloseable {
+        public int port() {
+            return address.getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+        }
+    }
+
+    /** Starts the preview on 127.0.0.1; port 0 takes any free port. A busy port throws {@link BindException}. */
+    public Running start(int port) throws IOException {
+        Undertow server = Undertow.builder()
+                .addHttpListener(port, "127.0.0.1")
+                .setSocketOption(org.xnio.Options.BACKLOG, BACKLOG)
+                .setHandler(this::handle)
+                .build();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof BindException bind) {
+                throw bind;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+        InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+        hosts = Set.of("127.0.0.1:" + address.getPort(), "localhost:" + address.getPort());
+        return new Running(server, address);
     }
 
     private record Current(SourceTree tree, BuildResult result, Map<String, OutputFile> files) {
@@ -97,30 +128,34 @@ public final class DevServer {
         return a.files().entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.bytes(e.getKey())));
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String host = ex.getRequestHeaders().getFirst("Host");
+    private void handle(HttpServerExchange ex) {
+        if (ex.isInIoThread()) {
+            // Building reads files and takes time: leave the I/O thread free for other connections.
+            ex.dispatch(this::handle);
+            return;
+        }
+        String path = ex.getRequestPath();
+        try {
+            String host = ex.getRequestHeaders().getFirst(Headers.HOST);
             if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
-                send(ex, 403, "text/plain; charset=utf-8", ("The preview answers only requests to " + hosts.stream().sorted()
-                        .findFirst().orElse("127.0.0.1") + ".\n").getBytes(StandardCharsets.UTF_8));
+                send(ex, 403, "text/plain; charset=utf-8", ("The preview answers only requests to "
+                        + hosts.stream().sorted().findFirst().orElse("127.0.0.1") + ".\n").getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            serve(ex, current());
+            serve(ex, path, current());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            String reason = e instanceof UncheckedIOException u ? IoErrors.reason(u.getCause())
-                    : e instanceof IOException io ? IoErrors.reason(io) : "internal error: " + e;
-            log.println("guidegen serve: " + ex.getRequestURI().getPath() + ": could not answer: " + reason);
-            try {
+            ex.setStatusCode(503).endExchange();
+        } catch (RuntimeException e) {
+            String reason = e instanceof UncheckedIOException u ? IoErrors.reason(u.getCause()) : "internal error: " + e;
+            log.println("guidegen serve: " + path + ": could not answer: " + reason);
+            if (!ex.isResponseStarted()) {
                 send(ex, 500, "text/plain; charset=utf-8", ("Could not answer: " + reason + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException again) {
-                // the reply had begun, or the browser has gone; the line above says what happened
             }
         }
     }
 
-    private void serve(HttpExchange ex, Current now) throws IOException {
+    private void serve(HttpServerExchange ex, String requested, Current now) {
         BuildResult result = now.result();
         if (result.failed()) {
             String problems = new Excerpt(now.tree()).describeAll(result.problems());
@@ -130,14 +165,14 @@ public final class DevServer {
             return;
         }
         Map<String, OutputFile> files = now.files();
-        String path = ex.getRequestURI().getPath().substring(1);
+        String path = requested.startsWith("/") ? requested.substring(1) : requested;
         if (path.isEmpty() || path.endsWith("/")) {
             path += "index.html";
         }
         OutputFile f = files.get(path);
         if (f == null && files.containsKey(path + "/index.html")) {
-            ex.getResponseHeaders().add("Location", "/" + path + "/");
-            send(ex, 301, "text/plain", new byte[0]);
+            ex.getResponseHeaders().put(Headers.LOCATION, "/" + path + "/");
+            send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
             return;
         }
         if (f == null) {
@@ -164,11 +199,9 @@ public final class DevServer {
         };
     }
 
-    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-        ex.getResponseHeaders().add("Content-Type", type);
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
-        }
+    private static void send(HttpServerExchange ex, int status, String type, byte[] body) {
+        ex.setStatusCode(status);
+        ex.getResponseHeaders().put(Headers.CONTENT_TYPE, type);
+        ex.getResponseSender().send(ByteBuffer.wrap(body));
     }
 }
