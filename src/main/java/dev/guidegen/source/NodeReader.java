@@ -40,30 +40,32 @@ public final class NodeReader {
     }
 
     public Optional<Node> read(String path, String text, int lineOffset, Problems problems) {
+        Where where = new Where(path, text, lineOffset, factory instanceof YAMLFactory);
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 // A document of only comments or blank lines holds nothing: an empty value, not a failure.
                 return Optional.of(new Node.Scalar(new SourcePos(path, 1 + lineOffset, 1), "", Node.ScalarType.NULL));
             }
-            Node node = readValue(parser, path, lineOffset, problems);
+            Node node = readValue(parser, where, problems);
             if (parser.nextToken() != null) {
-                problems.error(pos(parser.currentTokenLocation(), path, lineOffset),
+                problems.error(where.at(parser.currentTokenLocation()),
                         "invalid " + language + ": unexpected content after the top-level value");
                 return Optional.empty();
             }
             return Optional.of(node);
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
-                SourcePos at = new SourcePos(path, y.getProblemMark().getLine() + 1 + lineOffset, y.getProblemMark().getColumn() + 1);
-                String hint = y.getContext() == null || y.getContextMark() == null ? null
-                        : y.getContext() + " that starts at line " + (y.getContextMark().getLine() + 1 + lineOffset)
-                                + ", column " + (y.getContextMark().getColumn() + 1);
+                SourcePos at = where.at(y.getProblemMark().getLine() + 1, y.getProblemMark().getColumn() + 1);
+                SourcePos context = y.getContextMark() == null ? null
+                        : where.at(y.getContextMark().getLine() + 1, y.getContextMark().getColumn() + 1);
+                String hint = y.getContext() == null || context == null ? null
+                        : y.getContext() + " that starts at line " + context.line() + ", column " + context.col();
                 problems.error(at, "invalid YAML: " + y.getProblem().strip().lines().findFirst().orElse("syntax error"), hint);
                 return Optional.empty();
             }
             JsonLocation loc = e.getLocation();
-            SourcePos at = loc == null ? new SourcePos(path, 1 + lineOffset, 1) : pos(loc, path, lineOffset);
+            SourcePos at = loc == null ? new SourcePos(path, 1 + lineOffset, 1) : where.at(loc);
             java.util.regex.Matcher token = java.util.regex.Pattern.compile("^Non-standard token '([^']+)'")
                     .matcher(String.valueOf(e.getOriginalMessage()));
             if (token.find()) {
@@ -77,8 +79,8 @@ public final class NodeReader {
         }
     }
 
-    private Node readValue(JsonParser p, String path, int lineOffset, Problems problems) throws IOException {
-        SourcePos at = pos(p.currentTokenLocation(), path, lineOffset);
+    private Node readValue(JsonParser p, Where where, Problems problems) throws IOException {
+        SourcePos at = where.at(p.currentTokenLocation());
         JsonToken token = p.currentToken();
         if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
             // The parser hands back an alias as its name, which would be read as the value itself.
@@ -90,9 +92,9 @@ public final class NodeReader {
                 Map<String, Node.Entry> entries = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
-                    SourcePos keyPos = pos(p.currentTokenLocation(), path, lineOffset);
+                    SourcePos keyPos = where.at(p.currentTokenLocation());
                     p.nextToken();
-                    Node value = readValue(p, path, lineOffset, problems);
+                    Node value = readValue(p, where, problems);
                     if (entries.containsKey(key)) {
                         problems.error(keyPos, "duplicate key \"" + key + "\"",
                                 "the first one is at line " + entries.get(key).keyPos().line());
@@ -105,7 +107,7 @@ public final class NodeReader {
             case START_ARRAY: {
                 List<Node> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(p, path, lineOffset, problems));
+                    items.add(readValue(p, where, problems));
                 }
                 return new Node.ListNode(at, items);
             }
@@ -125,8 +127,69 @@ public final class NodeReader {
         }
     }
 
-    private static SourcePos pos(JsonLocation loc, String path, int lineOffset) {
-        return new SourcePos(path, Math.max(1, loc.getLineNr()) + lineOffset, Math.max(1, loc.getColumnNr()));
+    /**
+     * Turns the parser's line and column into a position in the file. YAML counts NEL (U+0085) and
+     * the Unicode line and paragraph separators as line breaks, and columns in code points; the file
+     * has lines only at '\n' and columns in characters. Where the text holds such characters, the
+     * parser's line and column are walked through the text to find the character it means.
+     */
+    private static final class Where {
+        private final String path;
+        private final String text;
+        private final int lineOffset;
+        /** Where each of the parser's lines starts in the text, when they differ from the file's; else null. */
+        private final int[] parserLineStarts;
+        private final LineMap fileLines;
+
+        Where(String path, String text, int lineOffset, boolean yaml) {
+            this.path = path;
+            this.text = text;
+            this.lineOffset = lineOffset;
+            if (yaml && needsWalk(text)) {
+                java.util.List<Integer> starts = new ArrayList<>(List.of(0));
+                for (int i = 0; i < text.length(); i++) {
+                    if (isYamlBreak(text.charAt(i))) {
+                        starts.add(i + 1);
+                    }
+                }
+                parserLineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+                fileLines = new LineMap(text);
+            } else {
+                parserLineStarts = null;
+                fileLines = null;
+            }
+        }
+
+        SourcePos at(JsonLocation loc) {
+            return at(loc.getLineNr(), loc.getColumnNr());
+        }
+
+        SourcePos at(int line, int col) {
+            line = Math.max(1, line);
+            col = Math.max(1, col);
+            if (parserLineStarts == null) {
+                return new SourcePos(path, line + lineOffset, col);
+            }
+            int i = parserLineStarts[Math.min(line, parserLineStarts.length) - 1];
+            for (int c = 1; c < col && i < text.length() && !isYamlBreak(text.charAt(i)); c++) {
+                i += Character.charCount(text.codePointAt(i));
+            }
+            return fileLines.pos(path, Math.min(i, text.length())).shiftLines(lineOffset);
+        }
+
+        private static boolean isYamlBreak(char c) {
+            return c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+        }
+
+        private static boolean needsWalk(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\u0085' || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
