@@ -55,6 +55,12 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                         ENGINEER + ":22:6: error: link \"javascript:alert(1)\" uses the scheme \"javascript:\", which is not allowed")),
                 new BadInput("a draft flag that is not yes or no", s -> s.edit(ENGINEER, "level: mid", "level: mid\ndraft: maybe"), List.of(
                         ENGINEER + ":6:8: error: \"draft\" must be true or false, not a string (\"maybe\")")),
+                new BadInput("a misspelt draft flag", s -> s.edit(ENGINEER, "level: mid", "level: mid\nDraft: true"), List.of(
+                        ENGINEER + ":6:1: error: unknown key \"Draft\" in guide front matter (did you mean \"draft\"?)")),
+                new BadInput("a form in a template posting to a script", s -> s.edit("templates/home.ftlh", "<h1>", "<form action=\"javascript:alert(1)\"></form>\n<h1>"), List.of(
+                        "templates/home.ftlh:" + lineOf("templates/home.ftlh", "<h1>") + ":15: error: unsafe URL \"javascript:alert(1)\" in action: the scheme \"javascript:\" is not allowed (on /)")),
+                new BadInput("a function that calls itself", s -> s.with("templates/page.ftlh", "<#function f n>\n  <#return f(n + 1)>\n</#function>\n${f(1)}\n"), List.of(
+                        "templates/page.ftlh:1:1: error: template error: \"#function f(n)\" calls itself without end (more than 2000 levels) (while rendering /methodology/)")),
                 new BadInput("a title YAML reads as a boolean", s -> s.edit(ENGINEER, "title: Backend Engineer", "title: No"), List.of(
                         ENGINEER + ":2:8: error: \"title\" must be a string, not a boolean")),
                 new BadInput("Markdown nested too deeply", s -> s.edit(ENGINEER, "## What the role is", "> ".repeat(1001) + "x"), List.of(
@@ -62,9 +68,9 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                 new BadInput("a skill name too long for a page name", s -> s.edit(ENGINEER, "skills: [API design, SQL]", "skills: [API design, " + "SQL ".repeat(40) + "]"), List.of(
                         ENGINEER + ":7:22: error: skill name is too long for a page name: its URL segment would be 159 characters, and at most 100 are allowed")),
                 new BadInput("a template that includes itself", s -> s.with("templates/page.ftlh", "<#include \"page.ftlh\">\n"), List.of(
-                        "templates/page.ftlh:1:1: error: template error: \"#include \"page.ftlh\"\" calls itself without end (more than 500 levels) (while rendering /methodology/)")),
+                        "templates/page.ftlh:1:1: error: template error: \"#include \"page.ftlh\"\" calls itself without end (more than 2000 levels) (while rendering /methodology/)")),
                 new BadInput("a macro that calls itself", s -> s.with("templates/page.ftlh", "<#macro m>\n  <@m/>\n</#macro>\n<@m/>\n"), List.of(
-                        "templates/page.ftlh:2:3: error: template error: \"@m\" calls itself without end (more than 500 levels) (while rendering /methodology/)")),
+                        "templates/page.ftlh:2:3: error: template error: \"@m\" calls itself without end (more than 2000 levels) (while rendering /methodology/)")),
                 new BadInput("an include of a missing template", s -> s.with("templates/page.ftlh", "<#include \"nope.ftlh\">\n"), List.of(
                         "templates/page.ftlh:1:1: error: template error: #include names a template that does not exist: \"nope.ftlh\" (while rendering /methodology/)")),
                 new BadInput("NaN in the snapshot", s -> s.edit(SNAPSHOT, "\"p10\": 150000", "\"p10\": NaN"), List.of(

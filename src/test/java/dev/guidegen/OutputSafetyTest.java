@@ -165,4 +165,53 @@ class OutputSafetyTest {
             assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", "out");
         }
     }
+
+    @Test
+    void theOutputIsReadableByOthersAsAnyDirectoryIs() throws IOException {
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(site.resolve("site-output"))))
+                .isEqualTo("rwxr-xr-x");
+    }
+
+    @Test
+    void anOutputHoldingAFolderTheSourcesReachThroughALinkIsRefused() throws IOException {
+        Path gen = Files.createDirectories(site.resolve("gen"));
+        Files.writeString(gen.resolve(".guidegen-output"), "");
+        Files.move(site.resolve("content/guides"), gen.resolve("guides"));
+        Files.createSymbolicLink(site.resolve("content/guides"), Path.of("../gen/guides"));
+        Map<String, String> before = everything(dir);
+
+        assertRefused(run("build", "--root", site.toString(), "--out", gen.toString()),
+                "holds " + gen.toRealPath().resolve("guides") + ", which the sources reach through a symbolic link");
+
+        assertThat(everything(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void contentLinkedToAFolderOutsideTheRootIsNotRead() throws IOException {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("environ"), "SECRET=1\n");
+        Path content = site.resolve("content");
+        Files.move(content, dir.resolve("content-real"));
+        Files.createSymbolicLink(content, elsewhere);
+
+        Run run = run("build", "--root", site.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("content:1:1: error: folder content/ is a symbolic link to a folder outside the site root ("
+                + elsewhere.toRealPath() + "); it is not read").doesNotContain("SECRET");
+    }
+
+    @Test
+    void directoriesLeftByAKilledBuildAreRemovedButNoOthers() throws IOException {
+        Path leftover = Files.createDirectories(dir.resolve(".site-output.tmp-2147483646-77/roles"));
+        Path others = Files.createDirectories(dir.resolve(".site-output.tmp-mine"));
+        Path out = dir.resolve("site-output");
+
+        assertThat(run("build", "--root", site.toString(), "--out", out.toString()).exit()).isZero();
+
+        assertThat(leftover.getParent()).doesNotExist();
+        assertThat(others).exists();
+    }
 }

@@ -54,4 +54,19 @@ class ReportLimitsTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err().length()).isLessThan(2_000);
     }
+
+    @Test
+    void errorsAreListedBeforeAnyPileOfWarningsCanHideThem() {
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            keys.append("extra").append(i).append(": x\n");
+        }
+        write(root, InlineSite.minimal().edit(BadInput.ENGINEER, "level: mid", "level: mid\n" + keys)
+                .edit(BadInput.ARCHITECT, "updated: 2026-10-02", "updated: 2026-02-30"));
+
+        Run run = run("build", "--root", root.toString());
+
+        assertThat(run.err()).contains(BadInput.ARCHITECT + ":4:10: error: \"updated\" is not a date in the calendar: \"2026-02-30\"")
+                .contains("... and 101 more (0 errors, 101 warnings) not shown");
+    }
 }

@@ -163,4 +163,14 @@ class SafetyTest {
         assertThat(dev.guidegen.site.Urls.hasUnsafeScheme("MAILTO:a@example.org")).isFalse();
         assertThat(dev.guidegen.site.Urls.hasUnsafeScheme("vbscript:x")).isTrue();
     }
+
+    @Test
+    void controlCharactersInATitleLeaveTheFeedWellFormed() throws Exception {
+        InlineSite.Built built = InlineSite.minimal()
+                .edit(BadInput.ENGINEER, "title: Backend Engineer", "title: \"Backend \\x01 Engineer\"").build();
+
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(built.file("feed.xml").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(built.file("feed.xml")).contains("<title>Backend  Engineer</title>");
+    }
 }

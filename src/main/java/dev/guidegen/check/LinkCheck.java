@@ -63,6 +63,22 @@ public final class LinkCheck {
                 }
             }
         }
+        // Attributes that are URLs but not links to check: only their scheme matters.
+        for (OutputFile f : files) {
+            Document doc = docs.get(f.path());
+            if (doc == null) {
+                continue;
+            }
+            for (Element e : doc.select("[action], [formaction], [data], [poster], [cite], [background], [xlink:href], [ping]")) {
+                for (String attr : List.of("action", "formaction", "data", "poster", "cite", "background", "xlink:href", "ping")) {
+                    String url = e.attr(attr);
+                    if (e.hasAttr(attr) && Urls.hasUnsafeScheme(url)) {
+                        broken.add(locate(tree, f.template(), attr, url), "unsafe URL \"" + url + "\" in " + attr
+                                + ": the scheme \"" + Urls.scheme(url) + ":\" is not allowed", "/" + pageUrl(f.path()));
+                    }
+                }
+            }
+        }
         broken.report(problems, (what, on) -> what + " (on " + on + ")",
                 what -> "fix the link in the template, or the page it names");
     }

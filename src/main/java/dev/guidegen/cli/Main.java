@@ -98,9 +98,11 @@ public final class Main implements Callable<Integer> {
                 stderr.println("guidegen: no content/ folder in " + root.toAbsolutePath().normalize());
                 return USAGE;
             }
+            long start = System.nanoTime();
+            SourceTree tree = SourceTree.read(root);
             OutputDir.Decision decision;
             try {
-                decision = OutputDir.check(root, out, "content", "templates");
+                decision = OutputDir.check(root, out, tree.linkedPaths(), "content", "templates");
             } catch (IOException e) {
                 stderr.println("guidegen: cannot use --out " + out + ": " + IoErrors.reason(e));
                 return IO;
@@ -109,8 +111,6 @@ public final class Main implements Callable<Integer> {
                 stderr.println("guidegen: " + decision.refusal());
                 return USAGE;
             }
-            long start = System.nanoTime();
-            SourceTree tree = SourceTree.read(root);
             BuildResult result = Build.run(tree, drafts);
             stderr.print(new Excerpt(tree).describeAll(result.problems()));
             stderr.flush();

@@ -42,7 +42,10 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server = new DevServer(root, drafts, err).start(port);
         } catch (BindException e) {
-            err.println("guidegen: port " + port + " on 127.0.0.1 is in use; stop what is using it, or choose another with --port");
+            boolean denied = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("permission");
+            err.println("guidegen: port " + port + " on 127.0.0.1 " + (denied
+                    ? "needs privileges this user does not have; choose a port above 1023 with --port"
+                    : "is in use; stop what is using it, or choose another with --port"));
             return Main.USAGE;
         }
         spec.commandLine().getOut().println("Serving on http://127.0.0.1:" + server.port() + "/ (Ctrl+C to stop)");

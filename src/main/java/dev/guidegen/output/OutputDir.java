@@ -30,6 +30,11 @@ public final class OutputDir {
      * {@code root}, holding the named source folders.
      */
     public static Decision check(Path root, String out, String... sources) throws IOException {
+        return check(root, out, java.util.List.of(), sources);
+    }
+
+    /** As {@link #check(Path, String, String...)}, also keeping clear of {@code linked}: sources read through links. */
+    public static Decision check(Path root, String out, java.util.List<Path> linked, String... sources) throws IOException {
         Path realRoot = root.toRealPath();
         Path suggestion = realRoot.resolve("site-output");
         if (out != null && out.isBlank()) {
@@ -53,6 +58,12 @@ public final class OutputDir {
             if (target.startsWith(realDir) || realDir.startsWith(target)) {
                 return refuse(shown + (target.startsWith(realDir) ? " lies inside " : " holds ") + source
                         + "/, and would be replaced as a whole; choose a directory of its own, such as " + suggestion);
+            }
+        }
+        for (Path source : linked) {
+            if (source.startsWith(target) || target.startsWith(source)) {
+                return refuse(shown + " holds " + source + ", which the sources reach through a symbolic link, and would be"
+                        + " replaced as a whole; choose a directory of its own, such as " + suggestion);
             }
         }
         if (Files.isDirectory(target) && !Files.exists(target.resolve(MARKER), LinkOption.NOFOLLOW_LINKS) && !isEmpty(target)) {

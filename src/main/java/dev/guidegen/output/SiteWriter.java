@@ -32,7 +32,9 @@ public final class SiteWriter {
         Path parent = target.getParent();
         String name = target.getFileName().toString();
         Files.createDirectories(parent);
-        Path fresh = Files.createTempDirectory(parent, "." + name + ".tmp-");
+        removeLeftovers(parent, name);
+        Path fresh = freshDirectory(parent, name);
+        boolean swapped = false;
         try {
             for (OutputFile f : files) {
                 Path p = inside(fresh, f.path());
@@ -41,8 +43,11 @@ public final class SiteWriter {
             }
             Files.writeString(fresh.resolve(OutputDir.MARKER), OutputDir.MARKER_TEXT, StandardCharsets.UTF_8);
             swap(fresh, target, parent, name);
+            swapped = true;
         } finally {
-            deleteTree(fresh);
+            if (!swapped) {
+                deleteTree(fresh);
+            }
         }
     }
 
@@ -51,6 +56,7 @@ public final class SiteWriter {
             Path old = null;
             if (Files.exists(target)) {
                 old = parent.resolve("." + name + ".old-" + fresh.getFileName().toString().substring(name.length() + 6));
+                deleteTree(old);
                 try {
                     move(target, old);
                 } catch (NoSuchFileException e) {
@@ -73,6 +79,39 @@ public final class SiteWriter {
                     deleteTree(old);
                 }
             }
+        }
+    }
+
+    /**
+     * A new sibling directory of this build's own ({@code .site-output.tmp-PID-N}), unique even among
+     * builds of one process. It gets the permissions a directory usually has (rwxr-xr-x), since it
+     * becomes the published site; the name never reaches the output.
+     */
+    private static Path freshDirectory(Path parent, String name) throws IOException {
+        Path fresh = Files.createTempDirectory(parent, "." + name + ".tmp-" + ProcessHandle.current().pid() + "-");
+        if (Files.getFileStore(fresh).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(fresh, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return fresh;
+    }
+
+    /**
+     * Temporary and replaced outputs left beside the output by builds that were killed: their names
+     * carry the process id, and a process that no longer runs will never finish them.
+     */
+    private static void removeLeftovers(Path parent, String name) throws IOException {
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote("." + name) + "\\.(tmp|old)-(\\d+)-\\d+");
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path p : siblings.toList()) {
+                java.util.regex.Matcher m = ours.matcher(p.getFileName().toString());
+                if (m.matches() && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
+                    deleteTree(p);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // not a process id after all: not ours
         }
     }
 

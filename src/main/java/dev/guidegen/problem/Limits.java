@@ -20,9 +20,10 @@ public final class Limits {
 
     /**
      * How deep template directives, macro calls and includes may nest while a page renders. A real
-     * layout is a few dozen deep; a macro or include that calls itself reaches this at once.
+     * layout is a few dozen deep, and a recursive macro or function over a tree a few hundred; one
+     * that calls itself without end reaches this at once.
      */
-    public static final int MAX_TEMPLATE_NESTING = 500;
+    public static final int MAX_TEMPLATE_NESTING = 2_000;
 
     /** The stack of each build thread: enough for {@link #MAX_MARKDOWN_NESTING} levels, with room to spare. */
     public static final long STACK_BYTES = 256L * 1024 * 1024;

@@ -112,6 +112,8 @@ final class Extras {
     }
 
     static String xml(String s) {
+        // Control characters other than tab and line breaks may not appear in XML at all.
+        s = s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 

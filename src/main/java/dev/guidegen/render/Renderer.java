@@ -90,6 +90,13 @@ public final class Renderer {
             return Optional.of(new OutputFile(Urls.outputPath(job.url()), out.toString().getBytes(StandardCharsets.UTF_8),
                     dev.guidegen.source.SourceTree.TEMPLATES + job.template()));
         } catch (TemplateException e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof NestingGuard.TooDeep deep) {
+                    // A function's body runs inside an expression, which FreeMarker wraps; the guard's word stands.
+                    failures.add(deep.pos(), "template error: " + deep.getMessage(), job.url());
+                    return Optional.empty();
+                }
+            }
             String name = e.getTemplateSourceName() == null ? job.template() : e.getTemplateSourceName();
             int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
             int col = e.getColumnNumber() == null ? 1 : e.getColumnNumber();
@@ -105,6 +112,13 @@ public final class Renderer {
             // NestingGuard stops template loops and the content stage deep Markdown; this is the last guard.
             failures.add(SourcePos.start(SourceTree.TEMPLATES + job.template()),
                     "template error: the page nests too deeply to render", job.url());
+            return Optional.empty();
+        } catch (OutOfMemoryError e) {
+            // A template can ask for text without end (?left_pad of a huge width, ?interpret calling itself).
+            // The page's memory is garbage once this frame is left, so the build can report it and go on.
+            failures.add(SourcePos.start(SourceTree.TEMPLATES + job.template()),
+                    "template error: the page needs more memory than there is; does the template make text without end?",
+                    job.url());
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -111,12 +111,19 @@ public final class DevServer {
             Thread.sleep(READ_RETRY_MILLIS);
             tree = SourceTree.read(root);
         }
-        if (lastTree == null || !same(lastTree, tree)) {
+        for (int attempt = 1; lastTree == null || !same(lastTree, tree); attempt++) {
             lastResult = Build.run(tree, drafts);
             lastTree = tree;
             Map<String, OutputFile> files = new HashMap<>();
             lastResult.files().forEach(f -> files.put(f.path(), f));
             lastFiles = files;
+            if (!lastResult.failed() || attempt == READ_ATTEMPTS) {
+                break;
+            }
+            // Some editors move the old file aside before writing the new one, so a build in between sees
+            // it missing. A failure that the next moment's sources no longer have was such a moment.
+            Thread.sleep(READ_RETRY_MILLIS);
+            tree = SourceTree.read(root);
         }
         return new Current(lastTree, lastResult, lastFiles);
     }

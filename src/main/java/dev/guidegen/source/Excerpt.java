@@ -29,12 +29,16 @@ public final class Excerpt {
     /** Every problem described, up to the limit, then one line counting the rest. */
     public String describeAll(List<Problem> problems) {
         StringBuilder out = new StringBuilder();
-        int shown = Math.min(problems.size(), Limits.MAX_PROBLEMS_SHOWN);
-        for (Problem p : problems.subList(0, shown)) {
+        // Errors are listed before warnings are, so a pile of warnings can never hide what failed the build.
+        List<Problem> chosen = problems.stream().sorted(java.util.Comparator.comparing(Problem::severity))
+                .limit(Limits.MAX_PROBLEMS_SHOWN).sorted().toList();
+        int shown = chosen.size();
+        for (Problem p : chosen) {
             out.append(describe(p));
         }
         if (shown < problems.size()) {
-            List<Problem> rest = problems.subList(shown, problems.size());
+            java.util.Set<Problem> listed = new java.util.HashSet<>(chosen);
+            List<Problem> rest = problems.stream().filter(p -> !listed.contains(p)).toList();
             long errors = rest.stream().filter(p -> p.severity() == Severity.ERROR).count();
             long warnings = rest.size() - errors;
             out.append("... and ").append(rest.size()).append(" more (").append(errors)

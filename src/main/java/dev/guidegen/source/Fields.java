@@ -201,7 +201,12 @@ public final class Fields {
     /** Warns about keys that are not in {@code known}, suggesting the nearest known one. */
     public void warnUnknown(Set<String> known, String where) {
         for (Node.Entry e : map.entries().values()) {
-            if (!known.contains(e.key())) {
+            if (!known.contains(e.key()) && known.contains("draft")
+                    && DidYouMean.nearest(e.key(), known).filter("draft"::equals).isPresent()) {
+                // Read as an unknown key, a misspelt draft flag would publish the draft.
+                problems.error(e.keyPos(), "unknown key \"" + e.key() + "\" in " + where + " (did you mean \"draft\"?)",
+                        "write draft: true in lowercase; a misspelt flag would publish the draft");
+            } else if (!known.contains(e.key())) {
                 problems.warning(e.keyPos(), "unknown key \"" + e.key() + "\" in " + where
                         + DidYouMean.suffix(e.key(), known), "known keys: " + String.join(", ", known.stream().sorted().toList()));
             }

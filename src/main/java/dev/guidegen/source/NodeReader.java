@@ -207,6 +207,9 @@ public final class NodeReader {
                 .replaceAll("^Name length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+).*",
                         "a key $1 characters long; at most $2 are allowed")
                 .replaceAll("\\s*\\(not recognized as one since Feature.*", "; JSON has no comments")
+                .replaceAll("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event[^>]*>", "$1")
+                .replaceAll("\\bSequenceStart\\b", "a list").replaceAll("\\bMappingStart\\b", "a mapping")
+                .replaceAll("^Expected a field name \\(Scalar value in YAML\\), got this instead: (.*)", "a key must be plain text, not $1")
                 .replaceAll(":?\\s*enable `[^`]*`( to allow)?", "")
                 .replaceAll("\\s*\\([^()]*`[^`]*`[^()]*\\)", "")
                 .replaceAll("`[A-Za-z]+(\\.[A-Za-z_()]+)+`", "a parser setting");

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * files that could not or must not be read; {@code changedWhileRead} says a file vanished between
  * listing and reading, as happens while an editor saves, so a second read will see the saved state.
  */
-public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems, boolean changedWhileRead) {
+public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems, boolean changedWhileRead,
+        List<Path> linkedPaths) {
 
     public static final String CONTENT = "content/";
     public static final String TEMPLATES = "templates/";
@@ -35,6 +36,11 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
     public SourceTree {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
         problems = List.copyOf(problems);
+        linkedPaths = List.copyOf(linkedPaths);
+    }
+
+    public SourceTree(SortedMap<String, byte[]> files, List<Problem> problems, boolean changedWhileRead) {
+        this(files, problems, changedWhileRead, List.of());
     }
 
     public static SourceTree of(Map<String, byte[]> files) {
@@ -42,10 +48,11 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
     }
 
     /**
-     * Reads {@code content/} and {@code templates/} under {@code root}. A file is read only if its
-     * real path lies in the site root (or in content/ or templates/ themselves, when those are links):
-     * a link that leads anywhere else is reported and never opened. Editor swap and backup files are
-     * skipped. Only a root that cannot be read at all throws.
+     * Reads {@code content/} and {@code templates/} under {@code root}. A file or folder is read only
+     * if its real path lies in the site root: a link that leads anywhere else, content/ and templates/
+     * themselves included, is reported and never opened. Editor swap and backup files are skipped.
+     * {@code linkedPaths} are the real paths of the files and folders read through links, which the output must
+     * not hold. Only a root that cannot be read at all throws.
      */
     public static SourceTree read(Path root) {
         try {
@@ -53,11 +60,19 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
             for (String top : new String[] {"content", "templates"}) {
                 Path dir = root.resolve(top);
                 if (Files.isDirectory(dir)) {
-                    reader.allowed.add(dir.toRealPath());
+                    Path real = dir.toRealPath();
+                    if (!real.startsWith(reader.realRoot)) {
+                        reader.problem(dir, "folder " + top + "/ is a symbolic link to a folder outside the site root ("
+                                + real + "); it is not read", "keep content/ and templates/ inside the site root");
+                        continue;
+                    }
+                    if (!real.equals(reader.realRoot.resolve(top))) {
+                        reader.linked.add(real);
+                    }
                     Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, reader);
                 }
             }
-            return new SourceTree(reader.files, reader.problems, reader.changed);
+            return new SourceTree(reader.files, reader.problems, reader.changed, reader.linked);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -79,7 +94,7 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
     private static final class Reader extends SimpleFileVisitor<Path> {
         private final Path root;
         private final Path realRoot;
-        private final List<Path> allowed = new ArrayList<>();
+        private final List<Path> linked = new ArrayList<>();
         private final SortedMap<String, byte[]> files = new TreeMap<>();
         private final List<Problem> problems = new ArrayList<>();
         private boolean changed;
@@ -87,7 +102,6 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
         Reader(Path root, Path realRoot) {
             this.root = root;
             this.realRoot = realRoot;
-            allowed.add(realRoot);
         }
 
         @Override
@@ -102,7 +116,9 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
                 } catch (IOException e) {
                     return visitFileFailed(dir, e) == FileVisitResult.CONTINUE ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
-                if (!inside(real)) {
+                if (inside(real)) {
+                    linked.add(real);
+                } else {
                     problem(dir, "symbolic link to a folder outside the site root (" + real + "); it is not read",
                             "copy the files into the site, or link only to folders inside it");
                     return FileVisitResult.SKIP_SUBTREE;
@@ -123,6 +139,7 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
             try {
                 if (Files.isSymbolicLink(file)) {
                     Path real = file.toRealPath();
+                    linked.add(real);
                     if (!inside(real)) {
                         problem(file, "symbolic link to a file outside the site root (" + real + "); it is not read",
                                 "copy the file into the site, or link only to files inside it");
@@ -170,7 +187,7 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
         }
 
         private boolean inside(Path real) {
-            return allowed.stream().anyMatch(real::startsWith);
+            return real.startsWith(realRoot);
         }
 
         private String relative(Path p) {
