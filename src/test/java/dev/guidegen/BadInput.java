@@ -61,6 +61,10 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                         "templates/home.ftlh:" + lineOf("templates/home.ftlh", "<h1>") + ":15: error: unsafe URL \"javascript:alert(1)\" in action: the scheme \"javascript:\" is not allowed (on /)")),
                 new BadInput("a function that calls itself", s -> s.with("templates/page.ftlh", "<#function f n>\n  <#return f(n + 1)>\n</#function>\n${f(1)}\n"), List.of(
                         "templates/page.ftlh:1:1: error: template error: \"#function f(n)\" calls itself without end (more than 2000 levels) (while rendering /methodology/)")),
+                new BadInput("a template parsing text that is not JSON", s -> s.with("templates/page.ftlh", "${\"a\"?eval_json}\n"), List.of(
+                        "templates/page.ftlh:1:3: error: template error: \"\"a\"?eval_json\" failed: Failed to \"?eval_json\" string with this error: "
+                                + "Invalid JSON keyword: \"a\". Should be one of: true, false, null. If it meant to be a string then it must be quoted."
+                                + " (while rendering /methodology/)")),
                 new BadInput("a title YAML reads as a boolean", s -> s.edit(ENGINEER, "title: Backend Engineer", "title: No"), List.of(
                         ENGINEER + ":2:8: error: \"title\" must be a string, not a boolean")),
                 new BadInput("Markdown nested too deeply", s -> s.edit(ENGINEER, "## What the role is", "> ".repeat(1001) + "x"), List.of(

@@ -146,6 +146,13 @@ public final class Renderer {
         if (m.contains("null or missing")) {
             return "is missing";
         }
+        if (m.endsWith(":")) {
+            // FreeMarker puts the reason on the lines after the colon, between ---begin-message--- marks.
+            String reason = String.valueOf(e.getMessageWithoutStackTop()).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("---")).skip(1).findFirst()
+                    .orElse(e.getCause() == null ? "" : Templates.oneLine(e.getCause().getMessage()));
+            m += " " + reason;
+        }
         return "failed: " + m;
     }
 
