@@ -118,4 +118,18 @@ class SourceFilesTest {
 
         assertThat(problems).map(Object::toString).contains("content/guides/x.md:1:1: error: file disappeared while it was being read");
     }
+
+    @Test
+    void linksToAGuideThatCouldNotBeReadAreNotReportedAgain() throws IOException {
+        Path guide = site.resolve(BadInput.ARCHITECT);
+        Path outside = Files.move(guide, dir.resolve("backend-architect.md"));
+        Files.createSymbolicLink(guide, outside);
+
+        Run run = run("build", "--root", site.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().lines().filter(l -> l.contains(": error: "))).containsExactly(
+                BadInput.ARCHITECT + ":1:1: error: symbolic link to a file outside the site root (" + outside.toRealPath()
+                        + "); it is not read");
+    }
 }

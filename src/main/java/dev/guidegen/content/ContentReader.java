@@ -54,6 +54,17 @@ public final class ContentReader {
         SiteConfig config = readConfig(tree);
         List<Guide> guides = new ArrayList<>();
         Set<String> unreadable = new java.util.TreeSet<>();
+        // A guide the source stage could not or would not read exists all the same: links to it are
+        // not reported again as links to nothing.
+        for (var problem : tree.problems()) {
+            String path = problem.pos().path();
+            if (path.startsWith(GUIDES) && path.endsWith(".md") && path.indexOf('/', GUIDES.length()) < 0) {
+                String slug = path.substring(GUIDES.length(), path.length() - 3).toLowerCase(Locale.ROOT);
+                if (SLUG.matcher(slug).matches()) {
+                    unreadable.add(slug);
+                }
+            }
+        }
         List<Guide> leftOut = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : tree.under(GUIDES).entrySet()) {
             Optional<String> slug = slugOf(file.getKey(), GUIDES);
