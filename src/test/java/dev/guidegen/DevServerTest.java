@@ -146,6 +146,42 @@ class DevServerTest {
     }
 
     @Test
+    void savesThatMoveTheOldFileAsideFirstNeverShowAFailedBuild() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal());
+        DevServer.Running server = new DevServer(root, false, new java.io.PrintWriter(new java.io.StringWriter())).start(0);
+        Path guide = root.resolve(BadInput.ENGINEER);
+        Path backup = guide.resolveSibling("backend-engineer.md~");
+        String text = Files.readString(guide);
+        java.util.concurrent.atomic.AtomicBoolean saving = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread editor = new Thread(() -> {
+            // As Vim saves with its default backup settings: the old file renamed to x~, then the new one written.
+            for (int i = 0; saving.get(); i++) {
+                try {
+                    Files.move(guide, backup, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Thread.sleep(20);
+                    Files.writeString(guide, text.replace("Builds APIs.", "Builds APIs, edit " + i + "."));
+                    Files.delete(backup);
+                    Thread.sleep(30);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        editor.start();
+        try {
+            for (int i = 0; i < 60; i++) {
+                assertThat(get(server, "/roles/backend-engineer/").statusCode()).as("request " + i).isEqualTo(200);
+            }
+        } finally {
+            saving.set(false);
+            editor.join();
+            server.close();
+        }
+    }
+
+    @Test
     void anInvalidOrBusyPortIsOneLineWithTheUsageExitCode() throws Exception {
         CommandLineTest.write(root, InlineSite.minimal());
         CommandLineTest.Run invalid = CommandLineTest.run("serve", "--root", root.toString(), "--port", "99999");

@@ -39,6 +39,8 @@ public final class DevServer {
     /** Reads of the sources while a file is mid-save before the preview shows what it has. */
     private static final int READ_ATTEMPTS = 20;
     private static final long READ_RETRY_MILLIS = 25;
+    /** Reads after a failed build, 25 ms apart, before its problems are shown: long enough for a save to land. */
+    private static final int SETTLE_READS = 8;
     /** The server's own start-up notes; the preview says what matters itself. Held so the setting stays. */
     private static final Logger[] QUIET = {Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio")};
 
@@ -121,9 +123,11 @@ public final class DevServer {
                 break;
             }
             // Some editors move the old file aside before writing the new one, so a build in between sees
-            // it missing. A failure that the next moment's sources no longer have was such a moment.
-            Thread.sleep(READ_RETRY_MILLIS);
-            tree = SourceTree.read(root);
+            // it missing. Wait a moment for the sources to change; if they do, that was such a moment.
+            for (int wait = 0; wait < SETTLE_READS && same(lastTree, tree); wait++) {
+                Thread.sleep(READ_RETRY_MILLIS);
+                tree = SourceTree.read(root);
+            }
         }
         return new Current(lastTree, lastResult, lastFiles);
     }
