@@ -179,4 +179,16 @@ class SiteBehaviourTest {
         assertThat(MINIMAL.html("skills/api-design/index.html").select("main .card a").eachText())
                 .containsExactly("Backend Architect", "Backend Engineer");
     }
+
+    @org.junit.jupiter.api.Test
+    void bracketTextWithNoReferenceDefinitionStaysText() {
+        InlineSite.Built built = InlineSite.minimal().edit(BadInput.ENGINEER, "Builds APIs.",
+                "Builds APIs for [Company Name], see [^1] and [x][nope]. Also [a real one][r].")
+                .edit(BadInput.ENGINEER, "## Pay", "[r]: backend-architect.md\n\n## Pay").build();
+
+        org.assertj.core.api.Assertions.assertThat(built.errors()).isEmpty();
+        var body = built.html("roles/backend-engineer/index.html").select("main p:contains(Company Name)").first();
+        org.assertj.core.api.Assertions.assertThat(body.text()).contains("[Company Name]", "[^1]", "[x][nope]");
+        org.assertj.core.api.Assertions.assertThat(body.select("a").eachAttr("href")).containsExactly("/roles/backend-architect/", "/roles/backend-architect/");
+    }
 }

@@ -38,8 +38,13 @@ final class Markup {
             @Override
             public LinkResolver apply(LinkResolverBasicContext context) {
                 String source = MarkdownParser.SOURCE_PATH.get(context.getDocument());
-                return (Node node, LinkResolverBasicContext ctx, ResolvedLink link) ->
-                        link.withStatus(LinkStatus.VALID).withUrl(site.resolveLink(source, link.getUrl()));
+                return (Node node, LinkResolverBasicContext ctx, ResolvedLink link) -> {
+                    // "[note]" with no reference definition is text an editor wrote, not a link: leave it as text.
+                    if (node instanceof com.vladsch.flexmark.ast.RefNode ref && !ref.isDefined()) {
+                        return link;
+                    }
+                    return link.withStatus(LinkStatus.VALID).withUrl(site.resolveLink(source, link.getUrl()));
+                };
             }
         }).build();
     }
