@@ -191,4 +191,15 @@ class SiteBehaviourTest {
         org.assertj.core.api.Assertions.assertThat(body.text()).contains("[Company Name]", "[^1]", "[x][nope]");
         org.assertj.core.api.Assertions.assertThat(body.select("a").eachAttr("href")).containsExactly("/roles/backend-architect/", "/roles/backend-architect/");
     }
+
+    @org.junit.jupiter.api.Test
+    void theContentsListShowsHeadingsAsReadersSeeThemNotTheirMarkdown() {
+        InlineSite.Built built = InlineSite.minimal()
+                .edit(BadInput.ENGINEER, "## What the role is", "## **What** the `role` is")
+                .edit(BadInput.ENGINEER, "## Pay", "## 2\\. Pay").build();
+
+        org.assertj.core.api.Assertions.assertThat(built.errors()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(built.html("roles/backend-engineer/index.html").select("nav#contents a").eachText())
+                .contains("What the role is", "2. Pay");
+    }
 }

@@ -90,7 +90,9 @@ public final class MarkdownParser {
         List<Ref> links = new ArrayList<>();
         for (Node node : doc.getDescendants()) {
             if (node instanceof Heading h) {
-                headings.add(new dev.guidegen.content.Heading(h.getLevel(), h.getText().toString().strip(),
+                // The text a reader sees, as the contents list shows it: "**Pay**" is "Pay", "2\. Step" is "2. Step".
+                String shown = new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(h).strip();
+                headings.add(new dev.guidegen.content.Heading(h.getLevel(), shown,
                         h.getAnchorRefId(), posOf.apply(h.getStartOffset())));
             } else if (node instanceof Link link) {
                 links.add(ref(link.getUrl(), link.getStartOffset(), posOf));
