@@ -18,7 +18,7 @@ class SiteBehaviourTest {
                 "404.html",
                 "assets/favicon.svg", "assets/search.js", "assets/site.css",
                 "faq/index.html", "feed.xml", "index.html", "methodology/index.html", "robots.txt",
-                "roles/backend-architect/faq/index.html", "roles/backend-architect/index.html",
+                "roles/backend-architect/index.html",
                 "roles/backend-engineer/faq/index.html", "roles/backend-engineer/index.html",
                 "salaries/index.html", "search-index.json", "sitemap.xml",
                 "skills/api-design/index.html", "skills/distributed-systems/index.html", "skills/index.html",
@@ -172,10 +172,13 @@ class SiteBehaviourTest {
 
     @Test
     void everyIndexListsEveryGuide() {
-        for (String page : new String[] {"index.html", "faq/index.html", "salaries/index.html"}) {
+        for (String page : new String[] {"index.html", "salaries/index.html"}) {
             assertThat(MINIMAL.html(page).select("main a[href=/roles/backend-engineer/]")).as(page).isNotEmpty();
             assertThat(MINIMAL.html(page).select("main a[href=/roles/backend-architect/]")).as(page).isNotEmpty();
         }
+        // The FAQ hub lists the guides that have questions; the architect has none.
+        assertThat(MINIMAL.html("faq/index.html").select("main a[href=/roles/backend-engineer/]")).isNotEmpty();
+        assertThat(MINIMAL.html("faq/index.html").select("main a[href=/roles/backend-architect/]")).isEmpty();
         assertThat(MINIMAL.html("skills/api-design/index.html").select("main .card a").eachText())
                 .containsExactly("Backend Architect", "Backend Engineer");
     }
@@ -201,5 +204,16 @@ class SiteBehaviourTest {
         org.assertj.core.api.Assertions.assertThat(built.errors()).isEmpty();
         org.assertj.core.api.Assertions.assertThat(built.html("roles/backend-engineer/index.html").select("nav#contents a").eachText())
                 .contains("What the role is", "2. Pay");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aGuideWithNoQuestionsHasNoFaqPageNoFaqSectionAndNoEntryInTheSitemap() {
+        var guide = MINIMAL.html("roles/backend-architect/index.html");
+
+        assertThat(MINIMAL.paths()).doesNotContain("roles/backend-architect/faq/index.html");
+        assertThat(guide.select("#faq")).isEmpty();
+        assertThat(guide.select("a[href$=/faq/]").eachAttr("href")).containsOnly("/faq/");
+        assertThat(guide.text()).doesNotContain("No questions yet");
+        assertThat(MINIMAL.file("sitemap.xml")).doesNotContain("/roles/backend-architect/faq/");
     }
 }

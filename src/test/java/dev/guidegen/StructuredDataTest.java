@@ -132,7 +132,6 @@ class StructuredDataTest {
                 BASE + "/faq/ 2026-10-02",
                 BASE + "/methodology/",
                 BASE + "/roles/backend-architect/ 2026-10-02",
-                BASE + "/roles/backend-architect/faq/ 2026-10-02",
                 BASE + "/roles/backend-engineer/ 2026-10-01",
                 BASE + "/roles/backend-engineer/faq/ 2026-10-01",
                 BASE + "/salaries/ 2026-11-01",

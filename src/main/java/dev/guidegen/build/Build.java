@@ -57,7 +57,8 @@ public final class Build {
         }
         int pages = (int) files.stream().filter(f -> f.path().endsWith(".html")).count();
         BuildResult.Stats stats = new BuildResult.Stats(pages, site.roles().size(),
-                files.isEmpty() ? 0 : site.roles().size(), files.isEmpty() ? 0 : site.skills().size(),
+                files.isEmpty() ? 0 : (int) site.roles().values().stream().filter(r -> !r.guide().faq().isEmpty()).count(),
+                files.isEmpty() ? 0 : site.skills().size(),
                 files.isEmpty() ? 0 : site.pages().size());
         return new BuildResult(files, problems.sorted(), stats);
     }

@@ -35,7 +35,9 @@ final class Extras {
         for (Role r : site.roles().values()) {
             String updated = r.guide().updated() == null ? "" : r.guide().updated().toString();
             urls.put(r.url(), updated);
-            urls.put(Urls.guideFaq(r.slug()), updated);
+            if (!r.guide().faq().isEmpty()) {
+                urls.put(Urls.guideFaq(r.slug()), updated);
+            }
         }
         urls.put(Urls.FAQ, newest);
         urls.put(Urls.SALARIES, site.snapshot().date() == null ? "" : site.snapshot().date().toString());

@@ -175,6 +175,9 @@ public final class Renderer {
                 String ld = graphs.page(meta, r.updated(), List.of(graphs.occupation(role, r)));
                 return model(views, withLd(meta, ld), "role", r);
             }));
+            if (role.guide().faq().isEmpty()) {
+                continue; // a guide with no questions has no FAQ page, and is left out of the FAQ hub
+            }
             jobs.add(new Job(Urls.guideFaq(role.slug()), "guide-faq.ftlh", () -> {
                 View.Role r = views.role(role);
                 String url = Urls.guideFaq(role.slug());
@@ -186,7 +189,7 @@ public final class Renderer {
             }));
         }
         jobs.add(new Job(Urls.FAQ, "faq.ftlh", () -> {
-            List<View.FaqGroup> groups = site.roles().values().stream()
+            List<View.FaqGroup> groups = site.roles().values().stream().filter(r -> !r.guide().faq().isEmpty())
                     .map(r -> new View.FaqGroup(r.guide().title(), r.url(), Urls.guideFaq(r.slug()), views.role(r).faq()))
                     .toList();
             View.Meta meta = meta(site, "Questions and answers about every role",

@@ -331,7 +331,9 @@ public final class SiteBuilder {
             }
             guides.values().forEach(g -> {
                 siteUrls.put(Urls.guide(g.slug()), g.path());
-                siteUrls.put(Urls.guideFaq(g.slug()), null);
+                if (!g.faq().isEmpty()) {
+                    siteUrls.put(Urls.guideFaq(g.slug()), null);
+                }
             });
             pages.values().forEach(p -> siteUrls.put(Urls.page(p.slug()), p.path()));
             skillUrls.forEach(u -> siteUrls.put(u, null));
