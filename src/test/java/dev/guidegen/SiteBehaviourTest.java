@@ -216,4 +216,17 @@ class SiteBehaviourTest {
         assertThat(guide.text()).doesNotContain("No questions yet");
         assertThat(MINIMAL.file("sitemap.xml")).doesNotContain("/roles/backend-architect/faq/");
     }
+
+    @org.junit.jupiter.api.Test
+    void salaryNoneSaysARoleHasNoFiguresWithoutAWarning() {
+        InlineSite.Built warned = InlineSite.minimal().with("content/guides/new-role.md",
+                "---\ntitle: New Role\nsummary: A role.\nupdated: 2026-10-01\n---\nText.\n").build();
+        InlineSite.Built quiet = InlineSite.minimal().with("content/guides/new-role.md",
+                "---\ntitle: New Role\nsummary: A role.\nupdated: 2026-10-01\nsalary: none\n---\nText.\n").build();
+
+        assertThat(warned.problems()).containsExactly("content/guides/new-role.md:1:1: warning: salary role \"new-role\" is not in the"
+                + " snapshot; the page shows no pay figures");
+        assertThat(quiet.problems()).isEmpty();
+        assertThat(quiet.paths()).contains("roles/new-role/index.html");
+    }
 }

@@ -270,8 +270,14 @@ public final class SiteBuilder {
         return out;
     }
 
+    /** What "salary:" says for a role with no figures on purpose. */
+    public static final String NO_SALARY = "none";
+
     private RoleSalary salaryOf(Guide g, Snapshot snapshot) {
         Ref key = g.salaryKey();
+        if (g.salaryGiven() && key.value().equals(NO_SALARY) && !snapshot.roles().containsKey(NO_SALARY)) {
+            return null; // the editor says there are no figures for this role: nothing to warn about
+        }
         RoleSalary role = snapshot.roles().get(key.value());
         if (role == null && !snapshot.roles().isEmpty()) {
             String message = "salary role \"" + key.value() + "\" is not in the snapshot"
@@ -280,7 +286,8 @@ public final class SiteBuilder {
                 problems.error(key.pos(), message, DidYouMean.known("roles", snapshot.roles().keySet()));
             } else {
                 problems.warning(key.pos(), message + "; the page shows no pay figures",
-                        "add a \"salary:\" key or an entry under roles in content/data/salaries.json");
+                        "add an entry under roles in content/data/salaries.json, point \"salary:\" at one, or write"
+                                + " \"salary: " + NO_SALARY + "\" to say the role has no figures");
             }
         }
         return role;
