@@ -65,6 +65,8 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                         "templates/page.ftlh:1:3: error: template error: \"\"a\"?eval_json\" failed: Failed to \"?eval_json\" string with this error: "
                                 + "Invalid JSON keyword: \"a\". Should be one of: true, false, null. If it meant to be a string then it must be quoted."
                                 + " (while rendering /methodology/)")),
+                new BadInput("a control character pasted into a body", s -> s.edit(ENGINEER, "Builds APIs.", "Builds\u001F APIs."), List.of(
+                        ENGINEER + ":16:7: error: control character U+001F in the text")),
                 new BadInput("a title YAML reads as a boolean", s -> s.edit(ENGINEER, "title: Backend Engineer", "title: No"), List.of(
                         ENGINEER + ":2:8: error: \"title\" must be a string, not a boolean")),
                 new BadInput("Markdown nested too deeply", s -> s.edit(ENGINEER, "## What the role is", "> ".repeat(1001) + "x"), List.of(

@@ -64,6 +64,15 @@ public final class Fields {
                 problems.error(s.pos(), "\"" + key + "\" is empty");
                 return Optional.empty();
             }
+            for (int i = 0; i < s.text().length(); i++) {
+                char c = s.text().charAt(i);
+                if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+                    // An escape such as "\x01" in a quoted value makes one; web pages and feeds may not contain it.
+                    problems.error(s.pos(), String.format("\"%s\" holds the control character U+%04X", key, (int) c),
+                            "remove the escape sequence that makes it");
+                    return Optional.empty();
+                }
+            }
             return Optional.of(new Ref(s.text().strip(), s.pos()));
         }
         problems.error(n.pos(), "\"" + key + "\" must be a string, not " + n.kind(), quoteHint(key, n));

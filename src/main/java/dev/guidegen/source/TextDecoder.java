@@ -38,7 +38,38 @@ public final class TextDecoder {
         }
         decoder.flush(out);
         out.flip();
-        return Optional.of(normalise(out.toString()));
+        return Optional.of(withoutControls(path, normalise(out.toString()), problems));
+    }
+
+    /** Reports after this many in one file only a count: one paste usually brings many. */
+    private static final int CONTROLS_REPORTED = 10;
+
+    /**
+     * Control characters are invisible in editors and invalid in HTML and XML: each is an error at its
+     * place, and becomes a space so that every later position in the file stays where it is.
+     */
+    private static String withoutControls(String path, String text, Problems problems) {
+        StringBuilder out = null;
+        LineMap lines = null;
+        int found = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                    lines = new LineMap(text);
+                }
+                out.setCharAt(i, ' ');
+                if (++found <= CONTROLS_REPORTED) {
+                    problems.error(lines.pos(path, i), String.format("control character U+%04X in the text", (int) c),
+                            "delete it: it is invisible in most editors, and web pages may not contain it");
+                }
+            }
+        }
+        if (found > CONTROLS_REPORTED) {
+            problems.error(lines.pos(path, 0), (found - CONTROLS_REPORTED) + " more control characters in this file");
+        }
+        return out == null ? text : out.toString();
     }
 
     /** Decodes bytes known to be well formed, such as templates after a successful check. */
