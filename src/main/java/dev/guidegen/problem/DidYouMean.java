@@ -32,7 +32,18 @@ public final class DidYouMean {
 
     /** "what: a, b, c" naming at most eight of the known names, for a hint. */
     public static String known(String what, Collection<String> names) {
-        java.util.List<String> sorted = names.stream().sorted().toList();
+        return known(what, null, names);
+    }
+
+    /**
+     * As {@link #known(String, Collection)}, but when there are more than eight, the eight nearest to
+     * {@code wrong} are named, nearest first: with a hundred guides, the alphabet's first eight help no one.
+     */
+    public static String known(String what, String wrong, Collection<String> names) {
+        String needle = wrong == null ? null : wrong.toLowerCase(Locale.ROOT);
+        java.util.List<String> sorted = names.size() <= 8 || needle == null ? names.stream().sorted().toList()
+                : names.stream().sorted(java.util.Comparator.<String>comparingInt(n -> distance(needle, n.toLowerCase(Locale.ROOT)))
+                        .thenComparing(java.util.Comparator.naturalOrder())).toList();
         String shown = String.join(", ", sorted.subList(0, Math.min(8, sorted.size())));
         return what + ": " + (sorted.size() > 8 ? shown + ", ... (" + sorted.size() + " in all)" : shown);
     }

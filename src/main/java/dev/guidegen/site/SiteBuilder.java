@@ -177,7 +177,7 @@ public final class SiteBuilder {
             return false;
         }
         problems.error(ref.pos(), "unknown guide \"" + ref.value() + "\" in " + field
-                + DidYouMean.suffix(ref.value(), guides.keySet()), DidYouMean.known("guides", guides.keySet()));
+                + DidYouMean.suffix(ref.value(), guides.keySet()), DidYouMean.known("guides", ref.value(), guides.keySet()));
         return false;
     }
 
@@ -283,7 +283,7 @@ public final class SiteBuilder {
             String message = "salary role \"" + key.value() + "\" is not in the snapshot"
                     + DidYouMean.suffix(key.value(), snapshot.roles().keySet());
             if (g.salaryGiven()) {
-                problems.error(key.pos(), message, DidYouMean.known("roles", snapshot.roles().keySet()));
+                problems.error(key.pos(), message, DidYouMean.known("roles", key.value(), snapshot.roles().keySet()));
             } else {
                 problems.warning(key.pos(), message + "; the page shows no pay figures",
                         "add an entry under roles in content/data/salaries.json, point \"salary:\" at one, or write"
@@ -395,7 +395,7 @@ public final class SiteBuilder {
                     }
                     if (g == null) {
                         problems.error(link.pos(), "broken link \"" + url + "\": no guide \"" + slug + "\""
-                                + DidYouMean.suffix(slug, guides.keySet()), DidYouMean.known("guides", guides.keySet()));
+                                + DidYouMean.suffix(slug, guides.keySet()), DidYouMean.known("guides", slug, guides.keySet()));
                         continue;
                     }
                     guideTargets.add(slug);
@@ -409,7 +409,7 @@ public final class SiteBuilder {
                     }
                     if (!pages.containsKey(slug)) {
                         problems.error(link.pos(), "broken link \"" + url + "\": no page \"" + slug + "\""
-                                + DidYouMean.suffix(slug, pages.keySet()), DidYouMean.known("pages", pages.keySet()));
+                                + DidYouMean.suffix(slug, pages.keySet()), DidYouMean.known("pages", slug, pages.keySet()));
                         continue;
                     }
                     result = Urls.page(slug);
