@@ -26,6 +26,11 @@ import org.jsoup.nodes.Element;
  */
 public final class LinkCheck {
 
+    /** Attributes that hold URLs but are not links to follow: only their scheme is checked. */
+    private static final List<String> SCHEME_ONLY = List.of("action", "formaction", "data", "poster", "cite", "background",
+            "xlink:href", "ping");
+    private static final String SCHEME_ONLY_SELECTOR = String.join(", ", SCHEME_ONLY.stream().map(a -> "[" + a + "]").toList());
+
     private final Problems problems;
 
     public LinkCheck(Problems problems) {
@@ -62,17 +67,10 @@ public final class LinkCheck {
                             "/" + pageUrl(f.path()));
                 }
             }
-        }
-        // Attributes that are URLs but not links to check: only their scheme matters.
-        for (OutputFile f : files) {
-            Document doc = docs.get(f.path());
-            if (doc == null) {
-                continue;
-            }
-            for (Element e : doc.select("[action], [formaction], [data], [poster], [cite], [background], [xlink:href], [ping]")) {
-                for (String attr : List.of("action", "formaction", "data", "poster", "cite", "background", "xlink:href", "ping")) {
+            for (Element e : doc.select(SCHEME_ONLY_SELECTOR)) {
+                for (String attr : SCHEME_ONLY) {
                     String url = e.attr(attr);
-                    if (e.hasAttr(attr) && Urls.hasUnsafeScheme(url)) {
+                    if (Urls.hasUnsafeScheme(url)) {
                         broken.add(locate(tree, f.template(), attr, url), "unsafe URL \"" + url + "\" in " + attr
                                 + ": the scheme \"" + Urls.scheme(url) + ":\" is not allowed", "/" + pageUrl(f.path()));
                     }

@@ -52,16 +52,12 @@ public final class Main implements Callable<Integer> {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof UncheckedIOException u) {
-                err.println("guidegen: " + IoErrors.reason(u.getCause()) + failedPath(u.getCause()));
+                err.println("guidegen: " + IoErrors.describe(u.getCause()));
                 return IO;
             }
             throw e;
         });
         return cli.execute(args);
-    }
-
-    private static String failedPath(IOException e) {
-        return e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? ": " + f.getFile() : "";
     }
 
     @Override
@@ -124,8 +120,7 @@ public final class Main implements Callable<Integer> {
             try {
                 SiteWriter.write(decision.target(), result.files());
             } catch (IOException e) {
-                stderr.println("guidegen: cannot write the site to " + decision.target() + ": " + IoErrors.reason(e)
-                        + failedPath(e));
+                stderr.println("guidegen: cannot write the site to " + decision.target() + ": " + IoErrors.describe(e));
                 return IO;
             }
             long ms = (System.nanoTime() - start) / 1_000_000;

@@ -186,7 +186,7 @@ public final class ContentReader {
     private Optional<Guide> readGuide(String slug, String path, byte[] bytes) {
         return parseFile(path, bytes).map(p -> {
             Fields f = p.fields();
-            f.warnUnknown(GUIDE_KEYS, "guide front matter");
+            f.warnUnknown(GUIDE_KEYS, Set.of("draft"), "guide front matter");
             String title = f.string("title", true).map(Ref::value).orElse(slug);
             String summary = summary(f);
             var updated = f.date("updated", true).orElse(null);
@@ -228,7 +228,7 @@ public final class ContentReader {
     private Optional<Page> readPage(String slug, String path, byte[] bytes) {
         return parseFile(path, bytes).flatMap(p -> {
             Fields f = p.fields();
-            f.warnUnknown(PAGE_KEYS, "page front matter");
+            f.warnUnknown(PAGE_KEYS, Set.of("draft"), "page front matter");
             String title = f.string("title", true).map(Ref::value).orElse(slug);
             String summary = summary(f);
             boolean draft = f.bool("draft").orElse(false);

@@ -78,18 +78,14 @@ public final class MarkdownParser {
         }
         doc.set(SOURCE_PATH, sourcePath);
         new HeaderIdGenerator.Factory().create().generateIds(doc);
-        if (!idPrefix.isEmpty()) {
-            for (Node node : doc.getDescendants()) {
-                if (node instanceof Heading h) {
-                    h.setAnchorRefId(idPrefix + h.getAnchorRefId());
-                    h.setExplicitAnchorRefId(true);
-                }
-            }
-        }
         List<dev.guidegen.content.Heading> headings = new ArrayList<>();
         List<Ref> links = new ArrayList<>();
         for (Node node : doc.getDescendants()) {
             if (node instanceof Heading h) {
+                if (!idPrefix.isEmpty()) {
+                    h.setAnchorRefId(idPrefix + h.getAnchorRefId());
+                    h.setExplicitAnchorRefId(true);
+                }
                 // The text a reader sees, as the contents list shows it: "**Pay**" is "Pay", "2\. Step" is "2. Step".
                 String shown = new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(h).strip();
                 headings.add(new dev.guidegen.content.Heading(h.getLevel(), shown,

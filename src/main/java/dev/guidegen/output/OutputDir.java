@@ -27,13 +27,9 @@ public final class OutputDir {
 
     /**
      * Checks {@code out} (as given on the command line; null for the default) for a site whose root is
-     * {@code root}, holding the named source folders.
+     * {@code root}, holding the named source folders and the files and folders in {@code linked}, which
+     * the sources reach through symbolic links.
      */
-    public static Decision check(Path root, String out, String... sources) throws IOException {
-        return check(root, out, java.util.List.of(), sources);
-    }
-
-    /** As {@link #check(Path, String, String...)}, also keeping clear of {@code linked}: sources read through links. */
     public static Decision check(Path root, String out, java.util.List<Path> linked, String... sources) throws IOException {
         Path realRoot = root.toRealPath();
         Path suggestion = realRoot.resolve("site-output");

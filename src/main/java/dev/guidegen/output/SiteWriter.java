@@ -105,13 +105,11 @@ public final class SiteWriter {
         try (Stream<Path> siblings = Files.list(parent)) {
             for (Path p : siblings.toList()) {
                 java.util.regex.Matcher m = ours.matcher(p.getFileName().toString());
-                if (m.matches() && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                if (m.matches() && m.group(2).length() < 19 && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                         && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
                     deleteTree(p);
                 }
             }
-        } catch (NumberFormatException e) {
-            // not a process id after all: not ours
         }
     }
 

@@ -113,9 +113,11 @@ final class Extras {
         return (date.isEmpty() ? "1970-01-01" : date) + "T00:00:00Z";
     }
 
+    /** Control characters other than tab and line breaks may not appear in XML at all. */
+    private static final java.util.regex.Pattern NOT_XML = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
+
     static String xml(String s) {
-        // Control characters other than tab and line breaks may not appear in XML at all.
-        s = s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
+        s = NOT_XML.matcher(s).replaceAll("");
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 

@@ -41,6 +41,9 @@ public final class Urls {
      * spaces and control characters at either end are trimmed.
      */
     public static String scheme(String url) {
+        if (url.indexOf(':') < 0) {
+            return null; // most links, and the only check on the output's hot path
+        }
         StringBuilder clean = new StringBuilder(url.length());
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);

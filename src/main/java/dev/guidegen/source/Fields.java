@@ -209,15 +209,25 @@ public final class Fields {
 
     /** Warns about keys that are not in {@code known}, suggesting the nearest known one. */
     public void warnUnknown(Set<String> known, String where) {
+        warnUnknown(known, Set.of(), where);
+    }
+
+    /**
+     * As {@link #warnUnknown(Set, String)}, but an unknown key nearest to one of {@code guarded} is an
+     * error: a misspelt guarded key (a draft flag) would otherwise be ignored with only a warning.
+     */
+    public void warnUnknown(Set<String> known, Set<String> guarded, String where) {
         for (Node.Entry e : map.entries().values()) {
-            if (!known.contains(e.key()) && known.contains("draft")
-                    && DidYouMean.nearest(e.key(), known).filter("draft"::equals).isPresent()) {
-                // Read as an unknown key, a misspelt draft flag would publish the draft.
-                problems.error(e.keyPos(), "unknown key \"" + e.key() + "\" in " + where + " (did you mean \"draft\"?)",
-                        "write draft: true in lowercase; a misspelt flag would publish the draft");
-            } else if (!known.contains(e.key())) {
-                problems.warning(e.keyPos(), "unknown key \"" + e.key() + "\" in " + where
-                        + DidYouMean.suffix(e.key(), known), "known keys: " + String.join(", ", known.stream().sorted().toList()));
+            if (known.contains(e.key())) {
+                continue;
+            }
+            Optional<String> nearest = DidYouMean.nearest(e.key(), known);
+            String message = "unknown key \"" + e.key() + "\" in " + where
+                    + nearest.map(n -> " (did you mean \"" + n + "\"?)").orElse("");
+            if (nearest.filter(guarded::contains).isPresent()) {
+                problems.error(e.keyPos(), message, "write " + nearest.get() + " exactly; misspelt, it would be ignored");
+            } else {
+                problems.warning(e.keyPos(), message, "known keys: " + String.join(", ", known.stream().sorted().toList()));
             }
         }
     }
