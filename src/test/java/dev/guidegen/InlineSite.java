@@ -111,6 +111,15 @@ public final class InlineSite {
         return new InlineSite(files);
     }
 
+    /** A site kept as files under {@code src/test/resources/sites/<name>/}, with the shipped templates unless it has its own. */
+    public static InlineSite fromResources(String name) {
+        Map<String, byte[]> files = new TreeMap<>(SourceTree.read(Path.of("src/test/resources/sites", name)).files());
+        if (files.keySet().stream().noneMatch(p -> p.startsWith(SourceTree.TEMPLATES))) {
+            SourceTree.read(Path.of(".")).under(SourceTree.TEMPLATES).forEach(files::put);
+        }
+        return new InlineSite(files);
+    }
+
     public static InlineSite minimal() {
         return of(MINIMAL);
     }

@@ -66,7 +66,7 @@ class ReportLimitsTest {
 
         Run run = run("build", "--root", root.toString());
 
-        assertThat(run.err()).contains(BadInput.ARCHITECT + ":4:10: error: \"updated\" is not a date in the calendar: \"2026-02-30\"")
+        assertThat(run.err()).contains(BadInput.ARCHITECT + ":4:10: error: 2026-02-30 is not a date: February 2026 has 28 days")
                 .contains("... and 101 more (0 errors, 101 warnings) not shown");
     }
 }

@@ -20,12 +20,21 @@ class SafetyTest {
     }
 
     @Test
-    void rawHtmlInMarkdownIsShownAsTextNotRun() {
+    void rawHtmlInMarkdownLosesItsEventHandlersAndScriptsWithAWarningAtEach() {
         InlineSite.Built built = InlineSite.minimal()
-                .edit(BadInput.ENGINEER, "Builds APIs.", "Builds APIs. <img src=x onerror=alert(1)>")
+                .edit(BadInput.ENGINEER, "Builds APIs.", "Builds APIs. <img src=https://example.org/x.png alt=x onerror=alert(1)>"
+                        + " <a href=\"JavaScript:alert(2)\">go</a>\n\n<script>alert(3)</script>\n")
                 .build();
 
-        assertThat(built.file("roles/backend-engineer/index.html")).doesNotContain("<img src=x").contains("&lt;img src=x");
+        var body = built.html("roles/backend-engineer/index.html").selectFirst("main");
+        assertThat(body.select("img[src=https://example.org/x.png]")).hasSize(1);
+        assertThat(body.select("[onerror], a[href^=javascript], a[href^=JavaScript]")).isEmpty();
+        assertThat(body.select("script")).isEmpty();
+        assertThat(body.html()).doesNotContain("alert(");
+        assertThat(built.problems()).containsExactly(
+                BadInput.ENGINEER + ":16:14: warning: <img> loses onerror: event handlers run scripts",
+                BadInput.ENGINEER + ":16:73: warning: <a> loses href: the scheme \"javascript:\" is not allowed",
+                BadInput.ENGINEER + ":18:1: warning: <script> is left out: guide pages run no scripts from content");
     }
 
     @Test

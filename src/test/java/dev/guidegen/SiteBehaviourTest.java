@@ -218,11 +218,11 @@ class SiteBehaviourTest {
     }
 
     @org.junit.jupiter.api.Test
-    void salaryNoneSaysARoleHasNoFiguresWithoutAWarning() {
+    void salaryFalseSaysARoleHasNoFiguresWithoutAWarning() {
         InlineSite.Built warned = InlineSite.minimal().with("content/guides/new-role.md",
                 "---\ntitle: New Role\nsummary: A role.\nupdated: 2026-10-01\n---\nText.\n").build();
         InlineSite.Built quiet = InlineSite.minimal().with("content/guides/new-role.md",
-                "---\ntitle: New Role\nsummary: A role.\nupdated: 2026-10-01\nsalary: none\n---\nText.\n").build();
+                "---\ntitle: New Role\nsummary: A role.\nupdated: 2026-10-01\nsalary: false\n---\nText.\n").build();
 
         assertThat(warned.problems()).containsExactly("content/guides/new-role.md:1:1: warning: salary role \"new-role\" is not in the"
                 + " snapshot; the page shows no pay figures");

@@ -49,7 +49,7 @@ public final class Build {
         } else {
             files = new Renderer(problems).render(tree, site, markdown, workers);
             if (!problems.hasErrors()) {
-                new LinkCheck(problems).check(files, site.config().baseUrl(), tree, workers);
+                new LinkCheck(problems).check(files, site, tree, workers);
             }
         }
         if (problems.hasErrors()) {

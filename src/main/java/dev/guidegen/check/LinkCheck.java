@@ -37,7 +37,9 @@ public final class LinkCheck {
         this.problems = problems;
     }
 
-    public void check(List<OutputFile> files, String baseUrl, SourceTree tree, dev.guidegen.work.Workers workers) {
+    public void check(List<OutputFile> files, dev.guidegen.site.Site site, SourceTree tree, dev.guidegen.work.Workers workers) {
+        String baseUrl = site.config().baseUrl();
+        Map<String, SourcePos> written = contentLinks(site);
         Map<String, OutputFile> byPath = new HashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         Map<String, Document> docs = new java.util.concurrent.ConcurrentHashMap<>();
@@ -63,7 +65,7 @@ public final class LinkCheck {
                 String url = e.attr(attr);
                 String problem = problemWith(f.path(), url, baseUrl, byPath, ids);
                 if (problem != null) {
-                    broken.add(locate(tree, f.template(), attr, url), "broken link \"" + url + "\": " + problem,
+                    broken.add(written.getOrDefault(url, locate(tree, f.template(), attr, url)), "broken link \"" + url + "\": " + problem,
                             "/" + pageUrl(f.path()));
                 }
             }
@@ -78,7 +80,29 @@ public final class LinkCheck {
             }
         }
         broken.report(problems, (what, on) -> what + " (on " + on + ")",
-                what -> "fix the link in the template, or the page it names");
+                what -> "fix the link where it is written, or the page it names");
+    }
+
+    /**
+     * Where each URL that content writes was first written, as written and as resolved, so that a
+     * link the output check refuses is reported in the guide or page it came from.
+     */
+    private static Map<String, SourcePos> contentLinks(dev.guidegen.site.Site site) {
+        Map<String, SourcePos> out = new HashMap<>();
+        java.util.function.BiConsumer<String, dev.guidegen.content.Markdown> add = (path, md) -> {
+            for (List<dev.guidegen.source.Ref> refs : List.of(md.links(), md.images())) {
+                for (dev.guidegen.source.Ref r : refs) {
+                    out.putIfAbsent(r.value(), r.pos());
+                    out.putIfAbsent(site.resolveLink(path, r.value()), r.pos());
+                }
+            }
+        };
+        for (dev.guidegen.site.Role role : site.roles().values()) {
+            add.accept(role.guide().path(), role.guide().body());
+            role.guide().faq().forEach(q -> add.accept(role.guide().path(), q.answer()));
+        }
+        site.pages().forEach(p -> add.accept(p.path(), p.body()));
+        return out;
     }
 
     private static String problemWith(String page, String url, String baseUrl, Map<String, OutputFile> files,

@@ -25,6 +25,8 @@ public final class ContentReader {
     public static final String SITE_YAML = "content/site.yaml";
     public static final String GUIDES = "content/guides/";
     public static final String PAGES = "content/pages/";
+    /** Images that guides and pages show, published under /images/. */
+    public static final String IMAGES = "content/images/";
     /** The salary snapshot, read by the salary stage. */
     public static final String SNAPSHOT = "content/data/salaries.json";
     public static final List<String> LEVELS = List.of("entry", "mid", "senior", "lead", "principal");
@@ -35,7 +37,8 @@ public final class ContentReader {
     private static final Set<String> GUIDE_KEYS = new LinkedHashSet<>(List.of("title", "summary", "updated", "level",
             "experience", "skills", "related", "career_path", "salary", "faq", "draft"));
     private static final Set<String> PAGE_KEYS = Set.of("title", "summary", "draft");
-    private static final Set<String> SITE_KEYS = Set.of("title", "base_url", "language", "description", "salary");
+    private static final Set<String> SITE_KEYS = Set.of("title", "base_url", "language", "description", "salary", "html");
+    private static final Set<String> SITE_HTML_KEYS = Set.of("iframe_hosts", "unsafe");
     private static final Set<String> SITE_SALARY_KEYS = Set.of("min_sample", "max_age_days");
     private static final Set<String> FAQ_KEYS = Set.of("q", "a");
 
@@ -43,6 +46,8 @@ public final class ContentReader {
     private final NodeReader yaml = NodeReader.yaml();
     private final boolean drafts;
     private final Problems problems;
+    /** What raw HTML may do, from site.yaml; read before any Markdown. */
+    private RawHtml html = RawHtml.DEFAULT;
 
     public ContentReader(MarkdownParser markdown, boolean drafts, Problems problems) {
         this.markdown = markdown;
@@ -52,6 +57,7 @@ public final class ContentReader {
 
     public Content read(SourceTree tree) {
         SiteConfig config = readConfig(tree);
+        html = config.html();
         List<Guide> guides = new ArrayList<>();
         Set<String> unreadable = new java.util.TreeSet<>();
         // A guide the source stage could not or would not read exists all the same: links to it are
@@ -81,17 +87,22 @@ public final class ContentReader {
             slugOf(file.getKey(), PAGES).flatMap(slug -> readPage(slug, file.getKey(), file.getValue()))
                     .ifPresent(p -> (p.draft() && !drafts ? draftPages : pages).add(p));
         }
+        java.util.SortedMap<String, ImageFile> images = new java.util.TreeMap<>();
+        for (Map.Entry<String, byte[]> file : tree.under(IMAGES).entrySet()) {
+            Images.read(file.getKey(), file.getValue(), problems).ifPresent(image -> images.put(image.path(), image));
+        }
         for (String path : tree.under(SourceTree.CONTENT).keySet()) {
-            if (!path.equals(SITE_YAML) && !path.equals(SNAPSHOT) && !path.startsWith(GUIDES) && !path.startsWith(PAGES)) {
+            if (!path.equals(SITE_YAML) && !path.equals(SNAPSHOT) && !path.startsWith(GUIDES) && !path.startsWith(PAGES)
+                    && !path.startsWith(IMAGES)) {
                 problems.warning(SourcePos.start(path), "file is not part of the site and is ignored",
-                        "content/ holds site.yaml, guides/*.md, pages/*.md and data/salaries.json");
+                        "content/ holds site.yaml, guides/*.md, pages/*.md, images/ and data/salaries.json");
             }
         }
-        return new Content(config, guides, pages, unreadable, leftOut, draftPages);
+        return new Content(config, guides, pages, unreadable, leftOut, draftPages, images);
     }
 
     private SiteConfig readConfig(SourceTree tree) {
-        SiteConfig fallback = new SiteConfig("", "/", "en", "", 0, Integer.MAX_VALUE);
+        SiteConfig fallback = new SiteConfig("", "/", "en", "", 0, Integer.MAX_VALUE, RawHtml.DEFAULT);
         if (!tree.has(SITE_YAML)) {
             problems.error(SourcePos.start(SITE_YAML), "missing site configuration",
                     "create content/site.yaml with title, base_url, language, description and salary");
@@ -142,7 +153,24 @@ public final class ContentReader {
             minSample = s.count("min_sample", true).orElse(0);
             maxAge = s.count("max_age_days", true).orElse(Integer.MAX_VALUE);
         }
-        return new SiteConfig(title, baseUrl, language, description, minSample, maxAge);
+        RawHtml html = RawHtml.DEFAULT;
+        if (f.has("html")) {
+            Optional<Fields> h = Fields.of(f.map().get("html"), "\"html\"", f.posOf("html"), problems);
+            if (h.isPresent()) {
+                h.get().warnUnknown(SITE_HTML_KEYS, "html settings");
+                List<String> hosts = new ArrayList<>();
+                for (Ref host : h.get().strings("iframe_hosts", "host names")) {
+                    if (!host.value().matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+")) {
+                        problems.error(host.pos(), "\"" + host.value() + "\" is not a host name",
+                                "write the host alone, like www.youtube-nocookie.com, without https:// or a path");
+                    } else {
+                        hosts.add(host.value());
+                    }
+                }
+                html = new RawHtml(new java.util.TreeSet<>(hosts), h.get().bool("unsafe").orElse(false));
+            }
+        }
+        return new SiteConfig(title, baseUrl, language, description, minSample, maxAge, html);
     }
 
     private Optional<String> slugOf(String path, String folder) {
@@ -202,7 +230,19 @@ public final class ContentReader {
             List<Ref> skills = f.strings("skills", "skill names");
             List<Ref> related = f.strings("related", "guide slugs");
             List<Ref> careerPath = f.strings("career_path", "ladder steps (guide slugs or step titles)");
-            Optional<Ref> salary = f.string("salary", false);
+            // "salary: false" says the role has no pay figures; any other value names a snapshot role.
+            boolean salaryOff = false;
+            Optional<Ref> salary;
+            if (f.map().get("salary") instanceof Node.Scalar s && s.type() == Node.ScalarType.BOOLEAN) {
+                salary = Optional.empty();
+                salaryOff = !f.bool("salary").orElse(false);
+                if (!salaryOff) {
+                    problems.error(s.pos(), "\"salary\" names a role in content/data/salaries.json, or is false; it cannot be "
+                            + s.text(), "leave \"salary\" out to use the role named like the guide's file");
+                }
+            } else {
+                salary = f.string("salary", false);
+            }
             Ref salaryKey = salary.orElse(new Ref(slug, SourcePos.start(path)));
             boolean draft = f.bool("draft").orElse(false);
             List<FaqEntry> faq = new ArrayList<>();
@@ -214,14 +254,14 @@ public final class ContentReader {
                 if (q.isPresent() && a.isPresent()) {
                     int start = offsetOf(p.text(), a.get().pos());
                     String idPrefix = slug + ".faq-" + (faq.size() + 1) + ".";
-                    Markdown answer = markdown.parse(path, a.get().value(), idPrefix, off -> locate(p.text(), fileLines, start,
+                    Markdown answer = markdown.parse(path, a.get().value(), idPrefix, html, off -> locate(p.text(), fileLines, start,
                             a.get().value(), off, a.get().pos()), problems);
                     faq.add(new FaqEntry(q.get().value(), answer, q.get().pos()));
                 }
             }
             Markdown body = parseBody(path, p.fm());
             return new Guide(slug, path, title, summary, updated, level, experience, skills, related, careerPath,
-                    salaryKey, salary.isPresent(), faq, draft, body);
+                    salaryKey, salary.isPresent(), salaryOff, faq, draft, body);
         });
     }
 
@@ -248,7 +288,7 @@ public final class ContentReader {
 
     private Markdown parseBody(String path, FrontMatter fm) {
         LineMap lines = new LineMap(fm.body());
-        return markdown.parse(path, fm.body(), off -> lines.pos(path, off).shiftLines(fm.bodyLineOffset()), problems);
+        return markdown.parse(path, fm.body(), html, off -> lines.pos(path, off).shiftLines(fm.bodyLineOffset()), problems);
     }
 
     private static int offsetOf(String text, SourcePos pos) {

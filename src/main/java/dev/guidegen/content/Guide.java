@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * A role guide from {@code content/guides/<slug>.md}. Optional text fields are empty strings when
  * absent; {@code salaryKey} is the slug unless front matter names another ({@code salaryGiven}).
+ * {@code salaryOff} says the editor wrote {@code salary: false}: the role has no pay figures on purpose.
  */
 public record Guide(
         String slug,
@@ -22,6 +23,7 @@ public record Guide(
         List<Ref> careerPath,
         Ref salaryKey,
         boolean salaryGiven,
+        boolean salaryOff,
         List<FaqEntry> faq,
         boolean draft,
         Markdown body) {

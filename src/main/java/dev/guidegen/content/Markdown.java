@@ -4,10 +4,14 @@ import dev.guidegen.source.Ref;
 import com.vladsch.flexmark.util.ast.Document;
 import java.util.List;
 
-/** A parsed Markdown text: the tree to render, its headings, and every link in it with its position. */
-public record Markdown(Document document, List<Heading> headings, List<Ref> links) {
+/**
+ * A parsed Markdown text: the tree to render, its headings, every link and every image in it with
+ * its position, and whether it holds raw HTML, which the renderer then cleans.
+ */
+public record Markdown(Document document, List<Heading> headings, List<Ref> links, List<Ref> images, boolean rawHtml) {
     public Markdown {
         headings = List.copyOf(headings);
         links = List.copyOf(links);
+        images = List.copyOf(images);
     }
 }

@@ -3,12 +3,17 @@ package dev.guidegen.content;
 import dev.guidegen.source.Ref;
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -18,6 +23,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.guidegen.problem.Limits;
 import dev.guidegen.problem.Problems;
 import dev.guidegen.problem.SourcePos;
+import dev.guidegen.site.Urls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -29,16 +35,32 @@ public final class MarkdownParser {
     public static final com.vladsch.flexmark.util.data.DataKey<String> SOURCE_PATH =
             new com.vladsch.flexmark.util.data.DataKey<>("GUIDEGEN_SOURCE_PATH", "");
 
+    /** The prefix of the document's heading ids; footnote ids take it too, so answers on one page never share one. */
+    public static final com.vladsch.flexmark.util.data.DataKey<String> ID_PREFIX =
+            new com.vladsch.flexmark.util.data.DataKey<>("GUIDEGEN_ID_PREFIX", "");
+
     private final DataHolder options;
     private final Parser parser;
 
     public MarkdownParser() {
         options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
+                .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
+                        StrikethroughExtension.create(), TaskListExtension.create(), AutolinkExtension.create()))
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
-                .set(HtmlRenderer.ESCAPE_HTML, true)
+                // Raw HTML reaches the renderer, which cleans it by the rule of RawHtml.
+                .set(HtmlRenderer.ESCAPE_HTML, false)
+                // GitHub's tables: a header row is enough, and a row may have fewer cells.
+                .set(TablesExtension.COLUMN_SPANS, false)
+                .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
+                .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
+                .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
                 .set(HtmlRenderer.SOFT_BREAK, " ")
+                // Task list boxes show state only; each is named for readers who cannot see it.
+                .set(TaskListExtension.ITEM_DONE_MARKER,
+                        "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked disabled aria-label=\"done\"> ")
+                .set(TaskListExtension.ITEM_NOT_DONE_MARKER,
+                        "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled aria-label=\"not done\"> ")
                 .toImmutable();
         parser = Parser.builder(options).build();
     }
@@ -52,55 +74,65 @@ public final class MarkdownParser {
      * so headings and links can be reported where the editor wrote them. Text nested deeper than
      * {@link Limits#MAX_MARKDOWN_NESTING} is reported where its nesting starts and gives an empty document.
      */
-    public Markdown parse(String sourcePath, String text, IntFunction<SourcePos> posOf, Problems problems) {
-        return parse(sourcePath, text, "", posOf, problems);
+    public Markdown parse(String sourcePath, String text, RawHtml html, IntFunction<SourcePos> posOf, Problems problems) {
+        return parse(sourcePath, text, "", html, posOf, problems);
     }
 
     /**
-     * As {@link #parse(String, String, IntFunction, Problems)}, with every heading id starting with
+     * As {@link #parse(String, String, RawHtml, IntFunction, Problems)}, with every heading id starting with
      * {@code idPrefix}. A FAQ answer's headings show on pages beside the guide's own sections and
      * other guides' answers; a prefix holding a '.', which ids made from heading text never do, keeps
      * them from taking any of those ids.
      */
-    public Markdown parse(String sourcePath, String text, String idPrefix, IntFunction<SourcePos> posOf, Problems problems) {
+    public Markdown parse(String sourcePath, String text, String idPrefix, RawHtml html, IntFunction<SourcePos> posOf,
+            Problems problems) {
         Document doc;
         try {
             doc = parser.parse(text);
         } catch (StackOverflowError e) {
             problems.error(posOf.apply(0), "Markdown nested too deeply to read", NESTING_HINT);
-            return new Markdown(parser.parse(""), List.of(), List.of());
+            return empty();
         }
         Node tooDeep = firstTooDeep(doc);
         if (tooDeep != null) {
             problems.error(posOf.apply(tooDeep.getStartOffset()), "Markdown nested more than "
                     + Limits.MAX_MARKDOWN_NESTING + " levels deep (lists, quotes or emphasis inside each other)", NESTING_HINT);
-            return new Markdown(parser.parse(""), List.of(), List.of());
+            return empty();
         }
         doc.set(SOURCE_PATH, sourcePath);
-        new HeaderIdGenerator.Factory().create().generateIds(doc);
+        doc.set(ID_PREFIX, idPrefix);
+        HeadingIds.assign(doc, idPrefix, posOf, problems);
         List<dev.guidegen.content.Heading> headings = new ArrayList<>();
         List<Ref> links = new ArrayList<>();
+        List<Ref> images = new ArrayList<>();
+        boolean raw = false;
         for (Node node : doc.getDescendants()) {
             if (node instanceof Heading h) {
-                if (!idPrefix.isEmpty()) {
-                    h.setAnchorRefId(idPrefix + h.getAnchorRefId());
-                    h.setExplicitAnchorRefId(true);
-                }
-                // The text a reader sees, as the contents list shows it: "**Pay**" is "Pay", "2\. Step" is "2. Step".
+                // The text a reader sees, as the contents list shows it: "**Pay**" is "Pay", "2\\. Step" is "2. Step".
                 String shown = new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(h).strip();
                 headings.add(new dev.guidegen.content.Heading(h.getLevel(), shown,
                         h.getAnchorRefId(), posOf.apply(h.getStartOffset())));
             } else if (node instanceof Link link) {
                 links.add(ref(link.getUrl(), link.getStartOffset(), posOf));
             } else if (node instanceof Image image) {
-                links.add(ref(image.getUrl(), image.getStartOffset(), posOf));
+                images.add(ref(image.getUrl(), image.getStartOffset(), posOf));
             } else if (node instanceof Reference reference) {
                 links.add(ref(reference.getUrl(), reference.getStartOffset(), posOf));
             } else if (node instanceof AutoLink auto) {
-                links.add(ref(auto.getUrl(), auto.getStartOffset(), posOf));
+                Ref r = ref(auto.getUrl(), auto.getStartOffset(), posOf);
+                // A bare "www.example.org" is linked as http://www.example.org, as GitHub does.
+                links.add(Urls.scheme(r.value()) == null ? new Ref("http://" + r.value(), r.pos()) : r);
+            } else if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
+                raw = true;
+                int start = node.getStartOffset();
+                html.inspect(node.getChars().toString(), off -> posOf.apply(start + off), problems, links, images);
             }
         }
-        return new Markdown(doc, headings, links);
+        return new Markdown(doc, headings, links, images, raw);
+    }
+
+    private Markdown empty() {
+        return new Markdown(parser.parse(""), List.of(), List.of(), List.of(), false);
     }
 
     private static final String NESTING_HINT = "flatten the lists or quotes; real guides rarely nest more than a few levels";

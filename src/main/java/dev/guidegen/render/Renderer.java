@@ -74,6 +74,9 @@ public final class Renderer {
                 .stream().flatMap(Optional::stream).toList());
         failures.report(problems, (what, on) -> what + " (while rendering " + on + ")", what -> null);
         files.addAll(new Extras(site, graphs).files());
+        for (var image : site.images().values()) {
+            files.add(new OutputFile(image.url().substring(1), image.bytes(), ""));
+        }
         for (Map.Entry<String, byte[]> asset : tree.under(SourceTree.TEMPLATES + "assets/").entrySet()) {
             files.add(new OutputFile(asset.getKey().substring(SourceTree.TEMPLATES.length()), asset.getValue(), ""));
         }

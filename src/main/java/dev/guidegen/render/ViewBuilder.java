@@ -106,6 +106,9 @@ final class ViewBuilder {
     /** A role's pay in one phrase; a category benchmark is named as one, never passed off as the role's. */
     String payHeadline(Role r) {
         View.Pay pay = payOf(r);
+        if (r.guide().salaryOff()) {
+            return "not given"; // "salary: false": the guide has no pay figures, now or later
+        }
         if (!pay.fallback()) {
             return pay.headline();
         }

@@ -17,7 +17,7 @@ public record Pay(RoleSalary role, Category category, Figures shown, boolean fal
      */
     public static Pay resolve(RoleSalary role, Category category, int minSample) {
         if (role == null) {
-            return new Pay(null, null, null, false, "no entry in the salary snapshot");
+            return new Pay(null, null, null, false, null); // nothing to show, and nothing to explain
         }
         Figures own = role.figures();
         String reason = null;

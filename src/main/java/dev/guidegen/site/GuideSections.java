@@ -19,6 +19,31 @@ public final class GuideSections {
     private GuideSections() {
     }
 
+    /**
+     * The section ids a guide's page has: a section with nothing to show is left out. Similar roles
+     * and backlinks depend on the whole site, so they count as present here, and the output check
+     * finds a link to one that is not.
+     */
+    public static java.util.Set<String> idsOf(dev.guidegen.content.Guide g, boolean inSnapshot) {
+        java.util.Set<String> ids = new java.util.TreeSet<>(List.of("contents", "related-roles", "linked-from"));
+        if (inSnapshot || !g.level().isEmpty() || !g.experience().isEmpty()) {
+            ids.add("quick-facts");
+        }
+        if (inSnapshot) {
+            ids.add("salary");
+        }
+        if (!g.careerPath().isEmpty()) {
+            ids.add("career-ladder");
+        }
+        if (!g.skills().isEmpty()) {
+            ids.add("skills");
+        }
+        if (!g.faq().isEmpty()) {
+            ids.add("faq");
+        }
+        return ids;
+    }
+
     /** The id of the n-th FAQ entry (from 1), on the guide page and the role's FAQ page. */
     public static String faqId(int n) {
         return "faq-" + n;

@@ -5,6 +5,7 @@ import dev.guidegen.content.ContentReader;
 import dev.guidegen.content.FaqEntry;
 import dev.guidegen.content.Guide;
 import dev.guidegen.content.Heading;
+import dev.guidegen.content.ImageFile;
 import dev.guidegen.content.Markdown;
 import dev.guidegen.content.Page;
 import dev.guidegen.source.Ref;
@@ -67,7 +68,7 @@ public final class SiteBuilder {
         }
         Map<String, Set<String>> anchors = new HashMap<>();
         for (Guide g : guides.values()) {
-            Set<String> ids = new TreeSet<>(GuideSections.IDS);
+            Set<String> ids = new TreeSet<>(GuideSections.idsOf(g, !g.salaryOff() && snapshot.roles().containsKey(g.salaryKey().value())));
             for (int i = 1; i <= g.faq().size(); i++) {
                 ids.add(GuideSections.faqId(i));
             }
@@ -142,9 +143,11 @@ public final class SiteBuilder {
             roles.put(g.slug(), new Role(g, pay, ladder(g, guides), skillSlugs, related(g, guides, skillSets, bySkill),
                     backlinks));
         }
-        content.drafts().forEach(d -> usedRoles.putIfAbsent(d.salaryKey().value(), null));
+        content.drafts().stream().filter(d -> !d.salaryOff()).forEach(d -> usedRoles.putIfAbsent(d.salaryKey().value(), null));
         checkSnapshotUse(snapshot, usedRoles, guides, content.config().maxAgeDays());
-        return new Site(content.config(), snapshot, roles, List.copyOf(pages.values()), skills, links);
+        SortedMap<String, dev.guidegen.content.ImageFile> images = new TreeMap<>();
+        content.images().values().forEach(i -> images.put(i.url(), i));
+        return new Site(content.config(), snapshot, roles, List.copyOf(pages.values()), skills, links, images);
     }
 
     /** Keeps the first of several files with one slug (slugs compare without case) and reports the others. */
@@ -270,12 +273,9 @@ public final class SiteBuilder {
         return out;
     }
 
-    /** What "salary:" says for a role with no figures on purpose. */
-    public static final String NO_SALARY = "none";
-
     private RoleSalary salaryOf(Guide g, Snapshot snapshot) {
         Ref key = g.salaryKey();
-        if (g.salaryGiven() && key.value().equals(NO_SALARY) && !snapshot.roles().containsKey(NO_SALARY)) {
+        if (g.salaryOff()) {
             return null; // the editor says there are no figures for this role: nothing to warn about
         }
         RoleSalary role = snapshot.roles().get(key.value());
@@ -287,7 +287,7 @@ public final class SiteBuilder {
             } else {
                 problems.warning(key.pos(), message + "; the page shows no pay figures",
                         "add an entry under roles in content/data/salaries.json, point \"salary:\" at one, or write"
-                                + " \"salary: " + NO_SALARY + "\" to say the role has no figures");
+                                + " \"salary: false\" to say the role has no figures");
             }
         }
         return role;
@@ -328,8 +328,16 @@ public final class SiteBuilder {
         /** Every URL the build makes, to the source file whose headings are its anchors (null: not checked here). */
         private final Map<String, String> siteUrls = new HashMap<>();
 
+        /** content/images/ by source path, and the URLs they are published at. */
+        private final Map<String, ImageFile> images = new HashMap<>();
+        private final Set<String> imageUrls = new TreeSet<>();
+
         LinkChecker(Map<String, Guide> guides, Map<String, Page> pages, Map<String, Set<String>> anchors,
                 Set<String> skillUrls, Set<String> files) {
+            content.images().forEach((path, image) -> {
+                images.put(path, image);
+                imageUrls.add(image.url());
+            });
             this.guides = guides;
             this.pages = pages;
             this.anchors = anchors;
@@ -345,97 +353,151 @@ public final class SiteBuilder {
             pages.values().forEach(p -> siteUrls.put(Urls.page(p.slug()), p.path()));
             skillUrls.forEach(u -> siteUrls.put(u, null));
             files.forEach(f -> siteUrls.put(f, null));
+            imageUrls.forEach(u -> siteUrls.put(u, null));
         }
 
         void check(String from, Markdown md, Map<String, String> resolved, Set<String> guideTargets) {
             for (Ref link : md.links()) {
-                String url = link.value();
-                if (Urls.hasUnsafeScheme(url)) {
-                    problems.error(link.pos(), "link \"" + url + "\" uses the scheme \"" + Urls.scheme(url)
-                            + ":\", which is not allowed", "links may use http:, https:, mailto: and tel:");
-                    continue;
-                }
-                if (url.isEmpty() || Urls.isExternal(url)) {
-                    continue;
-                }
-                if (url.startsWith("/")) {
-                    checkSiteUrl(link, guideTargets);
-                    continue;
-                }
-                int hash = url.indexOf('#');
-                String path = hash < 0 ? url : url.substring(0, hash);
-                String fragment = hash < 0 ? "" : url.substring(hash + 1);
-                if (path.isEmpty()) {
-                    // FAQ answers show on the FAQ pages too, so an anchor in a guide points at the guide's own URL.
-                    if (checkAnchor(link, from, fragment) && from.startsWith(ContentReader.GUIDES)) {
-                        resolved.put(url, Urls.guide(stem(from, ContentReader.GUIDES)) + url);
-                    }
-                    continue;
-                }
-                if (!path.endsWith(".md")) {
-                    problems.error(link.pos(), "link \"" + url + "\" is not a content file or site URL",
-                            "link to a guide as backend-engineer.md, to a page as ../pages/about.md, or to a site URL such as /salaries/");
-                    continue;
-                }
-                String target = Urls.normalise(from.substring(0, from.lastIndexOf('/') + 1) + path);
-                if (target != null && !target.startsWith("content/")) {
-                    target = null;
-                }
-                String result = null;
-                if (target != null && target.startsWith(ContentReader.GUIDES) && target.indexOf('/', ContentReader.GUIDES.length()) < 0) {
-                    String slug = stem(target, ContentReader.GUIDES);
-                    Guide g = guides.get(slug);
-                    if (g == null && unreadable.contains(slug)) {
-                        continue;
-                    }
-                    if (g == null && drafts.contains(slug)) {
-                        problems.error(link.pos(), "broken link \"" + url + "\": guide \"" + slug
-                                + "\" is a draft, left out of this build", DRAFT_HINT);
-                        continue;
-                    }
-                    if (g == null) {
-                        problems.error(link.pos(), "broken link \"" + url + "\": no guide \"" + slug + "\""
-                                + DidYouMean.suffix(slug, guides.keySet()), DidYouMean.known("guides", slug, guides.keySet()));
-                        continue;
-                    }
-                    guideTargets.add(slug);
-                    result = Urls.guide(slug);
-                } else if (target != null && target.startsWith(ContentReader.PAGES) && target.indexOf('/', ContentReader.PAGES.length()) < 0) {
-                    String slug = stem(target, ContentReader.PAGES);
-                    if (!pages.containsKey(slug) && draftPages.contains(slug)) {
-                        problems.error(link.pos(), "broken link \"" + url + "\": page \"" + slug
-                                + "\" is a draft, left out of this build", DRAFT_HINT);
-                        continue;
-                    }
-                    if (!pages.containsKey(slug)) {
-                        problems.error(link.pos(), "broken link \"" + url + "\": no page \"" + slug + "\""
-                                + DidYouMean.suffix(slug, pages.keySet()), DidYouMean.known("pages", slug, pages.keySet()));
-                        continue;
-                    }
-                    result = Urls.page(slug);
+                check(from, link, false, resolved, guideTargets);
+            }
+            for (Ref image : md.images()) {
+                check(from, image, true, resolved, guideTargets);
+            }
+        }
+
+        private void check(String from, Ref link, boolean image, Map<String, String> resolved, Set<String> guideTargets) {
+            String url = link.value();
+            if (Urls.hasUnsafeScheme(url)) {
+                problems.error(link.pos(), "link \"" + url + "\" uses the scheme \"" + Urls.scheme(url)
+                        + ":\", which is not allowed", "links may use http:, https:, mailto: and tel:");
+                return;
+            }
+            String base = content.config().baseUrl();
+            if (base.length() > 1 && url.startsWith(base) && !image) {
+                // The site's own address, written in full: checked like the site URL it names.
+                checkSiteUrl(link, "/" + url.substring(base.length()), guideTargets);
+                return;
+            }
+            if (url.isEmpty() || Urls.isExternal(url)) {
+                return;
+            }
+            if (url.startsWith("/")) {
+                if (image) {
+                    checkImageUrl(link);
                 } else {
-                    problems.error(link.pos(), "broken link \"" + url + "\": " + (target == null ? "it leaves content/" : target
-                            + " is neither a guide nor a page"), "guides live in content/guides/, pages in content/pages/");
-                    continue;
+                    checkSiteUrl(link, guideTargets);
                 }
-                if (!fragment.isEmpty() && !checkAnchor(link, target, fragment)) {
-                    continue;
+                return;
+            }
+            int hash = url.indexOf('#');
+            String path = hash < 0 ? url : url.substring(0, hash);
+            String fragment = hash < 0 ? "" : url.substring(hash + 1);
+            if (path.isEmpty()) {
+                // FAQ answers show on the FAQ pages too, so an anchor in a guide points at the guide's own URL.
+                if (checkAnchor(link, from, fragment) && from.startsWith(ContentReader.GUIDES)) {
+                    resolved.put(url, Urls.guide(stem(from, ContentReader.GUIDES)) + url);
                 }
-                resolved.put(url, fragment.isEmpty() ? result : result + "#" + fragment);
+                return;
+            }
+            String inFolder = from.substring(0, from.lastIndexOf('/') + 1);
+            String file = Urls.normalise(inFolder + path);
+            if (file != null && file.startsWith(ContentReader.IMAGES)) {
+                ImageFile found = images.get(file);
+                if (found == null) {
+                    problems.error(link.pos(), "broken " + (image ? "image" : "link") + " \"" + url + "\": no file " + file
+                            + DidYouMean.suffix(file, images.keySet()), DidYouMean.known("images", file, images.keySet()));
+                    return;
+                }
+                resolved.put(url, found.url());
+                return;
+            }
+            if (image) {
+                problems.error(link.pos(), "image \"" + url + "\" is not in content/images/",
+                        "put the file in content/images/ and write its path from this file, like ../images/chart.png");
+                return;
+            }
+            if (!path.endsWith(".md")) {
+                problems.error(link.pos(), "link \"" + url + "\" is not a content file or site URL",
+                        "link to a guide as backend-engineer.md, to a page as ../pages/about.md, or to a site URL such as /salaries/");
+                return;
+            }
+            String target = Urls.normalise(from.substring(0, from.lastIndexOf('/') + 1) + path);
+            if (target != null && !target.startsWith("content/")) {
+                target = null;
+            }
+            String result = null;
+            if (target != null && target.startsWith(ContentReader.GUIDES) && target.indexOf('/', ContentReader.GUIDES.length()) < 0) {
+                String slug = stem(target, ContentReader.GUIDES);
+                Guide g = guides.get(slug);
+                if (g == null && unreadable.contains(slug)) {
+                    return;
+                }
+                if (g == null && drafts.contains(slug)) {
+                    problems.error(link.pos(), "broken link \"" + url + "\": guide \"" + slug
+                            + "\" is a draft, left out of this build", DRAFT_HINT);
+                    return;
+                }
+                if (g == null) {
+                    problems.error(link.pos(), "broken link \"" + url + "\": no guide \"" + slug + "\""
+                            + DidYouMean.suffix(slug, guides.keySet()), DidYouMean.known("guides", slug, guides.keySet()));
+                    return;
+                }
+                guideTargets.add(slug);
+                result = Urls.guide(slug);
+                target = g.path(); // slugs ignore case: "Backend-Engineer.md" may be the file that holds the headings
+            } else if (target != null && target.startsWith(ContentReader.PAGES) && target.indexOf('/', ContentReader.PAGES.length()) < 0) {
+                String slug = stem(target, ContentReader.PAGES);
+                if (!pages.containsKey(slug) && draftPages.contains(slug)) {
+                    problems.error(link.pos(), "broken link \"" + url + "\": page \"" + slug
+                            + "\" is a draft, left out of this build", DRAFT_HINT);
+                    return;
+                }
+                if (!pages.containsKey(slug)) {
+                    problems.error(link.pos(), "broken link \"" + url + "\": no page \"" + slug + "\""
+                            + DidYouMean.suffix(slug, pages.keySet()), DidYouMean.known("pages", slug, pages.keySet()));
+                    return;
+                }
+                result = Urls.page(slug);
+                target = pages.get(slug).path();
+            } else {
+                problems.error(link.pos(), "broken link \"" + url + "\": " + (target == null ? "it leaves content/" : target
+                        + " is neither a guide nor a page"), "guides live in content/guides/, pages in content/pages/");
+                return;
+            }
+            if (!fragment.isEmpty() && !checkAnchor(link, target, fragment)) {
+                return;
+            }
+            resolved.put(url, fragment.isEmpty() ? result : result + "#" + fragment);
+        }
+
+        /** An image written as a site URL ("/images/chart.png") must name a file of content/images/. */
+        private void checkImageUrl(Ref link) {
+            String url = link.value();
+            int cut = url.indexOf('?') >= 0 ? url.indexOf('?') : url.indexOf('#');
+            String path = cut < 0 ? url : url.substring(0, cut);
+            if (!imageUrls.contains(path)) {
+                problems.error(link.pos(), "broken image \"" + url + "\": no image at " + path
+                        + DidYouMean.suffix(path, imageUrls), DidYouMean.known("images", path, imageUrls));
             }
         }
 
         /** A link written as a site URL ("/salaries/", "/roles/x/#pay") must name a page or file the build makes. */
         private void checkSiteUrl(Ref link, Set<String> guideTargets) {
-            String url = link.value();
+            checkSiteUrl(link, link.value(), guideTargets);
+        }
+
+        private void checkSiteUrl(Ref link, String url, Set<String> guideTargets) {
             int hash = url.indexOf('#');
             String path = hash < 0 ? url : url.substring(0, hash);
             String fragment = hash < 0 ? "" : url.substring(hash + 1);
             int query = path.indexOf('?');
             path = query < 0 ? path : path.substring(0, query);
             if (!siteUrls.containsKey(path)) {
-                problems.error(link.pos(), "broken link \"" + url + "\": no page at " + path
-                        + DidYouMean.suffix(path, siteUrls.keySet()), "site URLs end in \"/\", like /roles/backend-engineer/");
+                boolean file = path.substring(path.lastIndexOf('/') + 1).contains(".");
+                problems.error(link.pos(), "broken link \"" + link.value() + "\": no " + (file ? "file" : "page") + " at " + path
+                        + DidYouMean.suffix(path, siteUrls.keySet().stream()
+                                .filter(u -> u.substring(u.lastIndexOf('/') + 1).contains(".") == file).toList()),
+                        file || path.endsWith("/") ? null : "site URLs end in \"/\", like /roles/backend-engineer/");
                 return;
             }
             String source = siteUrls.get(path);

@@ -94,7 +94,8 @@ public final class Fields {
             try {
                 date = LocalDate.parse(ref.value());
             } catch (DateTimeParseException e) {
-                problems.error(ref.pos(), "\"" + key + "\" is not a date in the calendar: \"" + ref.value() + "\"");
+                problems.error(ref.pos(), ref.value() + " is not a date: " + whyNotADate(ref.value()),
+                        "\"" + key + "\" is written YYYY-MM-DD");
                 return Optional.empty();
             }
             if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
@@ -104,6 +105,25 @@ public final class Fields {
             }
             return Optional.of(date);
         });
+    }
+
+    /** Why a YYYY-MM-DD text that does not parse names no day, as a person would say it. */
+    static String whyNotADate(String text) {
+        int year = Integer.parseInt(text.substring(0, 4));
+        int month = Integer.parseInt(text.substring(5, 7));
+        int day = Integer.parseInt(text.substring(8, 10));
+        if (month < 1 || month > 12) {
+            return "there is no month " + month;
+        }
+        java.time.YearMonth ym = java.time.YearMonth.of(year, month);
+        String name = ym.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+        if (day == 0) {
+            return "days start at 01";
+        }
+        if (month == 2 && day == 29) {
+            return year + " is not a leap year";
+        }
+        return name + (month == 2 ? " " + year : "") + " has " + ym.lengthOfMonth() + " days";
     }
 
     /** YAML's words for yes and no, in any case, as editors write them. */

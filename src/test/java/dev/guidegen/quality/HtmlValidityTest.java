@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every page of the shipped site passes the Nu HTML Checker with zero errors. */
+/** Every page of the shipped site, and of the migrated-wiki test site, passes the Nu HTML Checker with zero errors. */
 class HtmlValidityTest {
 
     @TempDir
@@ -35,6 +35,26 @@ class HtmlValidityTest {
         }
 
         assertThat(pages).isGreaterThan(30);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void everyPageOfTheMigratedWikiSitePassesTheNuHtmlChecker() throws Exception {
+        BuildResult result = dev.guidegen.InlineSite.fromResources("migrated-wiki").build().result();
+        assertThat(result.failed()).isFalse();
+        SiteWriter.write(out, result.files());
+        HtmlValidator validator = new HtmlValidator();
+
+        List<String> errors = new ArrayList<>();
+        int pages = 0;
+        for (var file : result.files()) {
+            if (file.path().endsWith(".html")) {
+                pages++;
+                errors.addAll(validator.validate(out.resolve(file.path())));
+            }
+        }
+
+        assertThat(pages).isGreaterThan(20);
         assertThat(errors).isEmpty();
     }
 
