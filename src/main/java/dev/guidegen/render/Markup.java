@@ -68,7 +68,7 @@ final class Markup {
     }
 
     private void attributes(Node node, AttributablePart part, MutableAttributes attributes) {
-        if (node instanceof Image && part == AttributablePart.NODE) {
+        if (node instanceof Image && (part == AttributablePart.NODE || part == AttributablePart.LINK)) {
             image(attributes.getValue("src"), attributes::addValue);
         } else if (node instanceof TableCell cell && cell.getAlignment() != null) {
             // "align" is obsolete HTML: the stylesheet aligns by class.
