@@ -83,6 +83,26 @@ class MarkdownTest {
     }
 
     @Test
+    void anUndefinedFootnoteAndBracketedTextStayAsWritten() {
+        InlineSite.Built built = withBody("Builds APIs at [Company Name][^9], see [x][nope].").build();
+
+        var body = built.html(PAGE).selectFirst("div.body");
+        assertThat(built.problems()).isEmpty();
+        assertThat(body.text()).contains("Builds APIs at [Company Name][^9], see [x][nope].");
+        assertThat(body.select("a[href*=Company], a[href*=nope], sup")).isEmpty();
+    }
+
+    @Test
+    void aDuplicateSlugIsOneErrorNamingBothFilesAndNothingElse() {
+        InlineSite site = InlineSite.minimal();
+        InlineSite.Built built = site.with("content/guides/Backend-Architect.md",
+                new String(site.tree().bytes(BadInput.ARCHITECT), java.nio.charset.StandardCharsets.UTF_8)).build();
+
+        assertThat(built.problems()).containsExactly(BadInput.ARCHITECT + ":1:1: error: duplicate slug \"backend-architect\": "
+                + "content/guides/Backend-Architect.md has it too");
+    }
+
+    @Test
     void strikethroughAndAutolinksRender() {
         InlineSite.Built built = withBody("Builds ~~SOAP~~ APIs, see www.example.org and <https://example.org/a>.").build();
 
