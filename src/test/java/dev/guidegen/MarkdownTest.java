@@ -193,6 +193,28 @@ class MarkdownTest {
     }
 
     @Test
+    void anIdInRawHtmlIsAnAnchorLinksMayPointAt() {
+        InlineSite.Built built = withBody("See [the old anchor](#legacy).\n\n<a id=\"legacy\"></a>Kept from the wiki.").build();
+
+        assertThat(built.problems()).isEmpty();
+        assertThat(built.html(PAGE).select("div.body a#legacy")).hasSize(1);
+        assertThat(built.html(PAGE).select("a[href=/roles/backend-engineer/#legacy]")).hasSize(1);
+    }
+
+    @Test
+    void anIdInRawHtmlThatThePageHasOrThatIsNoNameIsAnError() {
+        InlineSite.Built built = withBody("Text.\n\n<div id=\"salary\">x</div>\n\n<span id=\"pay\">y</span>\n\n"
+                + "<span id=\"a.b\">z</span>\n\n<a name=\"old\"></a>").build();
+
+        assertThat(built.problems()).containsExactly(
+                ENGINEER + ":18:10: error: id \"salary\" is already on the page, for its own section",
+                ENGINEER + ":20:11: error: id \"pay\" is already on the page, on a heading or another element",
+                ENGINEER + ":22:11: error: id \"a.b\" must start with a letter and hold only letters, digits, hyphens and "
+                        + "underscores",
+                ENGINEER + ":24:1: warning: <a> loses name: an anchor is named with id=\"...\" now");
+    }
+
+    @Test
     void aLinkThatFirstFailsInTheOutputCheckIsReportedWhereTheContentWroteIt() {
         InlineSite.Built built = withBody("Builds APIs. Compare [all pay](/salaries/#nowhere).").build();
 

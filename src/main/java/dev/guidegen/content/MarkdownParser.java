@@ -105,6 +105,7 @@ public final class MarkdownParser {
         List<dev.guidegen.content.Heading> headings = new ArrayList<>();
         List<Ref> links = new ArrayList<>();
         List<Ref> images = new ArrayList<>();
+        List<Ref> ids = new ArrayList<>();
         boolean raw = false;
         for (Node node : doc.getDescendants()) {
             if (node instanceof Heading h) {
@@ -125,14 +126,14 @@ public final class MarkdownParser {
             } else if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
                 raw = true;
                 int start = node.getStartOffset();
-                html.inspect(node.getChars().toString(), off -> posOf.apply(start + off), problems, links, images);
+                html.inspect(node.getChars().toString(), off -> posOf.apply(start + off), problems, links, images, ids);
             }
         }
-        return new Markdown(doc, headings, links, images, raw);
+        return new Markdown(doc, headings, links, images, ids, raw);
     }
 
     private Markdown empty() {
-        return new Markdown(parser.parse(""), List.of(), List.of(), List.of(), false);
+        return new Markdown(parser.parse(""), List.of(), List.of(), List.of(), List.of(), false);
     }
 
     private static final String NESTING_HINT = "flatten the lists or quotes; real guides rarely nest more than a few levels";

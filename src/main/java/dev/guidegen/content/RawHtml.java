@@ -52,6 +52,9 @@ public record RawHtml(Set<String> iframeHosts, boolean unsafe) {
     private static final Set<String> PRESENTATIONAL = Set.of("align", "valign", "bgcolor", "color", "border", "face",
             "size", "style", "class", "cellpadding", "cellspacing", "hspace", "vspace", "nowrap", "clear", "background");
 
+    /** What an id in raw HTML may be: as a written heading id, never holding the '.' of FAQ answers' ids. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
     /** Attributes whose value is a URL that a browser follows or loads. */
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite");
 
@@ -59,6 +62,7 @@ public record RawHtml(Set<String> iframeHosts, boolean unsafe) {
 
     private static Safelist rawSafelist() {
         Safelist s = new Safelist().addTags(ELEMENTS.toArray(String[]::new))
+                .addAttributes(":all", "id")
                 .addAttributes("a", "href", "title")
                 .addAttributes("abbr", "title")
                 .addAttributes("dfn", "title")
@@ -110,10 +114,12 @@ public record RawHtml(Set<String> iframeHosts, boolean unsafe) {
     /**
      * Reports what raw HTML {@code text} loses, each element once, where it is written; adds every
      * link ({@code a href}) and image ({@code img src}) that survives to {@code links} and
-     * {@code images}, so that they are checked like Markdown's own. {@code posOf} turns an offset
-     * in {@code text} into a position in the file.
+     * {@code images}, so that they are checked like Markdown's own, and every element id to
+     * {@code ids}, so that links may point at it. {@code posOf} turns an offset in {@code text}
+     * into a position in the file.
      */
-    public void inspect(String text, IntFunction<SourcePos> posOf, Problems problems, List<Ref> links, List<Ref> images) {
+    public void inspect(String text, IntFunction<SourcePos> posOf, Problems problems, List<Ref> links, List<Ref> images,
+            List<Ref> ids) {
         Parser parser = Parser.htmlParser().setTrackPosition(true);
         Element context = new Document("").appendElement("body");
         List<Node> nodes = parser.parseFragmentInput(text, context, "");
@@ -152,6 +158,16 @@ public record RawHtml(Set<String> iframeHosts, boolean unsafe) {
                 if (!lost.isEmpty()) {
                     problems.warning(posOf.apply(at), "<" + tag + "> loses " + String.join(", ", lost) + ": " + reason,
                             "the README lists the attributes each element may keep");
+                }
+            }
+            if (e.hasAttr("id") && !DROPPED_WHOLE.contains(tag)) {
+                var range = e.attributes().sourceRange("id");
+                SourcePos idPos = posOf.apply(range.valueRange().isTracked() ? range.valueRange().startPos() : at);
+                if (!ID.matcher(e.id()).matches()) {
+                    problems.error(idPos, "id \"" + e.id() + "\" must start with a letter and hold only letters, digits, "
+                            + "hyphens and underscores", "write it like id=\"day-to-day-work\"");
+                } else {
+                    ids.add(new Ref(e.id(), idPos));
                 }
             }
             collect(e, "a", "href", links, posOf);
@@ -212,6 +228,9 @@ public record RawHtml(Set<String> iframeHosts, boolean unsafe) {
     }
 
     private static String reason(String key) {
+        if (key.equals("name")) {
+            return "an anchor is named with id=\"...\" now";
+        }
         if (key.startsWith("on")) {
             return "event handlers run scripts";
         }

@@ -79,6 +79,7 @@ public final class SiteBuilder {
                 }
                 ids.add(h.id());
             }
+            addRawIds(g.body(), ids);
             anchors.put(g.path(), ids);
         }
         for (Page p : pages.values()) {
@@ -88,7 +89,11 @@ public final class SiteBuilder {
                             + "main content", "reword the heading");
                 }
             }
-            anchors.put(p.path(), new TreeSet<>(p.body().headings().stream().map(Heading::id).toList()));
+            Set<String> ids = new TreeSet<>(p.body().headings().stream().map(Heading::id).toList());
+            ids.add(GuideSections.MAIN);
+            addRawIds(p.body(), ids);
+            ids.remove(GuideSections.MAIN);
+            anchors.put(p.path(), ids);
         }
 
         SortedMap<String, Skill> skills = skills(guides);
@@ -148,6 +153,17 @@ public final class SiteBuilder {
         SortedMap<String, dev.guidegen.content.ImageFile> images = new TreeMap<>();
         content.images().values().forEach(i -> images.put(i.url(), i));
         return new Site(content.config(), snapshot, roles, List.copyOf(pages.values()), skills, links, images);
+    }
+
+    /** Adds the ids raw HTML gives elements to a page's {@code ids}, reporting one the page already has. */
+    private void addRawIds(Markdown md, Set<String> ids) {
+        for (Ref id : md.rawIds()) {
+            if (GuideSections.isTaken(id.value()) || !ids.add(id.value())) {
+                problems.error(id.pos(), "id \"" + id.value() + "\" is already on the page, "
+                        + (GuideSections.isTaken(id.value()) ? "for its own section" : "on a heading or another element"),
+                        "choose another id");
+            }
+        }
     }
 
     /** Keeps the first of several files with one slug (slugs compare without case) and reports the others. */
