@@ -37,7 +37,7 @@ public final class Build {
         Problems problems = new Problems();
         tree.problems().forEach(problems::add);
         MarkdownParser markdown = new MarkdownParser();
-        Content content = new ContentReader(markdown, drafts, problems).read(tree);
+        Content content = new ContentReader(markdown, drafts, problems, workers).read(tree);
         Snapshot snapshot = new SnapshotReader(problems).read(tree);
         java.util.Set<String> otherFiles = new java.util.TreeSet<>(Urls.FILES);
         tree.under(SourceTree.TEMPLATES + "assets/").keySet()

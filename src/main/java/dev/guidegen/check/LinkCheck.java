@@ -15,13 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
- * The check stage: reads every rendered HTML page with jsoup and checks each internal href and
- * src, and each #fragment, against the files and element ids of the output. This catches what the
+ * The check stage: scans every rendered HTML page once and checks each internal href and src,
+ * and each #fragment, against the files and element ids of the output. This catches what the
  * site stage cannot see, such as a broken link written into a template.
  */
 public final class LinkCheck {
@@ -29,7 +26,8 @@ public final class LinkCheck {
     /** Attributes that hold URLs but are not links to follow: only their scheme is checked. */
     private static final List<String> SCHEME_ONLY = List.of("action", "formaction", "data", "poster", "cite", "background",
             "xlink:href", "ping");
-    private static final String SCHEME_ONLY_SELECTOR = String.join(", ", SCHEME_ONLY.stream().map(a -> "[" + a + "]").toList());
+    private static final HtmlScan SCAN = new HtmlScan(java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("href", "src"), SCHEME_ONLY.stream()).collect(java.util.stream.Collectors.toSet()));
 
     private final Problems problems;
 
@@ -42,43 +40,31 @@ public final class LinkCheck {
         Map<String, SourcePos> written = contentLinks(site);
         Map<String, OutputFile> byPath = new HashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
-        Map<String, Document> docs = new java.util.concurrent.ConcurrentHashMap<>();
-        Map<String, Set<String>> ids = new java.util.concurrent.ConcurrentHashMap<>();
-        workers.map(files.stream().filter(f -> f.path().endsWith(".html")).toList(), f -> {
-            Document doc = Jsoup.parse(new String(f.bytes(), StandardCharsets.UTF_8), "");
-            docs.put(f.path(), doc);
-            Set<String> pageIds = new HashSet<>();
-            doc.select("[id]").forEach(e -> pageIds.add(e.id()));
-            doc.select("a[name]").forEach(e -> pageIds.add(e.attr("name")));
-            ids.put(f.path(), pageIds);
-            return f;
-        });
+        List<OutputFile> pages = files.stream().filter(f -> f.path().endsWith(".html")).toList();
+        List<HtmlScan.Page> scanned = workers.map(pages, f -> SCAN.scan(new String(f.bytes(), StandardCharsets.UTF_8)));
+        Map<String, Set<String>> ids = new HashMap<>();
+        for (int i = 0; i < pages.size(); i++) {
+            ids.put(pages.get(i).path(), scanned.get(i).ids());
+        }
         // One broken link in a template breaks it on every page made from that template: report it once.
         OncePerPlace broken = new OncePerPlace();
-        for (OutputFile f : files) {
-            Document doc = docs.get(f.path());
-            if (doc == null) {
-                continue;
-            }
-            for (Element e : doc.select("[href], [src]")) {
-                String attr = e.hasAttr("href") ? "href" : "src";
-                String url = e.attr(attr);
-                String problem = problemWith(f.path(), url, baseUrl, byPath, ids);
-                if (problem != null) {
-                    broken.add(written.getOrDefault(url, locate(tree, f.template(), attr, url)), "broken link \"" + url + "\": " + problem,
-                            "/" + pageUrl(f.path()));
-                }
-            }
-            for (Element e : doc.select(SCHEME_ONLY_SELECTOR)) {
-                for (String attr : SCHEME_ONLY) {
-                    String url = e.attr(attr);
-                    if (Urls.hasUnsafeScheme(url)) {
-                        broken.add(locate(tree, f.template(), attr, url), "unsafe URL \"" + url + "\" in " + attr
-                                + ": the scheme \"" + Urls.scheme(url) + ":\" is not allowed", "/" + pageUrl(f.path()));
+        workers.map(java.util.stream.IntStream.range(0, pages.size()).boxed().toList(), i -> {
+            OutputFile f = pages.get(i);
+            for (HtmlScan.Attr a : scanned.get(i).urls()) {
+                String url = a.value();
+                if (a.name().equals("href") || a.name().equals("src")) {
+                    String problem = problemWith(f.path(), url, baseUrl, byPath, ids);
+                    if (problem != null) {
+                        broken.add(written.getOrDefault(url, locate(tree, f.template(), a.name(), url)),
+                                "broken link \"" + url + "\": " + problem, "/" + pageUrl(f.path()));
                     }
+                } else if (Urls.hasUnsafeScheme(url)) {
+                    broken.add(locate(tree, f.template(), a.name(), url), "unsafe URL \"" + url + "\" in " + a.name()
+                            + ": the scheme \"" + Urls.scheme(url) + ":\" is not allowed", "/" + pageUrl(f.path()));
                 }
             }
-        }
+            return i;
+        });
         broken.report(problems, (what, on) -> what + " (on " + on + ")",
                 what -> "fix the link where it is written, or the page it names");
     }

@@ -49,10 +49,23 @@ public final class ContentReader {
     /** What raw HTML may do, from site.yaml; read before any Markdown. */
     private RawHtml html = RawHtml.DEFAULT;
 
+    /** Runs the guides and pages through the parsers on all cores; null reads them one after another. */
+    private final dev.guidegen.work.Workers workers;
+
     public ContentReader(MarkdownParser markdown, boolean drafts, Problems problems) {
+        this(markdown, drafts, problems, null);
+    }
+
+    public ContentReader(MarkdownParser markdown, boolean drafts, Problems problems, dev.guidegen.work.Workers workers) {
         this.markdown = markdown;
         this.drafts = drafts;
         this.problems = problems;
+        this.workers = workers;
+    }
+
+    /** {@code f} over every item, in the items' order, on all cores when there are workers. */
+    private <T, R> List<R> map(List<T> items, java.util.function.Function<T, R> f) {
+        return workers == null ? items.stream().map(f).toList() : workers.map(items, f);
     }
 
     public Content read(SourceTree tree) {
@@ -72,20 +85,28 @@ public final class ContentReader {
             }
         }
         List<Guide> leftOut = new ArrayList<>();
-        for (Map.Entry<String, byte[]> file : tree.under(GUIDES).entrySet()) {
-            Optional<String> slug = slugOf(file.getKey(), GUIDES);
-            Optional<Guide> guide = slug.flatMap(s -> readGuide(s, file.getKey(), file.getValue()));
-            if (slug.isPresent() && guide.isEmpty()) {
-                unreadable.add(slug.get());
+        List<Map.Entry<String, byte[]>> guideFiles = List.copyOf(tree.under(GUIDES).entrySet());
+        List<Optional<Guide>> read = map(guideFiles, file ->
+                slugOf(file.getKey(), GUIDES).flatMap(s -> readGuide(s, file.getKey(), file.getValue())));
+        for (int i = 0; i < guideFiles.size(); i++) {
+            Optional<Guide> guide = read.get(i);
+            if (guide.isEmpty()) {
+                // A file whose name makes no slug was reported as such; one that does is a guide that exists.
+                String name = guideFiles.get(i).getKey().substring(GUIDES.length());
+                String stem = name.endsWith(".md") ? name.substring(0, name.length() - 3).toLowerCase(Locale.ROOT) : "";
+                if (SLUG.matcher(stem).matches()) {
+                    unreadable.add(stem);
+                }
             }
             guide.filter(g -> !drafts && g.draft()).ifPresent(leftOut::add);
             guide.filter(g -> drafts || !g.draft()).ifPresent(guides::add);
         }
         List<Page> pages = new ArrayList<>();
         List<Page> draftPages = new ArrayList<>();
-        for (Map.Entry<String, byte[]> file : tree.under(PAGES).entrySet()) {
-            slugOf(file.getKey(), PAGES).flatMap(slug -> readPage(slug, file.getKey(), file.getValue()))
-                    .ifPresent(p -> (p.draft() && !drafts ? draftPages : pages).add(p));
+        List<Map.Entry<String, byte[]>> pageFiles = List.copyOf(tree.under(PAGES).entrySet());
+        for (Optional<Page> page : map(pageFiles, file ->
+                slugOf(file.getKey(), PAGES).flatMap(slug -> readPage(slug, file.getKey(), file.getValue())))) {
+            page.ifPresent(p -> (p.draft() && !drafts ? draftPages : pages).add(p));
         }
         java.util.SortedMap<String, ImageFile> images = new java.util.TreeMap<>();
         for (Map.Entry<String, byte[]> file : tree.under(IMAGES).entrySet()) {

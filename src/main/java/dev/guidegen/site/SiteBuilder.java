@@ -127,11 +127,9 @@ public final class SiteBuilder {
             links.put(p.path(), resolved);
         }
 
-        Map<String, Set<String>> skillSets = new HashMap<>();
+        SortedMap<String, Set<String>> skillSets = new TreeMap<>();
         guides.values().forEach(g -> skillSets.put(g.slug(), skillSet(g)));
-        // Skill to guides, so that finding the guides that share skills does not compare every pair.
-        Map<String, List<String>> bySkill = new HashMap<>();
-        skillSets.forEach((slug, set) -> set.forEach(s -> bySkill.computeIfAbsent(s, k -> new ArrayList<>()).add(slug)));
+        SharedSkills shared = new SharedSkills(skillSets);
         Map<String, RoleSalary> usedRoles = new HashMap<>();
         SortedMap<String, Role> roles = new TreeMap<>();
         for (Guide g : guides.values()) {
@@ -145,7 +143,7 @@ public final class SiteBuilder {
                     .distinct().toList();
             List<String> backlinks = linkedFrom.getOrDefault(g.slug(), Set.of()).stream()
                     .sorted(Comparator.comparing((String s) -> guides.get(s).title()).thenComparing(s -> s)).toList();
-            roles.put(g.slug(), new Role(g, pay, ladder(g, guides), skillSlugs, related(g, guides, skillSets, bySkill),
+            roles.put(g.slug(), new Role(g, pay, ladder(g, guides), skillSlugs, related(g, guides, shared),
                     backlinks));
         }
         content.drafts().stream().filter(d -> !d.salaryOff()).forEach(d -> usedRoles.putIfAbsent(d.salaryKey().value(), null));
@@ -224,8 +222,7 @@ public final class SiteBuilder {
     }
 
     /** The explicit related guides first, then those sharing the most skills, at most five. */
-    private List<String> related(Guide g, Map<String, Guide> guides, Map<String, Set<String>> skillSets,
-            Map<String, List<String>> bySkill) {
+    private List<String> related(Guide g, Map<String, Guide> guides, SharedSkills shared) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (Ref r : g.related()) {
             if (r.value().equals(g.slug())) {
@@ -234,18 +231,9 @@ public final class SiteBuilder {
                 out.add(r.value());
             }
         }
-        Map<String, Integer> shared = new HashMap<>();
-        for (String skill : skillSets.get(g.slug())) {
-            for (String other : bySkill.getOrDefault(skill, List.of())) {
-                shared.merge(other, 1, Integer::sum);
-            }
+        if (out.size() < RELATED_LIMIT) {
+            out.addAll(shared.nearest(g.slug(), out, RELATED_LIMIT - out.size()));
         }
-        shared.remove(g.slug());
-        out.forEach(shared::remove);
-        shared.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(Math.max(0, RELATED_LIMIT - out.size()))
-                .forEach(e -> out.add(e.getKey()));
         return out.stream().limit(RELATED_LIMIT).toList();
     }
 

@@ -1,0 +1,139 @@
+package dev.guidegen.check;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One pass over a page's HTML that finds what the link check needs: every element id (and
+ * {@code a name}) and every attribute that holds a URL. It reads tags and attributes as a browser
+ * does (quoted and unquoted values, character references, comments, and the raw text of
+ * {@code script} and {@code style}), without building a document tree.
+ */
+final class HtmlScan {
+
+    /** A URL-holding attribute of an element. */
+    record Attr(String name, String value) {
+    }
+
+    /** What one page holds. */
+    record Page(Set<String> ids, List<Attr> urls) {
+    }
+
+    private final Set<String> urlAttributes;
+
+    HtmlScan(Set<String> urlAttributes) {
+        this.urlAttributes = urlAttributes;
+    }
+
+    Page scan(String html) {
+        Set<String> ids = new HashSet<>();
+        List<Attr> urls = new ArrayList<>();
+        int n = html.length();
+        int i = 0;
+        while (true) {
+            int lt = html.indexOf('<', i);
+            if (lt < 0 || lt + 1 >= n) {
+                break;
+            }
+            char c = html.charAt(lt + 1);
+            if (html.startsWith("<!--", lt)) {
+                int end = html.indexOf("-->", lt + 4);
+                i = end < 0 ? n : end + 3;
+                continue;
+            }
+            if (c == '!' || c == '?' || c == '/') {
+                int end = html.indexOf('>', lt);
+                i = end < 0 ? n : end + 1;
+                continue;
+            }
+            if (!isLetter(c)) {
+                i = lt + 1;
+                continue;
+            }
+            int p = lt + 1;
+            while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '>' && html.charAt(p) != '/') {
+                p++;
+            }
+            String tag = html.substring(lt + 1, p).toLowerCase(Locale.ROOT);
+            Set<String> seen = new HashSet<>();
+            // Attributes, up to the end of the tag.
+            while (p < n) {
+                char ch = html.charAt(p);
+                if (ch == '>') {
+                    p++;
+                    break;
+                }
+                if (isSpace(ch) || ch == '/') {
+                    p++;
+                    continue;
+                }
+                int nameStart = p;
+                while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '=' && html.charAt(p) != '>'
+                        && (html.charAt(p) != '/' || p == nameStart)) {
+                    p++;
+                }
+                String name = html.substring(nameStart, p).toLowerCase(Locale.ROOT);
+                while (p < n && isSpace(html.charAt(p))) {
+                    p++;
+                }
+                String value = "";
+                if (p < n && html.charAt(p) == '=') {
+                    p++;
+                    while (p < n && isSpace(html.charAt(p))) {
+                        p++;
+                    }
+                    if (p < n && (html.charAt(p) == '"' || html.charAt(p) == '\'')) {
+                        char quote = html.charAt(p);
+                        int end = html.indexOf(quote, p + 1);
+                        end = end < 0 ? n : end;
+                        value = html.substring(p + 1, end);
+                        p = Math.min(n, end + 1);
+                    } else {
+                        int start = p;
+                        while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '>') {
+                            p++;
+                        }
+                        value = html.substring(start, p);
+                    }
+                }
+                if (!seen.add(name)) {
+                    continue; // as in a browser, the first of two attributes with one name counts
+                }
+                if (value.indexOf('&') >= 0) {
+                    value = org.jsoup.parser.Parser.unescapeEntities(value, true);
+                }
+                if (name.equals("id") || (name.equals("name") && tag.equals("a"))) {
+                    ids.add(value);
+                } else if (urlAttributes.contains(name)) {
+                    urls.add(new Attr(name, value));
+                }
+            }
+            i = p;
+            if (tag.equals("script") || tag.equals("style")) {
+                int end = indexOfIgnoreCase(html, "</" + tag, i);
+                i = end < 0 ? n : end;
+            }
+        }
+        return new Page(ids, urls);
+    }
+
+    private static int indexOfIgnoreCase(String s, String what, int from) {
+        for (int i = s.indexOf('<', from); i >= 0; i = s.indexOf('<', i + 1)) {
+            if (s.regionMatches(true, i, what, 0, what.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    }
+}
