@@ -14,7 +14,11 @@ import dev.guidegen.site.SiteBuilder;
 import dev.guidegen.site.Urls;
 import dev.guidegen.source.SourceTree;
 import dev.guidegen.work.Workers;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The one build function that the CLI, the dev server and the tests share: source tree in,
@@ -25,41 +29,67 @@ public final class Build {
     private Build() {
     }
 
+    /** Builds in memory: the result holds every file, sorted by path, or none if the build failed. */
     public static BuildResult run(SourceTree tree, boolean drafts) {
+        List<OutputFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
+        BuildResult result = run(tree, drafts, files::add);
+        if (result.failed()) {
+            return result;
+        }
+        List<OutputFile> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing(OutputFile::path));
+        return new BuildResult(sorted, result.problems(), result.stats());
+    }
+
+    /**
+     * Builds and hands each file to {@code sink} as soon as it is made, from any of the build's
+     * threads; the result holds no files. A failed build may already have handed some over: the
+     * caller throws those away, as the output stage does by never swapping them in.
+     */
+    public static BuildResult run(SourceTree tree, boolean drafts, Consumer<OutputFile> sink) {
         return Workers.onBuildStack(() -> {
             try (Workers workers = new Workers()) {
-                return run(tree, drafts, workers);
+                return run(tree, drafts, workers, sink);
             }
         });
     }
 
-    private static BuildResult run(SourceTree tree, boolean drafts, Workers workers) {
+    private static BuildResult run(SourceTree tree, boolean drafts, Workers workers, Consumer<OutputFile> sink) {
         Problems problems = new Problems();
         tree.problems().forEach(problems::add);
         MarkdownParser markdown = new MarkdownParser();
         Content content = new ContentReader(markdown, drafts, problems, workers).read(tree);
         Snapshot snapshot = new SnapshotReader(problems).read(tree);
-        java.util.Set<String> otherFiles = new java.util.TreeSet<>(Urls.FILES);
-        tree.under(SourceTree.TEMPLATES + "assets/").keySet()
-                .forEach(path -> otherFiles.add("/" + path.substring(SourceTree.TEMPLATES.length())));
-        Site site = new SiteBuilder(content, problems).build(snapshot, otherFiles);
-        List<OutputFile> files = List.of();
+        Site site = new SiteBuilder(content, problems).build(snapshot, otherFiles(tree));
+        AtomicInteger pages = new AtomicInteger();
         if (problems.hasErrors()) {
             new Renderer(problems).checkTemplates(tree);
         } else {
-            files = new Renderer(problems).render(tree, site, markdown, workers);
+            LinkCheck links = new LinkCheck(problems, site, tree);
+            new Renderer(problems).render(tree, site, markdown, workers, f -> {
+                links.add(f);
+                if (f.path().endsWith(".html")) {
+                    pages.incrementAndGet();
+                }
+                sink.accept(f);
+            });
             if (!problems.hasErrors()) {
-                new LinkCheck(problems).check(files, site, tree, workers);
+                links.finish(workers);
             }
         }
-        if (problems.hasErrors()) {
-            files = List.of();
-        }
-        int pages = (int) files.stream().filter(f -> f.path().endsWith(".html")).count();
-        BuildResult.Stats stats = new BuildResult.Stats(pages, site.roles().size(),
-                files.isEmpty() ? 0 : (int) site.roles().values().stream().filter(r -> !r.guide().faq().isEmpty()).count(),
-                files.isEmpty() ? 0 : site.skills().size(),
-                files.isEmpty() ? 0 : site.pages().size());
-        return new BuildResult(files, problems.sorted(), stats);
+        boolean built = !problems.hasErrors();
+        BuildResult.Stats stats = new BuildResult.Stats(built ? pages.get() : 0, site.roles().size(),
+                built ? (int) site.roles().values().stream().filter(r -> !r.guide().faq().isEmpty()).count() : 0,
+                built ? site.skills().size() : 0,
+                built ? site.pages().size() : 0);
+        return new BuildResult(List.of(), problems.sorted(), stats);
+    }
+
+    /** The URLs of files the build writes besides pages, which content may link to. */
+    private static java.util.Set<String> otherFiles(SourceTree tree) {
+        java.util.Set<String> otherFiles = new java.util.TreeSet<>(Urls.FILES);
+        tree.under(SourceTree.TEMPLATES + "assets/").keySet()
+                .forEach(path -> otherFiles.add("/" + path.substring(SourceTree.TEMPLATES.length())));
+        return otherFiles;
     }
 }

@@ -30,40 +30,54 @@ public final class LinkCheck {
             java.util.stream.Stream.of("href", "src"), SCHEME_ONLY.stream()).collect(java.util.stream.Collectors.toSet()));
 
     private final Problems problems;
+    private final dev.guidegen.site.Site site;
+    private final SourceTree tree;
+    /** Every file of the output, by path; only the names matter once a page is scanned. */
+    private final Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** What each page holds, kept instead of the page itself. */
+    private final Map<String, Scanned> pages = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public LinkCheck(Problems problems) {
-        this.problems = problems;
+    private record Scanned(String template, HtmlScan.Page page) {
     }
 
-    public void check(List<OutputFile> files, dev.guidegen.site.Site site, SourceTree tree, dev.guidegen.work.Workers workers) {
+    public LinkCheck(Problems problems, dev.guidegen.site.Site site, SourceTree tree) {
+        this.problems = problems;
+        this.site = site;
+        this.tree = tree;
+    }
+
+    /** Takes note of one output file as it is made; safe from any thread. */
+    public void add(OutputFile f) {
+        paths.add(f.path());
+        if (f.path().endsWith(".html")) {
+            pages.put(f.path(), new Scanned(f.template(), SCAN.scan(new String(f.bytes(), StandardCharsets.UTF_8))));
+        }
+    }
+
+    /** Checks every link of every page noted, once all are. */
+    public void finish(dev.guidegen.work.Workers workers) {
         String baseUrl = site.config().baseUrl();
         Map<String, SourcePos> written = contentLinks(site);
-        Map<String, OutputFile> byPath = new HashMap<>();
-        files.forEach(f -> byPath.put(f.path(), f));
-        List<OutputFile> pages = files.stream().filter(f -> f.path().endsWith(".html")).toList();
-        List<HtmlScan.Page> scanned = workers.map(pages, f -> SCAN.scan(new String(f.bytes(), StandardCharsets.UTF_8)));
         Map<String, Set<String>> ids = new HashMap<>();
-        for (int i = 0; i < pages.size(); i++) {
-            ids.put(pages.get(i).path(), scanned.get(i).ids());
-        }
+        pages.forEach((path, scanned) -> ids.put(path, scanned.page().ids()));
         // One broken link in a template breaks it on every page made from that template: report it once.
         OncePerPlace broken = new OncePerPlace();
-        workers.map(java.util.stream.IntStream.range(0, pages.size()).boxed().toList(), i -> {
-            OutputFile f = pages.get(i);
-            for (HtmlScan.Attr a : scanned.get(i).urls()) {
+        workers.map(new java.util.ArrayList<>(new java.util.TreeSet<>(pages.keySet())), path -> {
+            Scanned scanned = pages.get(path);
+            for (HtmlScan.Attr a : scanned.page().urls()) {
                 String url = a.value();
                 if (a.name().equals("href") || a.name().equals("src")) {
-                    String problem = problemWith(f.path(), url, baseUrl, byPath, ids);
+                    String problem = problemWith(path, url, baseUrl, paths, ids);
                     if (problem != null) {
-                        broken.add(written.getOrDefault(url, locate(tree, f.template(), a.name(), url)),
-                                "broken link \"" + url + "\": " + problem, "/" + pageUrl(f.path()));
+                        broken.add(written.getOrDefault(url, locate(tree, scanned.template(), a.name(), url)),
+                                "broken link \"" + url + "\": " + problem, "/" + pageUrl(path));
                     }
                 } else if (Urls.hasUnsafeScheme(url)) {
-                    broken.add(locate(tree, f.template(), a.name(), url), "unsafe URL \"" + url + "\" in " + a.name()
-                            + ": the scheme \"" + Urls.scheme(url) + ":\" is not allowed", "/" + pageUrl(f.path()));
+                    broken.add(locate(tree, scanned.template(), a.name(), url), "unsafe URL \"" + url + "\" in " + a.name()
+                            + ": the scheme \"" + Urls.scheme(url) + ":\" is not allowed", "/" + pageUrl(path));
                 }
             }
-            return i;
+            return path;
         });
         broken.report(problems, (what, on) -> what + " (on " + on + ")",
                 what -> "fix the link where it is written, or the page it names");
@@ -91,7 +105,7 @@ public final class LinkCheck {
         return out;
     }
 
-    private static String problemWith(String page, String url, String baseUrl, Map<String, OutputFile> files,
+    private static String problemWith(String page, String url, String baseUrl, Set<String> files,
             Map<String, Set<String>> ids) {
         if (Urls.hasUnsafeScheme(url)) {
             return "the scheme \"" + Urls.scheme(url) + ":\" is not allowed (only http:, https:, mailto: and tel:)";
@@ -122,12 +136,12 @@ public final class LinkCheck {
                 target += "index.html";
             }
         }
-        if (!files.containsKey(target)) {
-            if (files.containsKey(target + "/index.html")) {
+        if (!files.contains(target)) {
+            if (files.contains(target + "/index.html")) {
                 return "the page's URL ends in \"/\"";
             }
-            return "no such page or file" + DidYouMean.nearest("/" + pageUrl(target), files.keySet().stream()
-                    .map(p -> "/" + pageUrl(p)).toList()).map(n -> " (did you mean \"" + n + "\"?)").orElse("");
+            return "no such page or file" + DidYouMean.nearest("/" + pageUrl(target), files.stream()
+                    .map(p -> "/" + pageUrl(p)).sorted().toList()).map(n -> " (did you mean \"" + n + "\"?)").orElse("");
         }
         if (!fragment.isEmpty() && !ids.getOrDefault(target, Set.of()).contains(fragment)) {
             return "no element with id \"" + fragment + "\" on that page";

@@ -107,21 +107,38 @@ public final class Main implements Callable<Integer> {
                 stderr.println("guidegen: " + decision.refusal());
                 return USAGE;
             }
-            BuildResult result = Build.run(tree, drafts);
-            stderr.print(new Excerpt(tree).describeAll(result.problems()));
-            stderr.flush();
+            // Pages are written as they are rendered, into a directory of this build's own; only a
+            // build without errors swaps it in.
+            BuildResult result;
+            SiteWriter.Staging staging = null;
+            try {
+                staging = SiteWriter.open(decision.target());
+                result = Build.run(tree, drafts, staging::write);
+                stderr.print(new Excerpt(tree).describeAll(result.problems()));
+                stderr.flush();
+                if (!result.failed()) {
+                    staging.commit();
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+                stderr.println("guidegen: cannot write the site to " + decision.target() + ": " + IoErrors.describe(cause));
+                return IO;
+            } finally {
+                if (staging != null) {
+                    try {
+                        staging.abortUnlessCommitted();
+                    } catch (IOException e) {
+                        stderr.println("guidegen: cannot remove the unfinished site beside " + decision.target() + ": "
+                                + IoErrors.describe(e));
+                    }
+                }
+            }
             if (result.failed()) {
                 long errors = result.problems().size() - result.warnings().size();
                 stderr.println("Build failed: " + errors + (errors == 1 ? " error" : " errors") + ", "
                         + result.warnings().size() + (result.warnings().size() == 1 ? " warning" : " warnings")
                         + "; nothing was written");
                 return PROBLEMS;
-            }
-            try {
-                SiteWriter.write(decision.target(), result.files());
-            } catch (IOException e) {
-                stderr.println("guidegen: cannot write the site to " + decision.target() + ": " + IoErrors.describe(e));
-                return IO;
             }
             long ms = (System.nanoTime() - start) / 1_000_000;
             stdout.println("Built " + result.stats().describe() + " in " + ms + " ms");

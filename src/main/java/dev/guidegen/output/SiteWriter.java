@@ -29,23 +29,67 @@ public final class SiteWriter {
 
     /** Writes the site to {@code target}, which {@link OutputDir#check} has approved. */
     public static void write(Path target, List<OutputFile> files) throws IOException {
+        Staging staging = open(target);
+        try {
+            for (OutputFile f : files) {
+                staging.write(f);
+            }
+            staging.commit();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            staging.abortUnlessCommitted();
+        }
+    }
+
+    /**
+     * Starts a site for {@code target}, which {@link OutputDir#check} has approved: files are
+     * written into a fresh sibling directory as they come, and {@link Staging#commit} swaps it in.
+     */
+    public static Staging open(Path target) throws IOException {
         Path parent = target.getParent();
         String name = target.getFileName().toString();
         Files.createDirectories(parent);
         removeLeftovers(parent, name);
-        Path fresh = freshDirectory(parent, name);
-        boolean swapped = false;
-        try {
-            for (OutputFile f : files) {
+        return new Staging(target, parent, name, freshDirectory(parent, name));
+    }
+
+    /** A site being written; files may come from many threads at once. */
+    public static final class Staging {
+        private final Path target;
+        private final Path parent;
+        private final String name;
+        private final Path fresh;
+        private volatile boolean committed;
+
+        private Staging(Path target, Path parent, String name, Path fresh) {
+            this.target = target;
+            this.parent = parent;
+            this.name = name;
+            this.fresh = fresh;
+        }
+
+        /** Writes one file; an I/O error comes back as an {@link java.io.UncheckedIOException}. */
+        public void write(OutputFile f) {
+            try {
                 Path p = inside(fresh, f.path());
                 Files.createDirectories(p.getParent());
                 Files.write(p, f.bytes());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
+        }
+
+        /** Swaps the written site in for the old one. */
+        public void commit() throws IOException {
             Files.writeString(fresh.resolve(OutputDir.MARKER), OutputDir.MARKER_TEXT, StandardCharsets.UTF_8);
             swap(fresh, target, parent, name);
-            swapped = true;
-        } finally {
-            if (!swapped) {
+            committed = true;
+        }
+
+        /** Deletes what was written, unless it was swapped in. */
+        public void abortUnlessCommitted() throws IOException {
+            if (!committed) {
                 deleteTree(fresh);
             }
         }

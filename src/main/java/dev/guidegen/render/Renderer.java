@@ -55,7 +55,12 @@ public final class Renderer {
         }
     }
 
-    public List<OutputFile> render(SourceTree tree, Site site, MarkdownParser markdown, dev.guidegen.work.Workers workers) {
+    /**
+     * Renders every page and hands each file to {@code out} as soon as it is made, on the thread
+     * that made it, so that no page waits in memory for the others.
+     */
+    public void render(SourceTree tree, Site site, MarkdownParser markdown, dev.guidegen.work.Workers workers,
+            java.util.function.Consumer<OutputFile> out) {
         Templates templates = new Templates(tree, problems);
         ViewBuilder views = new ViewBuilder(site, new Markup(markdown.options(), site));
         Graphs graphs = new Graphs(site);
@@ -70,18 +75,18 @@ public final class Renderer {
         // A template error breaks every page made from that template: report it once, at its line.
         OncePerPlace failures = new OncePerPlace();
         List<Job> runnable = jobs.stream().filter(job -> ready.containsKey(job.template())).toList();
-        List<OutputFile> files = new ArrayList<>(workers.map(runnable, job -> renderOne(job, ready.get(job.template()), failures))
-                .stream().flatMap(Optional::stream).toList());
+        workers.map(runnable, job -> {
+            renderOne(job, ready.get(job.template()), failures).ifPresent(out);
+            return job.url();
+        });
         failures.report(problems, (what, on) -> what + " (while rendering " + on + ")", what -> null);
-        files.addAll(new Extras(site, graphs).files());
+        new Extras(site, graphs).files().forEach(out);
         for (var image : site.images().values()) {
-            files.add(new OutputFile(image.url().substring(1), image.bytes(), ""));
+            out.accept(new OutputFile(image.url().substring(1), image.bytes(), ""));
         }
         for (Map.Entry<String, byte[]> asset : tree.under(SourceTree.TEMPLATES + "assets/").entrySet()) {
-            files.add(new OutputFile(asset.getKey().substring(SourceTree.TEMPLATES.length()), asset.getValue(), ""));
+            out.accept(new OutputFile(asset.getKey().substring(SourceTree.TEMPLATES.length()), asset.getValue(), ""));
         }
-        files.sort(Comparator.comparing(OutputFile::path));
-        return files;
     }
 
     private Optional<OutputFile> renderOne(Job job, Template template, OncePerPlace failures) {
