@@ -1,8 +1,82 @@
 #!/usr/bin/env bash
-# Build-speed figures: the shipped site, and a large site made of copies of its guides.
-# Usage: scripts/bench.sh [copies per guide, default 200]
+# Build-speed figures on a generated corpus, with Hugo side by side when it is installed.
+#
+# Usage: scripts/bench.sh [GUIDES...]      (default: 1000 10000)
+#
+# For each size it generates the same corpus (dev.guidegen.bench.Corpus: about 1,500 words per
+# guide, 4-6 questions, 5 of 40 skills, 3 related guides) as a guidegen site and as an equivalent
+# Hugo site, then measures, with /usr/bin/time, wall time and peak RSS of:
+#   cold         a full build in a new JVM with no build cache, alternating with Hugo's full build;
+#   warm         a full build again, with the cache of the previous build in place;
+#   incremental  a build after editing one guide's body and one of its FAQ answers.
+# Each figure is the median of RUNS runs (default 3). It prints figures and has no pass mark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -DskipTests test-compile
-cp=$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-exec java -cp "target/classes:target/test-classes:$cp" dev.guidegen.bench.BuildBenchmark "$@"
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)
+runs=${RUNS:-3}
+
+mvn -q -DskipTests package
+mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+jar="$PWD/target/guidegen.jar"
+have_hugo=false
+command -v hugo >/dev/null && have_hugo=true
+
+# measure OUTFILE CMD...: runs CMD, appends "wall_seconds peak_kb" to OUTFILE; fails if CMD fails.
+measure() {
+  local out=$1; shift
+  local t
+  t=$(mktemp)
+  if ! /usr/bin/time -f "%e %M" -o "$t" "$@" >/dev/null 2>"$t.err"; then
+    cat "$t.err" >&2
+    rm -f "$t" "$t.err"
+    return 1
+  fi
+  tail -1 "$t" >>"$out"
+  rm -f "$t" "$t.err"
+}
+
+# median FILE COLUMN
+median() { sort -n -k"$2","$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {print v[int((NR+1)/2)]}'; }
+
+row() { printf '%-8s %-12s %8s s %8s MB\n' "$1" "$2" "$3" "$(awk -v k="$4" 'BEGIN {printf "%.0f", k/1024}')"; }
+
+echo "guidegen $(java -jar "$jar" --version 2>/dev/null | head -1); $($have_hugo && hugo version | cut -d' ' -f1-2 || echo 'hugo not installed')"
+echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); median of $runs runs"
+echo
+printf '%-8s %-12s %10s %11s\n' guides build wall "peak RSS"
+for n in "${sizes[@]}"; do
+  dir="target/bench/$n"
+  java -cp "$cp" dev.guidegen.bench.Corpus "$n" "$dir"
+  site="$dir/guidegen"
+  res="$dir/results"
+  mkdir -p "$res"
+  rm -f "$res"/*
+  for i in $(seq "$runs"); do
+    rm -rf "$site/.guidegen" "$site/site-output"
+    measure "$res/cold" java -jar "$jar" build --root "$site"
+    if $have_hugo; then
+      rm -rf "$dir/hugo-out"
+      measure "$res/hugo" hugo --source "$dir/hugo" --destination "$PWD/$dir/hugo-out" --quiet
+    fi
+    measure "$res/warm" java -jar "$jar" build --root "$site"
+    guide="$site/content/guides/role-00001.md"
+    cp "$guide" "$res/guide.bak"
+    # One FAQ answer and the body's last paragraph change.
+    sed -i "0,/^    a: \"/s//    a: \"Edited in run $i. /" "$guide"
+    printf '\nAn edited closing paragraph, run %s.\n' "$i" >>"$guide"
+    measure "$res/incremental" java -jar "$jar" build --root "$site"
+    cp "$res/guide.bak" "$guide"
+  done
+  for kind in cold warm incremental; do
+    row "$n" "$kind" "$(median "$res/$kind" 1)" "$(median "$res/$kind" 2)"
+  done
+  if $have_hugo; then
+    row "$n" "hugo" "$(median "$res/hugo" 1)" "$(median "$res/hugo" 2)"
+    awk -v gw="$(median "$res/cold" 1)" -v hw="$(median "$res/hugo" 1)" -v gm="$(median "$res/cold" 2)" \
+        -v hm="$(median "$res/hugo" 2)" -v iw="$(median "$res/incremental" 1)" -v n="$n" \
+        'BEGIN {printf "%-8s cold/hugo: wall %.2fx, peak RSS %.2fx; incremental/hugo cold: %.2fx\n", n, gw/hw, gm/hm, iw/hw}'
+  fi
+  echo
+done
