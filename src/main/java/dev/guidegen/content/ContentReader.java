@@ -48,6 +48,8 @@ public final class ContentReader {
     private final Problems problems;
     /** What raw HTML may do, from site.yaml; read before any Markdown. */
     private RawHtml html = RawHtml.DEFAULT;
+    /** content/images/ by path, read before any Markdown so that images get their size. */
+    private java.util.SortedMap<String, ImageFile> images = new java.util.TreeMap<>();
 
     /** Runs the guides and pages through the parsers on all cores; null reads them one after another. */
     private final dev.guidegen.work.Workers workers;
@@ -71,6 +73,9 @@ public final class ContentReader {
     public Content read(SourceTree tree) {
         SiteConfig config = readConfig(tree);
         html = config.html();
+        for (Map.Entry<String, byte[]> file : tree.under(IMAGES).entrySet()) {
+            Images.read(file.getKey(), file.getValue(), problems).ifPresent(image -> images.put(image.path(), image));
+        }
         List<Guide> guides = new ArrayList<>();
         Set<String> unreadable = new java.util.TreeSet<>();
         // A guide the source stage could not or would not read exists all the same: links to it are
@@ -107,10 +112,6 @@ public final class ContentReader {
         for (Optional<Page> page : map(pageFiles, file ->
                 slugOf(file.getKey(), PAGES).flatMap(slug -> readPage(slug, file.getKey(), file.getValue())))) {
             page.ifPresent(p -> (p.draft() && !drafts ? draftPages : pages).add(p));
-        }
-        java.util.SortedMap<String, ImageFile> images = new java.util.TreeMap<>();
-        for (Map.Entry<String, byte[]> file : tree.under(IMAGES).entrySet()) {
-            Images.read(file.getKey(), file.getValue(), problems).ifPresent(image -> images.put(image.path(), image));
         }
         for (String path : tree.under(SourceTree.CONTENT).keySet()) {
             if (!path.equals(SITE_YAML) && !path.equals(SNAPSHOT) && !path.startsWith(GUIDES) && !path.startsWith(PAGES)
@@ -275,7 +276,7 @@ public final class ContentReader {
                 if (q.isPresent() && a.isPresent()) {
                     int start = offsetOf(p.text(), a.get().pos());
                     String idPrefix = slug + ".faq-" + (faq.size() + 1) + ".";
-                    Markdown answer = markdown.parse(path, a.get().value(), idPrefix, html, off -> locate(p.text(), fileLines, start,
+                    Markdown answer = markdown.parse(path, a.get().value(), idPrefix, html, images, off -> locate(p.text(), fileLines, start,
                             a.get().value(), off, a.get().pos()), problems);
                     faq.add(new FaqEntry(q.get().value(), answer, q.get().pos()));
                 }
@@ -309,7 +310,7 @@ public final class ContentReader {
 
     private Markdown parseBody(String path, FrontMatter fm) {
         LineMap lines = new LineMap(fm.body());
-        return markdown.parse(path, fm.body(), html, off -> lines.pos(path, off).shiftLines(fm.bodyLineOffset()), problems);
+        return markdown.parse(path, fm.body(), html, images, off -> lines.pos(path, off).shiftLines(fm.bodyLineOffset()), problems);
     }
 
     private static int offsetOf(String text, SourcePos pos) {

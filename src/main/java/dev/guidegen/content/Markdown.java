@@ -1,20 +1,25 @@
 package dev.guidegen.content;
 
 import dev.guidegen.source.Ref;
-import com.vladsch.flexmark.util.ast.Document;
 import java.util.List;
 
 /**
- * A parsed Markdown text: the tree to render, its headings, every link and every image in it with
- * its position, the ids its raw HTML gives elements, and whether it holds raw HTML, which the
- * renderer then cleans.
+ * A parsed and rendered Markdown text: its HTML, in which each link the site stage resolves is a
+ * marker standing for one of {@code targets}; its headings, every link and every image with its
+ * position, the ids its raw HTML gives elements, whether it holds raw HTML, and its word count.
  */
-public record Markdown(Document document, List<Heading> headings, List<Ref> links, List<Ref> images, List<Ref> rawIds,
-        boolean rawHtml) {
+public record Markdown(String html, List<String> targets, List<Heading> headings, List<Ref> links, List<Ref> images,
+        List<Ref> rawIds, boolean rawHtml, int words) {
     public Markdown {
-        rawIds = List.copyOf(rawIds);
+        targets = List.copyOf(targets);
         headings = List.copyOf(headings);
         links = List.copyOf(links);
         images = List.copyOf(images);
+        rawIds = List.copyOf(rawIds);
+    }
+
+    /** The HTML with every marker replaced by what {@code resolve} makes of the URL it stands for. */
+    public String html(java.util.function.UnaryOperator<String> resolve) {
+        return MarkdownHtml.resolve(html, targets, resolve);
     }
 }

@@ -43,6 +43,7 @@ public final class MarkdownParser {
     private final Parser parser;
     /** The same parser without the autolink pass, which is a fifth of parsing and finds nothing in most texts. */
     private final Parser withoutAutolinks;
+    private final MarkdownHtml renderer;
 
     public MarkdownParser() {
         options = new MutableDataSet()
@@ -67,29 +68,28 @@ public final class MarkdownParser {
         parser = Parser.builder(options).build();
         withoutAutolinks = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, List.of(TablesExtension.create(),
                 FootnoteExtension.create(), StrikethroughExtension.create(), TaskListExtension.create()))).build();
+        renderer = new MarkdownHtml(options);
     }
 
-    public DataHolder options() {
-        return options;
-    }
 
     /**
      * Parses {@code text}; {@code posOf} turns an offset in the text into a position in its file,
      * so headings and links can be reported where the editor wrote them. Text nested deeper than
      * {@link Limits#MAX_MARKDOWN_NESTING} is reported where its nesting starts and gives an empty document.
      */
-    public Markdown parse(String sourcePath, String text, RawHtml html, IntFunction<SourcePos> posOf, Problems problems) {
-        return parse(sourcePath, text, "", html, posOf, problems);
+    public Markdown parse(String sourcePath, String text, RawHtml html, java.util.Map<String, ImageFile> imageFiles,
+            IntFunction<SourcePos> posOf, Problems problems) {
+        return parse(sourcePath, text, "", html, imageFiles, posOf, problems);
     }
 
     /**
-     * As {@link #parse(String, String, RawHtml, IntFunction, Problems)}, with every heading id starting with
+     * As {@link #parse(String, String, RawHtml, java.util.Map, IntFunction, Problems)}, with every heading id starting with
      * {@code idPrefix}. A FAQ answer's headings show on pages beside the guide's own sections and
      * other guides' answers; a prefix holding a '.', which ids made from heading text never do, keeps
      * them from taking any of those ids.
      */
-    public Markdown parse(String sourcePath, String text, String idPrefix, RawHtml html, IntFunction<SourcePos> posOf,
-            Problems problems) {
+    public Markdown parse(String sourcePath, String text, String idPrefix, RawHtml html,
+            java.util.Map<String, ImageFile> imageFiles, IntFunction<SourcePos> posOf, Problems problems) {
         Document doc;
         try {
             doc = (mayHoldAutolink(text) ? parser : withoutAutolinks).parse(text);
@@ -133,7 +133,22 @@ public final class MarkdownParser {
                 html.inspect(node.getChars().toString(), off -> posOf.apply(start + off), problems, links, images, ids);
             }
         }
-        return new Markdown(doc, headings, links, images, ids, raw);
+        MarkdownHtml.Rendered rendered = renderer.render(doc, raw, html, imageFiles);
+        return new Markdown(rendered.html(), rendered.targets(), headings, links, images, ids, raw, words(text));
+    }
+
+    /** Words as a reader counts them, for the reading time. */
+    private static int words(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
     }
 
     /** False only for a text in which the autolink pass cannot find a www. address, a URL or an email address. */
@@ -142,7 +157,7 @@ public final class MarkdownParser {
     }
 
     private Markdown empty() {
-        return new Markdown(parser.parse(""), List.of(), List.of(), List.of(), List.of(), false);
+        return new Markdown("", List.of(), List.of(), List.of(), List.of(), List.of(), false, 0);
     }
 
     private static final String NESTING_HINT = "flatten the lists or quotes; real guides rarely nest more than a few levels";

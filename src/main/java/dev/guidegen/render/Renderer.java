@@ -62,7 +62,7 @@ public final class Renderer {
     public void render(SourceTree tree, Site site, MarkdownParser markdown, dev.guidegen.work.Workers workers,
             java.util.function.Consumer<OutputFile> out) {
         Templates templates = new Templates(tree, problems);
-        ViewBuilder views = new ViewBuilder(site, new Markup(markdown.options(), site));
+        ViewBuilder views = new ViewBuilder(site, new Markup(site));
         Graphs graphs = new Graphs(site);
         List<Job> jobs = jobs(site, views, graphs);
 

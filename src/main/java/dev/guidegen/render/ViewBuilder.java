@@ -76,19 +76,19 @@ final class ViewBuilder {
                 .map(o -> new View.Link(o.guide().title(), o.url())).toList();
         List<View.TocItem> toc = g.body().headings().stream().filter(h -> h.level() == 2)
                 .map(h -> new View.TocItem(h.text(), h.id())).toList();
-        int words = g.body().document().getChars().toString().split("\\s+").length;
+        int words = g.body().words();
         return new View.Role(g.slug(), g.title(), r.url(), Urls.guideFaq(g.slug()), g.summary(), levelLabel(g.level()),
                 g.experience(), g.updated() == null ? "" : g.updated().toString(),
                 g.updated() == null ? "" : HUMAN_DATE.format(g.updated()),
                 Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE), payOf(r), chart(r), ladder, skills, related,
-                linkedFrom, faq(g), toc, markup.html(g.body()));
+                linkedFrom, faq(g), toc, markup.html(g.path(), g.body()));
     }
 
     private List<View.Faq> faq(Guide g) {
         List<View.Faq> out = new ArrayList<>();
         for (int i = 0; i < g.faq().size(); i++) {
             var q = g.faq().get(i);
-            out.add(new View.Faq(q.question(), markup.html(q.answer()), GuideSections.faqId(i + 1)));
+            out.add(new View.Faq(q.question(), markup.html(g.path(), q.answer()), GuideSections.faqId(i + 1)));
         }
         return out;
     }
@@ -116,7 +116,7 @@ final class ViewBuilder {
     }
 
     View.PageInfo page(Page p) {
-        return new View.PageInfo(p.title(), p.summary(), markup.html(p.body()));
+        return new View.PageInfo(p.title(), p.summary(), markup.html(p.path(), p.body()));
     }
 
     View.SkillInfo skill(Skill s) {

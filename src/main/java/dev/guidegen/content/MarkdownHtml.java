@@ -1,0 +1,194 @@
+package dev.guidegen.content;
+
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.html.AttributeProvider;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.LinkResolver;
+import com.vladsch.flexmark.html.LinkResolverFactory;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
+import com.vladsch.flexmark.html.renderer.LinkStatus;
+import com.vladsch.flexmark.html.renderer.ResolvedLink;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.DataKey;
+import com.vladsch.flexmark.util.html.MutableAttributes;
+import dev.guidegen.site.Urls;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Renders a parsed Markdown text to HTML right after it is parsed, so that its tree need not be
+ * kept. Links that the site stage resolves (content files, anchors, images) cannot be written yet:
+ * each is written as a marker, {@code U+E000 n U+E001}, standing for the n-th of
+ * {@link Markdown#targets}, which the render stage replaces with the resolved URL.
+ */
+final class MarkdownHtml {
+
+    static final char OPEN = '\uE000';
+    static final char CLOSE = '\uE001';
+
+    /** The targets a document's markers stand for, filled while it renders. */
+    private static final DataKey<List<String>> TARGETS = new DataKey<>("GUIDEGEN_TARGETS", List.of());
+    /** The images of content/images/ by path, to give local images their size. */
+    private static final DataKey<Map<String, ImageFile>> IMAGES = new DataKey<>("GUIDEGEN_IMAGES", Map.of());
+
+    private final HtmlRenderer renderer;
+
+    MarkdownHtml(DataHolder options) {
+        renderer = HtmlRenderer.builder(options).linkResolverFactory(new LinkResolverFactory() {
+            @Override
+            public Set<Class<?>> getAfterDependents() {
+                return null;
+            }
+
+            @Override
+            public Set<Class<?>> getBeforeDependents() {
+                return null;
+            }
+
+            @Override
+            public boolean affectsGlobalScope() {
+                return false;
+            }
+
+            @Override
+            public LinkResolver apply(LinkResolverBasicContext context) {
+                List<String> targets = TARGETS.get(context.getDocument());
+                return (Node node, LinkResolverBasicContext ctx, ResolvedLink link) -> {
+                    // "[note]" with no reference definition is text an editor wrote, not a link: leave it as text.
+                    if (node instanceof com.vladsch.flexmark.ast.RefNode ref && !ref.isDefined()) {
+                        return link;
+                    }
+                    return link.withStatus(LinkStatus.VALID).withUrl(marker(link.getUrl(), targets));
+                };
+            }
+        }).attributeProviderFactory(new IndependentAttributeProviderFactory() {
+            @Override
+            public AttributeProvider apply(com.vladsch.flexmark.html.renderer.LinkResolverContext context) {
+                Document doc = context.getDocument();
+                String source = MarkdownParser.SOURCE_PATH.get(doc);
+                Map<String, ImageFile> images = IMAGES.get(doc);
+                List<String> targets = TARGETS.get(doc);
+                return (node, part, attributes) -> attributes(node, part, attributes, source, images, targets);
+            }
+        }).build();
+    }
+
+    /** A marker for a URL the site stage may resolve; any other URL as it is. */
+    static String marker(String url, List<String> targets) {
+        // A bare "www." autolink gets its "http://" after it is resolved: it is external all the same.
+        if (url.isEmpty() || url.startsWith("/") || Urls.isExternal(url) || Urls.hasUnsafeScheme(url)
+                || url.regionMatches(true, 0, "www.", 0, 4)) {
+            return url;
+        }
+        targets.add(url);
+        return OPEN + Integer.toString(targets.size() - 1) + CLOSE;
+    }
+
+    private static void attributes(Node node, AttributablePart part, MutableAttributes attributes, String source,
+            Map<String, ImageFile> images, List<String> targets) {
+        if (node instanceof Image image && (part == AttributablePart.NODE || part == AttributablePart.LINK)) {
+            image(source, image.getUrl().unescape(), images, attributes::addValue);
+        } else if (node instanceof TableCell cell && cell.getAlignment() != null) {
+            // "align" is obsolete HTML: the stylesheet aligns by class.
+            attributes.remove("align");
+            attributes.addValue("class", "align-" + cell.getAlignment().cellAlignment().name().toLowerCase(java.util.Locale.ROOT));
+        } else if ((node instanceof com.vladsch.flexmark.ast.FencedCodeBlock || node instanceof com.vladsch.flexmark.ast.IndentedCodeBlock)
+                && part == AttributablePart.NODE) {
+            // A long line scrolls inside the block; a keyboard reaches it to scroll it.
+            attributes.addValue("tabindex", "0");
+        } else if (node instanceof TableBlock) {
+            // A wide table scrolls inside the page; a keyboard reaches it to scroll it.
+            attributes.addValue("tabindex", "0");
+        }
+    }
+
+    /** Lazy loading for every image, and the size of a local one, so that nothing moves as it loads. */
+    private static void image(String source, String url, Map<String, ImageFile> images, BiConsumer<String, String> set) {
+        ImageFile file = null;
+        if (url.startsWith("/images/")) {
+            file = images.get(ContentReader.IMAGES + url.substring("/images/".length()));
+        } else if (!url.isEmpty() && !Urls.isExternal(url)) {
+            String path = Urls.normalise(source.substring(0, source.lastIndexOf('/') + 1) + url);
+            file = path == null ? null : images.get(path);
+        }
+        if (file != null && file.hasSize()) {
+            set.accept("width", Integer.toString(file.width()));
+            set.accept("height", Integer.toString(file.height()));
+        }
+        set.accept("loading", "lazy");
+    }
+
+    /** The document's HTML with its markers, and the targets they stand for. */
+    record Rendered(String html, List<String> targets) {
+    }
+
+    Rendered render(Document doc, boolean rawHtml, RawHtml html, Map<String, ImageFile> images) {
+        List<String> targets = new ArrayList<>();
+        doc.set(TARGETS, targets);
+        doc.set(IMAGES, images);
+        String out = renderer.render(doc);
+        String source = MarkdownParser.SOURCE_PATH.get(doc);
+        if (rawHtml && !html.unsafe()) {
+            out = html.clean(out, url -> url.indexOf(OPEN) >= 0 ? url : marker(url, targets), img -> {
+                if (!img.hasAttr("loading")) {
+                    String src = img.attr("src");
+                    String written = src.indexOf(OPEN) == 0 ? targets.get(Integer.parseInt(src.substring(1, src.length() - 1))) : src;
+                    image(source, written, images, (k, v) -> {
+                        if (!img.hasAttr(k)) {
+                            img.attr(k, v);
+                        }
+                    });
+                }
+            });
+        }
+        String prefix = MarkdownParser.ID_PREFIX.get(doc);
+        if (!prefix.isEmpty() && out.contains("fnref-")) {
+            out = out.replace("id=\"fn-", "id=\"" + prefix + "fn-").replace("href=\"#fn-", "href=\"#" + prefix + "fn-")
+                    .replace("id=\"fnref-", "id=\"" + prefix + "fnref-").replace("href=\"#fnref-", "href=\"#" + prefix + "fnref-");
+        }
+        return new Rendered(out, List.copyOf(targets));
+    }
+
+    /**
+     * The HTML with each marker in an attribute replaced by what {@code resolve} makes of its
+     * target, escaped as an attribute value.
+     */
+    static String resolve(String html, List<String> targets, java.util.function.UnaryOperator<String> resolve) {
+        if (targets.isEmpty()) {
+            return html;
+        }
+        StringBuilder out = new StringBuilder(html.length() + 64 * targets.size());
+        int from = 0;
+        for (int at = html.indexOf(OPEN); at >= 0; at = html.indexOf(OPEN, at + 1)) {
+            int end = html.indexOf(CLOSE, at);
+            if (end < 0 || at < 2 || html.charAt(at - 1) != '"' || html.charAt(at - 2) != '=') {
+                continue; // not one of ours: markers stand alone as attribute values
+            }
+            int n;
+            try {
+                n = Integer.parseInt(html, at + 1, end, 10);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (n < 0 || n >= targets.size()) {
+                continue;
+            }
+            out.append(html, from, at).append(escape(resolve.apply(targets.get(n))));
+            from = end + 1;
+        }
+        return out.append(html, from, html.length()).toString();
+    }
+
+    private static String escape(String value) {
+        return com.vladsch.flexmark.util.sequence.Escaping.escapeHtml(value, false);
+    }
+}
