@@ -2,8 +2,8 @@ package dev.guidegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.guidegen.build.Build;
-import dev.guidegen.build.BuildResult;
+import dev.guidegen.pipeline.Build;
+import dev.guidegen.pipeline.BuildResult;
 import dev.guidegen.render.OutputFile;
 import dev.guidegen.source.SourceTree;
 import java.nio.charset.StandardCharsets;

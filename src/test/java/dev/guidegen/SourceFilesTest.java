@@ -5,7 +5,7 @@ import static dev.guidegen.CommandLineTest.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.guidegen.CommandLineTest.Run;
-import dev.guidegen.build.Build;
+import dev.guidegen.pipeline.Build;
 import dev.guidegen.source.SourceTree;
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -1,7 +1,7 @@
 package dev.guidegen.cli;
 
-import dev.guidegen.build.Build;
-import dev.guidegen.build.BuildResult;
+import dev.guidegen.pipeline.Build;
+import dev.guidegen.pipeline.BuildResult;
 import dev.guidegen.output.OutputDir;
 import dev.guidegen.output.SiteWriter;
 import dev.guidegen.source.Excerpt;

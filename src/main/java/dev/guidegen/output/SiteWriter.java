@@ -61,6 +61,8 @@ public final class SiteWriter {
         private final String name;
         private final Path fresh;
         private volatile boolean committed;
+        /** Folders already made, so that each is made once, not once per file in it. */
+        private final java.util.Set<Path> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         private Staging(Path target, Path parent, String name, Path fresh) {
             this.target = target;
@@ -73,7 +75,10 @@ public final class SiteWriter {
         public void write(OutputFile f) {
             try {
                 Path p = inside(fresh, f.path());
-                Files.createDirectories(p.getParent());
+                if (!made.contains(p.getParent())) {
+                    Files.createDirectories(p.getParent());
+                    made.add(p.getParent());
+                }
                 Files.write(p, f.bytes());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -1,7 +1,7 @@
 package dev.guidegen.serve;
 
-import dev.guidegen.build.Build;
-import dev.guidegen.build.BuildResult;
+import dev.guidegen.pipeline.Build;
+import dev.guidegen.pipeline.BuildResult;
 import dev.guidegen.render.OutputFile;
 import dev.guidegen.source.Excerpt;
 import dev.guidegen.source.IoErrors;

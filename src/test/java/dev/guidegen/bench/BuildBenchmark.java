@@ -1,7 +1,7 @@
 package dev.guidegen.bench;
 
-import dev.guidegen.build.Build;
-import dev.guidegen.build.BuildResult;
+import dev.guidegen.pipeline.Build;
+import dev.guidegen.pipeline.BuildResult;
 import dev.guidegen.source.SourceTree;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

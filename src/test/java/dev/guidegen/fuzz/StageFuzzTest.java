@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import com.code_intelligence.jazzer.mutation.annotation.WithUtf8Length;
 import dev.guidegen.InlineSite;
-import dev.guidegen.build.Build;
+import dev.guidegen.pipeline.Build;
 import dev.guidegen.content.ContentReader;
 import dev.guidegen.content.MarkdownParser;
 import dev.guidegen.problem.Problems;

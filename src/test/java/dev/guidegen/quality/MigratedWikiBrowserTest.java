@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.guidegen.InlineSite;
-import dev.guidegen.build.BuildResult;
+import dev.guidegen.pipeline.BuildResult;
 import dev.guidegen.output.SiteWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

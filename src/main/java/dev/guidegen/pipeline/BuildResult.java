@@ -1,4 +1,4 @@
-package dev.guidegen.build;
+package dev.guidegen.pipeline;
 
 import dev.guidegen.problem.Problem;
 import dev.guidegen.problem.Severity;
