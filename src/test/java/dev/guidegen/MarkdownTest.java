@@ -284,6 +284,97 @@ class MarkdownTest {
     }
 
     @Test
+    void anSvgThatHidesAScriptIsRefusedHoweverItIsWritten() {
+        String[][] cases = {
+            {"<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:s=\"http://www.w3.org/2000/svg\"><s:script>alert(1)</s:script></svg>",
+                "content/images/x.svg:1:1: error: SVG image holds a script, which would run on the site's own address"},
+            {"<!DOCTYPE svg [<!ENTITY x \"<script>alert(1)</script>\">]><svg xmlns=\"http://www.w3.org/2000/svg\">&x;</svg>",
+                "content/images/x.svg:1:1: error: SVG image declares a DOCTYPE, whose entities could hide a script"},
+            {"<svg xmlns=\"http://www.w3.org/2000/svg\"><iframe xmlns=\"http://www.w3.org/1999/xhtml\" src=\"javascript:alert(1)\"/></svg>",
+                "content/images/x.svg:1:1: error: SVG image holds embedded HTML, which would run on the site's own address"},
+            {"<svg xmlns=\"http://www.w3.org/2000/svg\"><a><set attributeName=\"href\" to=\"https://example.org/\"/></a></svg>",
+                "content/images/x.svg:1:1: error: SVG image holds an animation that changes a link, which would run on the site's own address"},
+        };
+        for (String[] c : cases) {
+            assertThat(InlineSite.minimal().with("content/images/x.svg", c[0]).build().errors()).as(c[0]).containsExactly(c[1]);
+        }
+        byte[] utf16 = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16);
+        assertThat(InlineSite.minimal().with("content/images/x.svg", utf16).build().errors())
+                .containsExactly("content/images/x.svg:1:1: error: SVG image is not UTF-8 text");
+        assertThat(InlineSite.minimal().with("content/images/x.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>")
+                .build().problems()).isEmpty();
+    }
+
+    @Test
+    void anEmailAddressBecomesAMailtoLink() {
+        InlineSite.Built built = withBody("Write to careers@example.org or <jobs@example.org>.").build();
+
+        assertThat(built.problems()).isEmpty();
+        assertThat(built.html(PAGE).select("div.body a").eachAttr("href"))
+                .contains("mailto:careers@example.org", "mailto:jobs@example.org");
+    }
+
+    @Test
+    void privateUseCharactersThatMarkLinksAreRefusedInMarkdown() {
+        InlineSite.Built built = withBody("Builds \uE000APIs.").build();
+
+        assertThat(built.errors()).containsExactly(ENGINEER + ":16:8: error: the private-use character U+E000 cannot be used in Markdown");
+    }
+
+    @Test
+    void aRawLinkWithSpacesAroundItsAddressIsResolved() {
+        InlineSite.Built built = withBody("See the <a href=\" backend-architect.md \">architect</a>.").build();
+
+        assertThat(built.problems()).isEmpty();
+        assertThat(built.html(PAGE).select("div.body a").attr("href")).isEqualTo("/roles/backend-architect/");
+    }
+
+    @Test
+    void anIdInAFaqAnswerIsAnError() {
+        InlineSite.Built built = InlineSite.minimal()
+                .edit(ENGINEER, "a: Often. See [the architect](backend-architect.md#pay).", "a: 'Often. <span id=\"tips\">Tip</span>'")
+                .build();
+
+        assertThat(built.errors()).containsExactly(ENGINEER + ":12:26: error: id \"tips\" in a FAQ answer: answers show on "
+                + "several pages, where ids could clash");
+    }
+
+    @Test
+    void rawHtmlInAQuoteOrATableCellOnItsOwnIsCheckedAsWritten() {
+        InlineSite.Built built = withBody("Text.\n\n> <div\n> id=\"salary\">quoted</div>\n\n<table><tr>\n\n"
+                + "<td onclick=\"x()\">cell</td>\n\n</tr></table>").build();
+
+        assertThat(built.problems()).containsExactly(
+                ENGINEER + ":19:7: error: id \"salary\" is already on the page, for its own section",
+                ENGINEER + ":23:1: warning: <td> loses onclick: event handlers run scripts");
+    }
+
+    @Test
+    void classesInRawHtmlAreDroppedWithAWarningExceptThoseTheMarkdownItselfWrites() {
+        InlineSite.Built built = withBody("Text.\n\n<div class=\"visually-hidden\">hidden</div>\n\n"
+                + "<pre><code class=\"language-sql\">SELECT 1;</code></pre>").build();
+
+        var body = built.html(PAGE).selectFirst("div.body");
+        assertThat(built.problems()).containsExactly(
+                ENGINEER + ":18:1: warning: <div> loses class: the site's stylesheet decides how the page looks");
+        assertThat(body.select("div.visually-hidden")).isEmpty();
+        assertThat(body.select("code.language-sql").text()).isEqualTo("SELECT 1;");
+    }
+
+    @Test
+    void aLinkToQuickFactsFailsWhereItIsWrittenWhenTheGuideHasNoneToShow() {
+        InlineSite.Built built = InlineSite.minimal()
+                .edit(BadInput.ARCHITECT, "level: principal\nexperience: 8+ years\n", "")
+                .edit(BadInput.ARCHITECT, "salary: architect", "salary: false")
+                .edit(ENGINEER, "Builds APIs.", "Builds APIs. See [facts](backend-architect.md#quick-facts).")
+                .build();
+
+        assertThat(built.errors()).containsExactly(ENGINEER + ":16:26: error: broken link \"backend-architect.md#quick-facts\": "
+                + "no heading \"#quick-facts\" in " + BadInput.ARCHITECT);
+    }
+
+    @Test
     void aGuideWithSalaryFalseAndNoQuestionsHasNoFaqPageNoEmptySectionsAndNoWarning() {
         InlineSite.Built built = InlineSite.minimal().with("content/guides/new-role.md",
                 "---\ntitle: New Role\nsummary: A role.\nupdated: 2026-10-01\nsalary: false\n---\n## Work\n\nText.\n").build();

@@ -57,7 +57,7 @@ public final class LinkCheck {
     /** Checks every link of every page noted, once all are. */
     public void finish(dev.guidegen.work.Workers workers) {
         String baseUrl = site.config().baseUrl();
-        Map<String, SourcePos> written = contentLinks(site);
+        Map<String, Map<String, SourcePos>> written = contentLinks(site);
         Map<String, Set<String>> ids = new HashMap<>();
         pages.forEach((path, scanned) -> ids.put(path, scanned.page().ids()));
         // One broken link in a template breaks it on every page made from that template: report it once.
@@ -69,7 +69,7 @@ public final class LinkCheck {
                 if (a.name().equals("href") || a.name().equals("src")) {
                     String problem = problemWith(path, url, baseUrl, paths, ids);
                     if (problem != null) {
-                        broken.add(written.getOrDefault(url, locate(tree, scanned.template(), a.name(), url)),
+                        broken.add(writtenAt(written, path, url).orElseGet(() -> locate(tree, scanned.template(), a.name(), url)),
                                 "broken link \"" + url + "\": " + problem, "/" + pageUrl(path));
                     }
                 } else if (Urls.hasUnsafeScheme(url)) {
@@ -84,16 +84,17 @@ public final class LinkCheck {
     }
 
     /**
-     * Where each URL that content writes was first written, as written and as resolved, so that a
-     * link the output check refuses is reported in the guide or page it came from.
+     * Where each content file wrote each URL, as written and as resolved, so that a link the output
+     * check refuses is reported in the guide or page it came from.
      */
-    private static Map<String, SourcePos> contentLinks(dev.guidegen.site.Site site) {
-        Map<String, SourcePos> out = new HashMap<>();
+    private static Map<String, Map<String, SourcePos>> contentLinks(dev.guidegen.site.Site site) {
+        Map<String, Map<String, SourcePos>> out = new HashMap<>();
         java.util.function.BiConsumer<String, dev.guidegen.content.Markdown> add = (path, md) -> {
+            Map<String, SourcePos> urls = out.computeIfAbsent(path, k -> new HashMap<>());
             for (List<dev.guidegen.source.Ref> refs : List.of(md.links(), md.images())) {
                 for (dev.guidegen.source.Ref r : refs) {
-                    out.putIfAbsent(r.value(), r.pos());
-                    out.putIfAbsent(site.resolveLink(path, r.value()), r.pos());
+                    urls.putIfAbsent(r.value(), r.pos());
+                    urls.putIfAbsent(site.resolveLink(path, r.value()), r.pos());
                 }
             }
         };
@@ -103,6 +104,32 @@ public final class LinkCheck {
         }
         site.pages().forEach(p -> add.accept(p.path(), p.body()));
         return out;
+    }
+
+    /**
+     * Where content wrote a URL found on a page: in the guide or page the page is made from, or, on
+     * a page made from many (the FAQ hub), in the first content file, by path, that wrote it.
+     */
+    private java.util.Optional<SourcePos> writtenAt(Map<String, Map<String, SourcePos>> written, String page, String url) {
+        String source = sourceOf(page);
+        if (source != null) {
+            return java.util.Optional.ofNullable(written.getOrDefault(source, Map.of()).get(url));
+        }
+        return new java.util.TreeMap<>(written).values().stream().map(urls -> urls.get(url))
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The content file a page is made from alone, or null for a page made from many or from none. */
+    private String sourceOf(String page) {
+        String[] parts = page.split("/");
+        if (parts.length >= 3 && parts[0].equals("roles") && site.roles().containsKey(parts[1])) {
+            return site.roles().get(parts[1]).guide().path();
+        }
+        if (parts.length == 2 && parts[1].equals("index.html")) {
+            return site.pages().stream().filter(p -> p.slug().equals(parts[0])).map(dev.guidegen.content.Page::path)
+                    .findFirst().orElse(null);
+        }
+        return null;
     }
 
     private static String problemWith(String page, String url, String baseUrl, Set<String> files,

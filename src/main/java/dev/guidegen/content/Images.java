@@ -79,25 +79,67 @@ final class Images {
         return format.equals(ext) || (format.equals("jpeg") && ext.equals("jpg"));
     }
 
+    /** SVG elements that run or embed other documents. */
+    private static final Set<String> SVG_REFUSED = Set.of("script", "foreignobject", "iframe", "object", "embed", "handler",
+            "listener");
+    /** SVG elements that can set an attribute, such as a link's href, as the image plays. */
+    private static final Set<String> SVG_ANIMATION = Set.of("set", "animate", "animatemotion", "animatetransform");
+
     /**
-     * An SVG is a document: opened on its own, it would run its scripts on the site's origin. One
-     * with scripts, event handlers or embedded HTML is refused.
+     * An SVG is a document: opened on its own, it would run its scripts on the site's own address.
+     * One with scripts, event handlers, embedded HTML, unsafe URLs anywhere, animations that set a
+     * link, or a DOCTYPE (whose entities could hide any of these) is refused, and so is one that is
+     * not UTF-8, which the check could not read as a browser would.
      */
     private static boolean checkSvg(String path, byte[] bytes, Problems problems) {
-        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), "",
-                org.jsoup.parser.Parser.xmlParser());
+        SourcePos at = SourcePos.start(path);
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            problems.error(at, "SVG image is not UTF-8 text", "save it again as UTF-8, or export it as PNG");
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("<!doctype") || lower.contains("<!entity")) {
+            problems.error(at, "SVG image declares a DOCTYPE, whose entities could hide a script",
+                    "remove the DOCTYPE; browsers do not need it");
+            return false;
+        }
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(text, "", org.jsoup.parser.Parser.xmlParser());
         for (org.jsoup.nodes.Element e : doc.getAllElements()) {
-            String tag = e.normalName().toLowerCase(Locale.ROOT);
-            boolean handler = e.attributes().asList().stream().anyMatch(a -> a.getKey().toLowerCase(Locale.ROOT).startsWith("on"));
-            boolean link = e.attributes().asList().stream().anyMatch(a -> a.getKey().toLowerCase(Locale.ROOT).endsWith("href")
-                    && dev.guidegen.site.Urls.hasUnsafeScheme(a.getValue()));
-            if (tag.equals("script") || tag.equals("foreignobject") || handler || link) {
-                problems.error(SourcePos.start(path), "SVG image holds " + (tag.equals("script") ? "a script"
-                        : tag.equals("foreignobject") ? "embedded HTML" : handler ? "an event handler" : "a script link")
-                        + ", which would run on the site's own address", "export the drawing again as plain SVG, or as PNG");
+            String tag = local(e.tagName());
+            String what = null;
+            if (SVG_REFUSED.contains(tag)) {
+                what = tag.equals("script") || tag.equals("handler") || tag.equals("listener") ? "a script" : "embedded HTML";
+            }
+            for (org.jsoup.nodes.Attribute a : e.attributes()) {
+                String key = a.getKey().toLowerCase(Locale.ROOT);
+                if (local(key).startsWith("on")) {
+                    what = what == null ? "an event handler" : what;
+                } else if (dev.guidegen.site.Urls.hasUnsafeScheme(a.getValue())) {
+                    what = what == null ? "a script link" : what;
+                } else if ((key.equals("xmlns") || key.startsWith("xmlns:")) && a.getValue().contains("xhtml")) {
+                    what = what == null ? "embedded HTML" : what;
+                }
+            }
+            if (SVG_ANIMATION.contains(tag) && local(e.attr("attributeName").toLowerCase(Locale.ROOT)).equals("href")) {
+                what = what == null ? "an animation that changes a link" : what;
+            }
+            if (what != null) {
+                problems.error(at, "SVG image holds " + what + ", which would run on the site's own address",
+                        "export the drawing again as plain SVG, or as PNG");
                 return false;
             }
         }
         return true;
+    }
+
+    /** A name without its namespace prefix: "s:script" is "script". */
+    private static String local(String name) {
+        return name.substring(name.indexOf(':') + 1).toLowerCase(Locale.ROOT);
     }
 }

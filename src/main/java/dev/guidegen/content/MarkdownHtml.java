@@ -67,6 +67,10 @@ final class MarkdownHtml {
                     if (node instanceof com.vladsch.flexmark.ast.RefNode ref && !ref.isDefined()) {
                         return link;
                     }
+                    // An email address gets its "mailto:" after it is resolved: it is never a content link.
+                    if (node instanceof com.vladsch.flexmark.ast.MailLink) {
+                        return link.withStatus(LinkStatus.VALID);
+                    }
                     return link.withStatus(LinkStatus.VALID).withUrl(marker(link.getUrl(), targets));
                 };
             }
@@ -91,6 +95,19 @@ final class MarkdownHtml {
         }
         targets.add(url);
         return OPEN + Integer.toString(targets.size() - 1) + CLOSE;
+    }
+
+    /** True for a marker this document's render wrote. Markdown holding U+E000 or U+E001 is refused before. */
+    private static boolean isMarker(String value, List<String> targets) {
+        if (value.length() < 3 || value.charAt(0) != OPEN || value.charAt(value.length() - 1) != CLOSE) {
+            return false;
+        }
+        for (int i = 1; i < value.length() - 1; i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return value.length() < 12 && Integer.parseInt(value, 1, value.length() - 1, 10) < targets.size();
     }
 
     private static void attributes(Node node, AttributablePart part, MutableAttributes attributes, String source,
@@ -138,10 +155,10 @@ final class MarkdownHtml {
         String out = renderer.render(doc);
         String source = MarkdownParser.SOURCE_PATH.get(doc);
         if (rawHtml && !html.unsafe()) {
-            out = html.clean(out, url -> url.indexOf(OPEN) >= 0 ? url : marker(url, targets), img -> {
+            out = html.clean(out, url -> isMarker(url, targets) ? url : marker(url, targets), img -> {
                 if (!img.hasAttr("loading")) {
                     String src = img.attr("src");
-                    String written = src.indexOf(OPEN) == 0 ? targets.get(Integer.parseInt(src.substring(1, src.length() - 1))) : src;
+                    String written = isMarker(src, targets) ? targets.get(Integer.parseInt(src, 1, src.length() - 1, 10)) : src;
                     image(source, written, images, (k, v) -> {
                         if (!img.hasAttr(k)) {
                             img.attr(k, v);

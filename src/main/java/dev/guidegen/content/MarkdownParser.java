@@ -90,6 +90,16 @@ public final class MarkdownParser {
      */
     public Markdown parse(String sourcePath, String text, String idPrefix, RawHtml html,
             java.util.Map<String, ImageFile> imageFiles, IntFunction<SourcePos> posOf, Problems problems) {
+        // The renderer marks links with these two private-use characters; text may not hold them.
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == MarkdownHtml.OPEN || c == MarkdownHtml.CLOSE) {
+                problems.error(posOf.apply(i), String.format("the private-use character U+%04X cannot be used in Markdown",
+                        (int) c), "remove it; readers see nothing where it is");
+                text = text.replace(MarkdownHtml.OPEN, '\uFFFD').replace(MarkdownHtml.CLOSE, '\uFFFD');
+                break;
+            }
+        }
         Document doc;
         try {
             doc = (mayHoldAutolink(text) ? parser : withoutAutolinks).parse(text);
@@ -129,8 +139,11 @@ public final class MarkdownParser {
                 links.add(Urls.scheme(r.value()) == null ? new Ref("http://" + r.value(), r.pos()) : r);
             } else if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
                 raw = true;
-                int start = node.getStartOffset();
-                html.inspect(node.getChars().toString(), off -> posOf.apply(start + off), problems, links, images, ids);
+                // A block's content, without the "> " of a quote around it; each offset maps back to the file.
+                BasedSequence chars = node instanceof com.vladsch.flexmark.util.ast.Block block && !block.getContentChars().isEmpty()
+                        ? block.getContentChars() : node.getChars();
+                html.inspect(chars.toString(), off -> posOf.apply(chars.getIndexOffset(Math.min(off, chars.length() - 1))),
+                        problems, links, images, ids);
             }
         }
         MarkdownHtml.Rendered rendered = renderer.render(doc, raw, html, imageFiles);

@@ -58,7 +58,6 @@ public record RawHtml(Set<String> iframeHosts, boolean unsafe) {
     /** Attributes whose value is a URL that a browser follows or loads. */
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite");
 
-    private static final Safelist RAW = rawSafelist();
 
     private static Safelist rawSafelist() {
         Safelist s = new Safelist().addTags(ELEMENTS.toArray(String[]::new))
@@ -85,27 +84,42 @@ public record RawHtml(Set<String> iframeHosts, boolean unsafe) {
     /**
      * The rule for a whole rendered Markdown text: raw HTML's rule plus the markup that flexmark
      * itself writes (heading ids, footnotes, task list boxes, table alignment, code languages), so
-     * that cleaning a page never takes away what the Markdown made.
+     * that cleaning a page never takes away what the Markdown made. Raw HTML may use that markup
+     * too, and is checked against this rule, so that what is reported and what is dropped agree.
      */
+    private static final Safelist GENERATED = rawSafelist()
+            .addAttributes("sup", "class")
+            .addAttributes("a", "class", "aria-label")
+            .addAttributes("div", "class")
+            .addAttributes("li", "class")
+            .addAttributes("img", "loading")
+            .addAttributes("code", "class")
+            .addAttributes("th", "class").addAttributes("td", "class")
+            .addAttributes("table", "tabindex").addAttributes("pre", "tabindex")
+            .addTags("input")
+            .addAttributes("input", "type", "class", "checked", "disabled", "aria-label");
+
+    /** The class names flexmark writes; raw HTML may use these and no others. */
+    private static final java.util.regex.Pattern GENERATED_CLASS = java.util.regex.Pattern.compile(
+            "footnotes|footnote-ref|footnote-backref|task-list-item|task-list-item-checkbox|align-(left|center|right)"
+                    + "|language-[A-Za-z0-9_+#.-]+");
+
     private Safelist outputSafelist() {
-        Safelist s = rawSafelist()
-                .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
-                .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
-                .addAttributes("sup", "id", "class")
-                .addAttributes("a", "class", "aria-label")
-                .addAttributes("div", "class")
-                .addAttributes("section", "class", "aria-label")
-                .addAttributes("li", "id", "class")
-                .addAttributes("img", "loading")
-                .addAttributes("code", "class")
-                .addAttributes("th", "class").addAttributes("td", "class")
-                .addAttributes("table", "tabindex").addAttributes("pre", "tabindex")
-                .addTags("input", "section")
-                .addAttributes("input", "type", "class", "checked", "disabled", "aria-label");
+        Safelist s = new Safelist(GENERATED);
         if (!iframeHosts.isEmpty()) {
             s.addTags("iframe").addAttributes("iframe", IFRAME_ATTRIBUTES.toArray(String[]::new));
         }
         return s;
+    }
+
+    /** True for a class attribute made only of names flexmark writes. */
+    private static boolean generatedClass(String value) {
+        for (String name : value.strip().split("\\s+")) {
+            if (!GENERATED_CLASS.matcher(name).matches()) {
+                return false;
+            }
+        }
+        return !value.isBlank();
     }
 
     private static final List<String> IFRAME_ATTRIBUTES = List.of("src", "title", "width", "height", "allow",
@@ -121,11 +135,12 @@ public record RawHtml(Set<String> iframeHosts, boolean unsafe) {
     public void inspect(String text, IntFunction<SourcePos> posOf, Problems problems, List<Ref> links, List<Ref> images,
             List<Ref> ids) {
         Parser parser = Parser.htmlParser().setTrackPosition(true);
-        Element context = new Document("").appendElement("body");
+        // A template context keeps table parts that stand alone, as a block between blank lines does.
+        Element context = new Document("").appendElement("template");
         List<Node> nodes = parser.parseFragmentInput(text, context, "");
-        List<Node> queue = new ArrayList<>(nodes);
+        java.util.ArrayDeque<Node> queue = new java.util.ArrayDeque<>(nodes);
         while (!queue.isEmpty()) {
-            Node node = queue.remove(0);
+            Node node = queue.pollFirst();
             int at = Math.max(0, node.sourceRange().startPos());
             if (node instanceof Comment) {
                 if (!unsafe) {
@@ -141,7 +156,8 @@ public record RawHtml(Set<String> iframeHosts, boolean unsafe) {
             if (!unsafe && !allowed(e)) {
                 String why = whyDropped(e);
                 problems.warning(posOf.apply(at), "<" + tag + "> " + why,
-                        tag.equals("iframe") ? iframeHint(e) : "the README lists the HTML a guide may use");
+                        tag.equals("iframe") ? iframeHint(e) : tag.equals("script") || tag.equals("style")
+                                ? "to show code to readers, put it in a fenced code block" : "the README lists the HTML a guide may use");
                 if (DROPPED_WHOLE.contains(tag)) {
                     continue;
                 }
@@ -172,7 +188,10 @@ public record RawHtml(Set<String> iframeHosts, boolean unsafe) {
             }
             collect(e, "a", "href", links, posOf);
             collect(e, "img", "src", images, posOf);
-            queue.addAll(0, e.childNodes());
+            List<Node> children = e.childNodes();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                queue.addFirst(children.get(i));
+            }
         }
     }
 
@@ -191,7 +210,10 @@ public record RawHtml(Set<String> iframeHosts, boolean unsafe) {
         if (tag.equals("iframe")) {
             return iframeHosts.contains(host(e.attr("src")));
         }
-        return RAW.isSafeTag(tag);
+        if (tag.equals("input")) {
+            return e.attr("type").equalsIgnoreCase("checkbox") && e.hasAttr("disabled");
+        }
+        return GENERATED.isSafeTag(tag);
     }
 
     private String whyDropped(Element e) {
@@ -218,7 +240,8 @@ public record RawHtml(Set<String> iframeHosts, boolean unsafe) {
             if (!IFRAME_ATTRIBUTES.contains(key)) {
                 return reason(key);
             }
-        } else if (!RAW.isSafeAttribute(tag, new Element(tag), a)) {
+        } else if (!GENERATED.isSafeAttribute(tag, new Element(tag), a)
+                || (key.equals("class") && !generatedClass(a.getValue()))) {
             return reason(key);
         }
         if (URL_ATTRIBUTES.contains(key) && Urls.hasUnsafeScheme(a.getValue())) {
@@ -278,12 +301,17 @@ public record RawHtml(Set<String> iframeHosts, boolean unsafe) {
                 }
             }
             dirty = new Cleaner(outputSafelist()).clean(dirty);
+            for (Element e : dirty.body().select("[class]")) {
+                if (!generatedClass(e.attr("class"))) {
+                    e.removeAttr("class");
+                }
+            }
         }
         for (Element a : dirty.body().select("a[href]")) {
-            a.attr("href", resolve.apply(a.attr("href")));
+            a.attr("href", resolve.apply(a.attr("href").strip()));
         }
         for (Element img : dirty.body().select("img[src]")) {
-            img.attr("src", resolve.apply(img.attr("src")));
+            img.attr("src", resolve.apply(img.attr("src").strip()));
             image.accept(img);
         }
         dirty.outputSettings().prettyPrint(false).charset(java.nio.charset.StandardCharsets.UTF_8);

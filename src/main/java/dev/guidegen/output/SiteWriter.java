@@ -61,6 +61,7 @@ public final class SiteWriter {
         private final String name;
         private final Path fresh;
         private volatile boolean committed;
+        private volatile boolean aborted;
         /** Folders already made, so that each is made once, not once per file in it. */
         private final java.util.Set<Path> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -73,6 +74,9 @@ public final class SiteWriter {
 
         /** Writes one file; an I/O error comes back as an {@link java.io.UncheckedIOException}. */
         public void write(OutputFile f) {
+            if (aborted) {
+                throw new IllegalStateException("the site for " + target + " was abandoned");
+            }
             try {
                 Path p = inside(fresh, f.path());
                 if (!made.contains(p.getParent())) {
@@ -95,6 +99,7 @@ public final class SiteWriter {
         /** Deletes what was written, unless it was swapped in. */
         public void abortUnlessCommitted() throws IOException {
             if (!committed) {
+                aborted = true;
                 deleteTree(fresh);
             }
         }

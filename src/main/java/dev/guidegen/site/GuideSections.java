@@ -24,12 +24,14 @@ public final class GuideSections {
      * and backlinks depend on the whole site, so they count as present here, and the output check
      * finds a link to one that is not.
      */
-    public static java.util.Set<String> idsOf(dev.guidegen.content.Guide g, boolean inSnapshot) {
+    public static java.util.Set<String> idsOf(dev.guidegen.content.Guide g, dev.guidegen.salary.Pay pay) {
         java.util.Set<String> ids = new java.util.TreeSet<>(List.of("contents", "related-roles", "linked-from"));
-        if (inSnapshot || !g.level().isEmpty() || !g.experience().isEmpty()) {
+        // As templates/guide.ftlh decides: quick facts need pay figures, a level or an experience;
+        // the salary section needs figures, stated figures or a reason there are none.
+        if (pay.hasFigures() || !g.level().isEmpty() || !g.experience().isEmpty()) {
             ids.add("quick-facts");
         }
-        if (inSnapshot) {
+        if (pay.hasFigures() || pay.reason() != null || (pay.role() != null && !pay.role().stated().isEmpty())) {
             ids.add("salary");
         }
         if (!g.careerPath().isEmpty()) {

@@ -66,9 +66,25 @@ public final class SiteBuilder {
                         + "/" + page.slug() + "/ URL", "rename the file");
             }
         }
+        Map<String, RoleSalary> usedRoles = new HashMap<>();
+        Map<String, Pay> pays = new HashMap<>();
+        for (Guide g : guides.values()) {
+            RoleSalary salary = salaryOf(g, snapshot);
+            if (salary != null) {
+                usedRoles.put(salary.key(), salary);
+            }
+            pays.put(g.slug(), Pay.resolve(salary, salary == null ? null : snapshot.categories().get(salary.category()),
+                    content.config().minSample()));
+        }
         Map<String, Set<String>> anchors = new HashMap<>();
         for (Guide g : guides.values()) {
-            Set<String> ids = new TreeSet<>(GuideSections.idsOf(g, !g.salaryOff() && snapshot.roles().containsKey(g.salaryKey().value())));
+            Set<String> ids = new TreeSet<>(GuideSections.idsOf(g, pays.get(g.slug())));
+            for (FaqEntry q : g.faq()) {
+                for (Ref id : q.answer().rawIds()) {
+                    problems.error(id.pos(), "id \"" + id.value() + "\" in a FAQ answer: answers show on several pages, "
+                            + "where ids could clash", "link to the question instead, as #faq-N");
+                }
+            }
             for (int i = 1; i <= g.faq().size(); i++) {
                 ids.add(GuideSections.faqId(i));
             }
@@ -130,15 +146,9 @@ public final class SiteBuilder {
         SortedMap<String, Set<String>> skillSets = new TreeMap<>();
         guides.values().forEach(g -> skillSets.put(g.slug(), skillSet(g)));
         SharedSkills shared = new SharedSkills(skillSets);
-        Map<String, RoleSalary> usedRoles = new HashMap<>();
         SortedMap<String, Role> roles = new TreeMap<>();
         for (Guide g : guides.values()) {
-            RoleSalary salary = salaryOf(g, snapshot);
-            if (salary != null) {
-                usedRoles.put(salary.key(), salary);
-            }
-            Pay pay = Pay.resolve(salary, salary == null ? null : snapshot.categories().get(salary.category()),
-                    content.config().minSample());
+            Pay pay = pays.get(g.slug());
             List<String> skillSlugs = g.skills().stream().map(s -> slugOf(s.value())).filter(skills::containsKey)
                     .distinct().toList();
             List<String> backlinks = linkedFrom.getOrDefault(g.slug(), Set.of()).stream()

@@ -33,8 +33,27 @@ public final class Workers implements AutoCloseable {
             futures.add(pool.submit(() -> f.apply(item)));
         }
         List<R> out = new ArrayList<>(items.size());
-        for (Future<R> future : futures) {
-            out.add(await(future));
+        try {
+            for (Future<R> future : futures) {
+                out.add(await(future));
+            }
+        } catch (RuntimeException | Error e) {
+            // Stop what has not started, and let what runs finish, so that nothing of this map
+            // still writes once the caller has seen the failure and cleans up.
+            futures.forEach(pending -> pending.cancel(false));
+            for (Future<R> future : futures) {
+                if (!future.isCancelled()) {
+                    try {
+                        future.get();
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+                        // the first failure is the one to report
+                    }
+                }
+            }
+            throw e;
         }
         return out;
     }
