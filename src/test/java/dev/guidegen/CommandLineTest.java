@@ -66,7 +66,7 @@ class CommandLineTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).matches("Built 12 pages \\(2 guides, 1 FAQ page, 3 skill pages, 1 plain page, 5 other pages\\) in \\d+ ms\\n");
+        assertThat(run.out()).matches("Built 12 pages \\(2 guides, 1 FAQ page, 3 skill pages, 1 plain page, 0 comparison pages, 5 other pages\\) in \\d+ ms\\n");
         assertThat(root.resolve("site-output/roles/backend-engineer/index.html")).exists();
         assertThat(root.resolve("site-output/index.html")).exists();
     }

@@ -35,7 +35,7 @@ public final class ContentReader {
     public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
     private static final Set<String> GUIDE_KEYS = new LinkedHashSet<>(List.of("title", "summary", "updated", "level",
-            "experience", "skills", "related", "career_path", "salary", "faq", "draft"));
+            "experience", "skills", "related", "career_path", "compare", "salary", "faq", "draft"));
     private static final Set<String> PAGE_KEYS = Set.of("title", "summary", "draft");
     private static final Set<String> SITE_KEYS = Set.of("title", "base_url", "language", "description", "salary", "html");
     private static final Set<String> SITE_HTML_KEYS = Set.of("iframe_hosts", "unsafe");
@@ -252,6 +252,7 @@ public final class ContentReader {
             List<Ref> skills = f.strings("skills", "skill names");
             List<Ref> related = f.strings("related", "guide slugs");
             List<Ref> careerPath = f.strings("career_path", "ladder steps (guide slugs or step titles)");
+            List<Ref> compare = f.strings("compare", "guide slugs");
             // "salary: false" says the role has no pay figures; any other value names a snapshot role.
             boolean salaryOff = false;
             Optional<Ref> salary;
@@ -282,7 +283,7 @@ public final class ContentReader {
                 }
             }
             Markdown body = parseBody(path, p.fm());
-            return new Guide(slug, path, title, summary, updated, level, experience, skills, related, careerPath,
+            return new Guide(slug, path, title, summary, updated, level, experience, skills, related, careerPath, compare,
                     salaryKey, salary.isPresent(), salaryOff, faq, draft, body);
         });
     }

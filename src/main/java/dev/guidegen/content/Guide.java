@@ -21,6 +21,7 @@ public record Guide(
         List<Ref> skills,
         List<Ref> related,
         List<Ref> careerPath,
+        List<Ref> compare,
         Ref salaryKey,
         boolean salaryGiven,
         boolean salaryOff,
@@ -32,6 +33,7 @@ public record Guide(
         skills = List.copyOf(skills);
         related = List.copyOf(related);
         careerPath = List.copyOf(careerPath);
+        compare = List.copyOf(compare);
         faq = List.copyOf(faq);
     }
 

@@ -81,7 +81,8 @@ public final class Build {
         BuildResult.Stats stats = new BuildResult.Stats(built ? pages.get() : 0, site.roles().size(),
                 built ? (int) site.roles().values().stream().filter(r -> !r.guide().faq().isEmpty()).count() : 0,
                 built ? site.skills().size() : 0,
-                built ? site.pages().size() : 0);
+                built ? site.pages().size() : 0,
+                built ? site.comparisons().size() : 0);
         return new BuildResult(List.of(), problems.sorted(), stats);
     }
 

@@ -22,13 +22,13 @@ public record BuildResult(List<OutputFile> files, List<Problem> problems, Stats 
     }
 
     /** How many pages of each kind a build made. */
-    public record Stats(int pages, int guides, int faqPages, int skillPages, int plainPages) {
+    public record Stats(int pages, int guides, int faqPages, int skillPages, int plainPages, int comparisonPages) {
 
         public String describe() {
-            int other = pages - guides - faqPages - skillPages - plainPages;
+            int other = pages - guides - faqPages - skillPages - plainPages - comparisonPages;
             return count(pages, "page") + " (" + count(guides, "guide") + ", " + count(faqPages, "FAQ page") + ", "
                     + count(skillPages, "skill page") + ", " + count(plainPages, "plain page") + ", "
-                    + count(other, "other page") + ")";
+                    + count(comparisonPages, "comparison page") + ", " + count(other, "other page") + ")";
         }
 
         private static String count(int n, String noun) {

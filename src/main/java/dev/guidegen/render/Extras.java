@@ -46,6 +46,7 @@ final class Extras {
             urls.put(s.url(), site.newestUpdate(s.guides()));
         }
         site.pages().forEach(p -> urls.put(Urls.page(p.slug()), ""));
+        site.comparisons().values().forEach(c -> urls.put(c.url(), site.newestUpdate(List.of(c.a(), c.b()))));
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         urls.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {

@@ -23,6 +23,26 @@ final class Graphs {
         return base.substring(0, base.length() - 1) + url;
     }
 
+    /** The graph of a page that is only a view of others, such as a comparison: its breadcrumbs. */
+    String breadcrumbsOnly(View.Meta meta) {
+        Map<String, Object> crumbs = node("BreadcrumbList");
+        crumbs.put("@id", absolute(meta.url()) + "#breadcrumbs");
+        List<Object> items = new ArrayList<>();
+        int position = 1;
+        for (View.Link link : meta.breadcrumbs()) {
+            Map<String, Object> item = node("ListItem");
+            item.put("position", position++);
+            item.put("name", link.text());
+            item.put("item", absolute(link.url()));
+            items.add(item);
+        }
+        crumbs.put("itemListElement", items);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("@context", "https://schema.org");
+        root.put("@graph", List.of(crumbs));
+        return json.write(root);
+    }
+
     /** A page's graph: WebPage, BreadcrumbList, and whatever else the page is about. */
     String page(View.Meta meta, String dateModified, List<Map<String, Object>> extra) {
         List<Object> graph = new ArrayList<>();

@@ -196,6 +196,16 @@ public final class Renderer {
                 return model(views, withLd(meta, ld), "role", r);
             }));
         }
+        for (var comparison : site.comparisons().values()) {
+            jobs.add(new Job(comparison.url(), "compare.ftlh", () -> {
+                View.Compare c = views.compare(comparison);
+                View.Meta meta = meta(site, c.title() + ": skills, ladder and pay side by side",
+                        "How the " + c.a().title() + " and " + c.b().title() + " roles compare: their skills, where each sits "
+                                + "on the career ladder, and what each pays.", c.url(),
+                        List.of(home, new View.Link(c.a().title(), c.a().url()), new View.Link(c.title(), c.url())), "website");
+                return model(views, withLd(meta, graphs.breadcrumbsOnly(meta)), "compare", c);
+            }));
+        }
         jobs.add(new Job(Urls.FAQ, "faq.ftlh", () -> {
             List<View.FaqGroup> groups = site.roles().values().stream().filter(r -> !r.guide().faq().isEmpty())
                     .map(r -> new View.FaqGroup(r.guide().title(), r.url(), Urls.guideFaq(r.slug()), views.role(r).faq()))

@@ -60,7 +60,7 @@ public final class View {
 
     public record Role(String slug, String title, String url, String faqUrl, String summary, String level,
             String experience, String updated, String updatedHuman, int readingMinutes, Pay pay, Chart chart, List<Step> ladder, List<Link> skills,
-            List<Card> related, List<Link> linkedFrom, List<Faq> faq, List<TocItem> toc, String bodyHtml) {
+            List<Card> related, List<Link> linkedFrom, List<Faq> faq, List<TocItem> toc, String bodyHtml, List<Link> compare) {
     }
 
     public record LevelGroup(String label, List<Card> roles) {
@@ -79,5 +79,19 @@ public final class View {
     }
 
     public record PageInfo(String title, String summary, String bodyHtml) {
+    }
+
+    /** One of the two roles on a comparison page. {@code faqUrl} is empty when the guide has no questions. */
+    public record Side(String title, String url, String faqUrl, String level, String experience, String pay,
+            String basis, String sample) {
+    }
+
+    /**
+     * A comparison page: the two roles, their skills shared and apart, where they sit on a ladder,
+     * and their pay compared in words; {@code payDifference} is true only when the figures could be
+     * subtracted.
+     */
+    public record Compare(String title, String url, Side a, Side b, List<Link> shared, List<Link> onlyA, List<Link> onlyB,
+            String ladder, String pay, boolean payDifference) {
     }
 }

@@ -81,7 +81,9 @@ final class ViewBuilder {
                 g.experience(), g.updated() == null ? "" : g.updated().toString(),
                 g.updated() == null ? "" : HUMAN_DATE.format(g.updated()),
                 Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE), payOf(r), chart(r), ladder, skills, related,
-                linkedFrom, faq(g), toc, markup.html(g.path(), g.body()));
+                linkedFrom, faq(g), toc, markup.html(g.path(), g.body()),
+                r.comparedWith().stream().map(o -> new View.Link(g.title() + " vs " + site.roles().get(o).guide().title(),
+                        Urls.compare(g.slug(), o))).toList());
     }
 
     private List<View.Faq> faq(Guide g) {
@@ -113,6 +115,51 @@ final class ViewBuilder {
             return pay.headline();
         }
         return (pay.band().isEmpty() ? pay.median() + " median" : pay.band()) + " (" + pay.category() + " benchmark)";
+    }
+
+    /** Two roles side by side; pay is subtracted only as {@link PayComparison} allows. */
+    View.Compare compare(dev.guidegen.site.Comparison c) {
+        Role a = site.roles().get(c.a());
+        Role b = site.roles().get(c.b());
+        String titleA = a.guide().title();
+        String titleB = b.guide().title();
+        java.util.Set<String> skillsA = new java.util.LinkedHashSet<>(a.skills());
+        java.util.Set<String> skillsB = new java.util.LinkedHashSet<>(b.skills());
+        java.util.function.Function<String, View.Link> skill = s -> new View.Link(site.skills().get(s).name(),
+                site.skills().get(s).url());
+        List<View.Link> shared = a.skills().stream().filter(skillsB::contains).map(skill).toList();
+        List<View.Link> onlyA = a.skills().stream().filter(s -> !skillsB.contains(s)).map(skill).toList();
+        List<View.Link> onlyB = b.skills().stream().filter(s -> !skillsA.contains(s)).map(skill).toList();
+        String ladder = "";
+        if (!c.before().isEmpty()) {
+            String first = site.roles().get(c.before()).guide().title();
+            String next = site.roles().get(c.other(c.before())).guide().title();
+            ladder = next + " is the next step after " + first + " on the career ladder.";
+        }
+        dev.guidegen.salary.PayComparison pc = dev.guidegen.salary.PayComparison.of(titleA, a.pay(), titleB, b.pay(),
+                site.config().minSample());
+        String pay;
+        if (pc.subtractable()) {
+            long diff = pc.medianDifference();
+            long rounded = Math.round(Math.abs(diff) / 1000.0) * 1000;
+            String basis = a.pay().shown().basisLabel();
+            pay = rounded == 0
+                    ? titleA + " and " + titleB + " pay about the same at the median (" + basis + ")."
+                    : (diff > 0 ? titleB : titleA) + " pays about " + money.format(rounded) + " more than "
+                            + (diff > 0 ? titleA : titleB) + " at the median (" + basis + ", " + a.pay().shown().sample() + " and "
+                            + b.pay().shown().sample() + " listings).";
+        } else {
+            pay = "The two figures cannot be subtracted: " + pc.why() + ".";
+        }
+        return new View.Compare(titleA + " vs " + titleB, c.url(), side(a), side(b), shared, onlyA, onlyB, ladder, pay,
+                pc.subtractable());
+    }
+
+    private View.Side side(Role r) {
+        View.Pay pay = payOf(r);
+        Guide g = r.guide();
+        return new View.Side(g.title(), r.url(), g.faq().isEmpty() ? "" : Urls.guideFaq(g.slug()), levelLabel(g.level()),
+                g.experience(), payHeadline(r), pay.hasFigures() ? pay.basis() : "", pay.hasFigures() ? pay.sample() : "");
     }
 
     View.PageInfo page(Page p) {

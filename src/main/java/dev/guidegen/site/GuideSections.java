@@ -9,7 +9,7 @@ import java.util.List;
 public final class GuideSections {
 
     public static final List<String> IDS = List.of("contents", "quick-facts", "salary", "career-ladder", "skills",
-            "related-roles", "linked-from", "faq");
+            "related-roles", "linked-from", "comparisons", "faq");
 
     /** The id of every page's main element, the target of the skip link. */
     public static final String MAIN = "main";
@@ -20,12 +20,12 @@ public final class GuideSections {
     }
 
     /**
-     * The section ids a guide's page has: a section with nothing to show is left out. Similar roles
-     * and backlinks depend on the whole site, so they count as present here, and the output check
+     * The section ids a guide's page has: a section with nothing to show is left out. Similar roles,
+     * backlinks and comparisons depend on the whole site, so they count as present here, and the output check
      * finds a link to one that is not.
      */
     public static java.util.Set<String> idsOf(dev.guidegen.content.Guide g, dev.guidegen.salary.Pay pay) {
-        java.util.Set<String> ids = new java.util.TreeSet<>(List.of("contents", "related-roles", "linked-from"));
+        java.util.Set<String> ids = new java.util.TreeSet<>(List.of("contents", "related-roles", "linked-from", "comparisons"));
         // As templates/guide.ftlh decides: quick facts need pay figures, a level or an experience;
         // the salary section needs figures, stated figures or a reason there are none.
         if (pay.hasFigures() || !g.level().isEmpty() || !g.experience().isEmpty()) {

@@ -6,16 +6,17 @@ import java.util.List;
 
 /**
  * A guide with everything the site knows about it: its pay, ladder, skills, and the guides it
- * is related to and linked from (as slugs, sorted as they should show).
+ * is related to, linked from and compared with (as slugs, sorted as they should show).
  */
 public record Role(Guide guide, Pay pay, List<LadderStep> ladder, List<String> skills, List<String> related,
-        List<String> linkedFrom) {
+        List<String> linkedFrom, List<String> comparedWith) {
 
     public Role {
         ladder = List.copyOf(ladder);
         skills = List.copyOf(skills);
         related = List.copyOf(related);
         linkedFrom = List.copyOf(linkedFrom);
+        comparedWith = List.copyOf(comparedWith);
     }
 
     public String slug() {

@@ -112,10 +112,13 @@ public final class SiteBuilder {
             anchors.put(p.path(), ids);
         }
 
+        SortedMap<String, Comparison> comparisons = comparisons(guides);
         SortedMap<String, Skill> skills = skills(guides);
         Set<String> skillUrls = new TreeSet<>();
         skills.values().forEach(sk -> skillUrls.add(sk.url()));
-        LinkChecker checker = new LinkChecker(guides, pages, anchors, skillUrls, files);
+        Set<String> linkable = new TreeSet<>(files);
+        linkable.addAll(comparisons.keySet());
+        LinkChecker checker = new LinkChecker(guides, pages, anchors, skillUrls, linkable);
         Map<String, Map<String, String>> links = new TreeMap<>();
         Map<String, Set<String>> linkedFrom = new TreeMap<>();
         for (Guide g : guides.values()) {
@@ -153,14 +156,17 @@ public final class SiteBuilder {
                     .distinct().toList();
             List<String> backlinks = linkedFrom.getOrDefault(g.slug(), Set.of()).stream()
                     .sorted(Comparator.comparing((String s) -> guides.get(s).title()).thenComparing(s -> s)).toList();
+            List<String> comparedWith = comparisons.values().stream()
+                    .filter(c -> c.a().equals(g.slug()) || c.b().equals(g.slug())).map(c -> c.other(g.slug()))
+                    .sorted(Comparator.comparing((String s) -> guides.get(s).title()).thenComparing(s -> s)).toList();
             roles.put(g.slug(), new Role(g, pay, ladder(g, guides), skillSlugs, related(g, guides, shared),
-                    backlinks));
+                    backlinks, comparedWith));
         }
         content.drafts().stream().filter(d -> !d.salaryOff()).forEach(d -> usedRoles.putIfAbsent(d.salaryKey().value(), null));
         checkSnapshotUse(snapshot, usedRoles, guides, content.config().maxAgeDays());
         SortedMap<String, dev.guidegen.content.ImageFile> images = new TreeMap<>();
         content.images().values().forEach(i -> images.put(i.url(), i));
-        return new Site(content.config(), snapshot, roles, List.copyOf(pages.values()), skills, links, images);
+        return new Site(content.config(), snapshot, roles, List.copyOf(pages.values()), skills, links, images, comparisons);
     }
 
     /** Adds the ids raw HTML gives elements to a page's {@code ids}, reporting one the page already has. */
@@ -172,6 +178,39 @@ public final class SiteBuilder {
                         "choose another id");
             }
         }
+    }
+
+    /**
+     * The pairs of guides that get a comparison page: every two adjacent steps of a career ladder
+     * that are both guides, and every pair a guide names under "compare".
+     */
+    private SortedMap<String, Comparison> comparisons(Map<String, Guide> guides) {
+        Map<String, String> before = new TreeMap<>();
+        SortedMap<String, String[]> pairs = new TreeMap<>();
+        for (Guide g : guides.values()) {
+            List<Ref> steps = g.careerPath();
+            for (int i = 0; i + 1 < steps.size(); i++) {
+                String x = steps.get(i).value();
+                String y = steps.get(i + 1).value();
+                if (guides.containsKey(x) && guides.containsKey(y) && !x.equals(y)) {
+                    String url = Urls.compare(x, y);
+                    pairs.putIfAbsent(url, x.compareTo(y) < 0 ? new String[] {x, y} : new String[] {y, x});
+                    before.putIfAbsent(url, x);
+                }
+            }
+            for (Ref r : g.compare()) {
+                if (r.value().equals(g.slug())) {
+                    problems.error(r.pos(), "\"compare\" lists the guide itself", "list other guides only");
+                } else if (checkGuideRef(r, "compare", guides)) {
+                    String x = g.slug();
+                    String y = r.value();
+                    pairs.putIfAbsent(Urls.compare(x, y), x.compareTo(y) < 0 ? new String[] {x, y} : new String[] {y, x});
+                }
+            }
+        }
+        SortedMap<String, Comparison> out = new TreeMap<>();
+        pairs.forEach((url, ab) -> out.put(url, new Comparison(ab[0], ab[1], before.getOrDefault(url, ""))));
+        return out;
     }
 
     /** Keeps the first of several files with one slug (slugs compare without case) and reports the others. */

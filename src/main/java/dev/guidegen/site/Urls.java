@@ -18,7 +18,7 @@ public final class Urls {
     public static final java.util.List<String> FILES = java.util.List.of(SITEMAP, ROBOTS, FEED, SEARCH_INDEX);
 
     /** Top-level names that plain pages may not take, because the site uses them. */
-    public static final java.util.Set<String> RESERVED = java.util.Set.of("roles", "faq", "salaries", "skills", "assets", "images",
+    public static final java.util.Set<String> RESERVED = java.util.Set.of("roles", "faq", "salaries", "skills", "assets", "images", "compare",
             "404", "index", "sitemap", "feed", "search-index", "robots");
 
     private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):.*",
@@ -96,6 +96,11 @@ public final class Urls {
 
     public static String guideFaq(String slug) {
         return "/roles/" + slug + "/faq/";
+    }
+
+    /** The page comparing two guides, named by their slugs in alphabetical order. */
+    public static String compare(String a, String b) {
+        return a.compareTo(b) < 0 ? "/compare/" + a + "-vs-" + b + "/" : "/compare/" + b + "-vs-" + a + "/";
     }
 
     public static String page(String slug) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class BrowserQualityTest {
 
     static final List<String> PAGES = List.of("/", "/roles/backend-engineer/", "/roles/lead-backend-engineer/faq/",
-            "/faq/", "/salaries/", "/skills/api-design/");
+            "/faq/", "/salaries/", "/skills/api-design/", "/compare/backend-engineer-vs-backend-software-engineer/");
 
     static Path site;
     static Browser browser;
