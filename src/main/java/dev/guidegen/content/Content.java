@@ -10,8 +10,11 @@ import java.util.List;
  * {@code content/images/} by their source path.
  */
 public record Content(SiteConfig config, List<Guide> guides, List<Page> pages, java.util.Set<String> unreadable,
-        List<Guide> drafts, List<Page> draftPages, java.util.SortedMap<String, ImageFile> images) {
+        List<Guide> drafts, List<Page> draftPages, java.util.SortedMap<String, ImageFile> images, List<Group> groups,
+        List<Group> draftGroups) {
     public Content {
+        groups = List.copyOf(groups);
+        draftGroups = List.copyOf(draftGroups);
         images = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(images));
         guides = List.copyOf(guides);
         pages = List.copyOf(pages);

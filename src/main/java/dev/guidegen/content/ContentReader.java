@@ -25,6 +25,8 @@ public final class ContentReader {
     public static final String SITE_YAML = "content/site.yaml";
     public static final String GUIDES = "content/guides/";
     public static final String PAGES = "content/pages/";
+    /** Occupation groups, each with a page listing its roles. */
+    public static final String GROUPS = "content/groups/";
     /** Images that guides and pages show, published under /images/. */
     public static final String IMAGES = "content/images/";
     /** The salary snapshot, read by the salary stage. */
@@ -35,7 +37,7 @@ public final class ContentReader {
     public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
     private static final Set<String> GUIDE_KEYS = new LinkedHashSet<>(List.of("title", "summary", "updated", "level",
-            "experience", "skills", "related", "career_path", "compare", "salary", "faq", "draft"));
+            "experience", "group", "skills", "related", "career_path", "compare", "salary", "faq", "draft"));
     private static final Set<String> PAGE_KEYS = Set.of("title", "summary", "draft");
     private static final Set<String> SITE_KEYS = Set.of("title", "base_url", "language", "description", "salary", "html");
     private static final Set<String> SITE_HTML_KEYS = Set.of("iframe_hosts", "unsafe");
@@ -106,6 +108,13 @@ public final class ContentReader {
             guide.filter(g -> !drafts && g.draft()).ifPresent(leftOut::add);
             guide.filter(g -> drafts || !g.draft()).ifPresent(guides::add);
         }
+        List<Group> groups = new ArrayList<>();
+        List<Group> draftGroups = new ArrayList<>();
+        List<Map.Entry<String, byte[]>> groupFiles = List.copyOf(tree.under(GROUPS).entrySet());
+        for (Optional<Group> group : map(groupFiles, file ->
+                slugOf(file.getKey(), GROUPS).flatMap(key -> readGroup(key, file.getKey(), file.getValue())))) {
+            group.ifPresent(g -> (g.draft() && !drafts ? draftGroups : groups).add(g));
+        }
         List<Page> pages = new ArrayList<>();
         List<Page> draftPages = new ArrayList<>();
         List<Map.Entry<String, byte[]>> pageFiles = List.copyOf(tree.under(PAGES).entrySet());
@@ -115,12 +124,12 @@ public final class ContentReader {
         }
         for (String path : tree.under(SourceTree.CONTENT).keySet()) {
             if (!path.equals(SITE_YAML) && !path.equals(SNAPSHOT) && !path.startsWith(GUIDES) && !path.startsWith(PAGES)
-                    && !path.startsWith(IMAGES)) {
+                    && !path.startsWith(IMAGES) && !path.startsWith(GROUPS)) {
                 problems.warning(SourcePos.start(path), "file is not part of the site and is ignored",
-                        "content/ holds site.yaml, guides/*.md, pages/*.md, images/ and data/salaries.json");
+                        "content/ holds site.yaml, guides/*.md, groups/*.md, pages/*.md, images/ and data/salaries.json");
             }
         }
-        return new Content(config, guides, pages, unreadable, leftOut, draftPages, images);
+        return new Content(config, guides, pages, unreadable, leftOut, draftPages, images, groups, draftGroups);
     }
 
     private SiteConfig readConfig(SourceTree tree) {
@@ -249,6 +258,7 @@ public final class ContentReader {
                 return ref.value();
             }).orElse("");
             String experience = f.string("experience", false).map(Ref::value).orElse("");
+            Ref group = f.string("group", false).orElse(null);
             List<Ref> skills = f.strings("skills", "skill names");
             List<Ref> related = f.strings("related", "guide slugs");
             List<Ref> careerPath = f.strings("career_path", "ladder steps (guide slugs or step titles)");
@@ -283,8 +293,19 @@ public final class ContentReader {
                 }
             }
             Markdown body = parseBody(path, p.fm());
-            return new Guide(slug, path, title, summary, updated, level, experience, skills, related, careerPath, compare,
+            return new Guide(slug, path, title, summary, updated, level, experience, group, skills, related, careerPath, compare,
                     salaryKey, salary.isPresent(), salaryOff, faq, draft, body);
+        });
+    }
+
+    private Optional<Group> readGroup(String key, String path, byte[] bytes) {
+        return parseFile(path, bytes).flatMap(p -> {
+            Fields f = p.fields();
+            f.warnUnknown(PAGE_KEYS, Set.of("draft"), "group front matter");
+            String title = f.string("title", true).map(Ref::value).orElse(key);
+            String summary = summary(f);
+            boolean draft = f.bool("draft").orElse(false);
+            return Optional.of(new Group(key, path, title, summary, draft, parseBody(path, p.fm())));
         });
     }
 

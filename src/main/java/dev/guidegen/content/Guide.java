@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * A role guide from {@code content/guides/<slug>.md}. Optional text fields are empty strings when
  * absent; {@code salaryKey} is the slug unless front matter names another ({@code salaryGiven}).
+ * {@code group} is the occupation group the guide names, or null.
  * {@code salaryOff} says the editor wrote {@code salary: false}: the role has no pay figures on purpose.
  */
 public record Guide(
@@ -18,6 +19,7 @@ public record Guide(
         LocalDate updated,
         String level,
         String experience,
+        Ref group,
         List<Ref> skills,
         List<Ref> related,
         List<Ref> careerPath,

@@ -47,6 +47,13 @@ final class Extras {
         }
         site.pages().forEach(p -> urls.put(Urls.page(p.slug()), ""));
         site.comparisons().values().forEach(c -> urls.put(c.url(), site.newestUpdate(List.of(c.a(), c.b()))));
+        for (var group : site.groups().values()) {
+            List<String> members = site.roles().values().stream().filter(r -> r.group().equals(group.key())).map(Role::slug).toList();
+            int pages = Math.max(1, (members.size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
+            for (int n = 1; n <= pages; n++) {
+                urls.put(Urls.paged(Urls.group(group.key()), n), site.newestUpdate(members));
+            }
+        }
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         urls.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {

@@ -173,8 +173,31 @@ public final class Renderer {
 
         jobs.add(new Job(Urls.HOME, "home.ftlh", () -> {
             View.Meta meta = meta(site, title, site.config().description(), Urls.HOME, List.of(home), "website");
-            return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "levels", views.levels());
+            Map<String, Object> model = model(views, withLd(meta, graphs.page(meta, newest, List.of())), "levels",
+                    site.groups().isEmpty() ? views.levels() : List.of());
+            model.put("groups", views.groupCards());
+            model.put("newest", site.groups().isEmpty() ? List.of() : views.newest(10));
+            return model;
         }));
+        for (var group : site.groups().values()) {
+            List<Role> members = views.groupRoles(group.key());
+            int pages = Math.max(1, (members.size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
+            for (int n = 1; n <= pages; n++) {
+                int page = n;
+                String url = Urls.paged(Urls.group(group.key()), n);
+                jobs.add(new Job(url, "group.ftlh", () -> {
+                    View.GroupPage g = views.groupPage(group, members, page);
+                    List<View.Link> crumbs = new ArrayList<>(List.of(home, new View.Link(g.title(), Urls.group(g.key()))));
+                    if (page > 1) {
+                        crumbs.add(new View.Link("Page " + page, url));
+                    }
+                    View.Meta meta = meta(site, g.title() + (page > 1 ? ", page " + page : "") + ": roles, skills and pay",
+                            g.summary(), url, crumbs, "website");
+                    return model(views, withLd(meta, graphs.page(meta, site.newestUpdate(members.stream().map(Role::slug)
+                            .toList()), List.of())), "group", g);
+                }));
+            }
+        }
         for (Role role : site.roles().values()) {
             jobs.add(new Job(role.url(), "guide.ftlh", () -> {
                 View.Role r = views.role(role);
@@ -250,7 +273,9 @@ public final class Renderer {
         jobs.add(new Job(Urls.NOT_FOUND, "404.ftlh", () -> {
             View.Meta meta = meta(site, "Page not found", "This page does not exist.", Urls.NOT_FOUND,
                     List.of(home), "website");
-            return model(views, meta, "levels", views.levels());
+            Map<String, Object> model = model(views, meta, "levels", site.groups().isEmpty() ? views.levels() : List.of());
+            model.put("groups", views.groupCards());
+            return model;
         }));
         return jobs;
     }

@@ -60,7 +60,8 @@ public final class View {
 
     public record Role(String slug, String title, String url, String faqUrl, String summary, String level,
             String experience, String updated, String updatedHuman, int readingMinutes, Pay pay, Chart chart, List<Step> ladder, List<Link> skills,
-            List<Card> related, List<Link> linkedFrom, List<Faq> faq, List<TocItem> toc, String bodyHtml, List<Link> compare) {
+            List<Card> related, List<Link> linkedFrom, List<Faq> faq, List<TocItem> toc, String bodyHtml, List<Link> compare,
+            Link group) {
     }
 
     public record LevelGroup(String label, List<Card> roles) {
@@ -79,6 +80,22 @@ public final class View {
     }
 
     public record PageInfo(String title, String summary, String bodyHtml) {
+    }
+
+    /** A link to one page of a paged list; {@code current} marks the page being read. */
+    public record PageLink(String label, String url, boolean current) {
+    }
+
+    /** An occupation group as a hub lists it: its roles counted and their pay spread. */
+    public record GroupCard(String title, String url, String summary, int roles, String pay) {
+    }
+
+    /**
+     * One page of a group: its introduction and chart on the first page only, up to 50 of its
+     * roles, and links to every page of the list.
+     */
+    public record GroupPage(String key, String title, String summary, String introHtml, List<Card> roles, Chart chart,
+            List<PageLink> pages, int page, int total) {
     }
 
     /** One of the two roles on a comparison page. {@code faqUrl} is empty when the guide has no questions. */

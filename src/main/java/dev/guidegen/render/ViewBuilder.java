@@ -83,7 +83,8 @@ final class ViewBuilder {
                 Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE), payOf(r), chart(r), ladder, skills, related,
                 linkedFrom, faq(g), toc, markup.html(g.path(), g.body()),
                 r.comparedWith().stream().map(o -> new View.Link(g.title() + " vs " + site.roles().get(o).guide().title(),
-                        Urls.compare(g.slug(), o))).toList());
+                        Urls.compare(g.slug(), o))).toList(),
+                r.group().isEmpty() ? null : new View.Link(site.groups().get(r.group()).title(), Urls.group(r.group())));
     }
 
     private List<View.Faq> faq(Guide g) {
@@ -168,6 +169,62 @@ final class ViewBuilder {
 
     View.SkillInfo skill(Skill s) {
         return new View.SkillInfo(s.name(), s.url(), s.guides().stream().map(site.roles()::get).map(this::card).toList());
+    }
+
+    /** A group's roles by level, in ladder order (roles without a level last), then by title. */
+    List<Role> groupRoles(String key) {
+        List<String> order = dev.guidegen.content.ContentReader.LEVELS;
+        return site.roles().values().stream().filter(r -> r.group().equals(key))
+                .sorted(java.util.Comparator.comparingInt((Role r) -> r.guide().level().isEmpty() ? order.size()
+                        : order.indexOf(r.guide().level())).thenComparing(r -> r.guide().title()).thenComparing(Role::slug))
+                .toList();
+    }
+
+    /** Page {@code n} (from 1) of a group's roles; the introduction and chart are on the first page. */
+    View.GroupPage groupPage(dev.guidegen.content.Group group, List<Role> roles, int n) {
+        int pages = Math.max(1, (roles.size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
+        List<Role> slice = roles.subList(Math.min(roles.size(), (n - 1) * Urls.PAGE_SIZE), Math.min(roles.size(), n * Urls.PAGE_SIZE));
+        View.Chart chart = null;
+        if (n == 1) {
+            List<Charts.Band> bands = new ArrayList<>();
+            for (Role r : slice) {
+                if (r.pay().hasFigures()) {
+                    String suffix = r.pay().fallback() ? " (category benchmark)" : "";
+                    bands.add(band(r.guide().title() + suffix, r.pay().shown(), r.pay().fallback() ? "benchmark" : "role"));
+                }
+            }
+            chart = bands.isEmpty() ? null : charts.chart("pay-chart-" + group.key(), "Pay for the " + group.title()
+                    + " roles" + (pages > 1 ? " on this page" : ""), bands);
+        }
+        List<View.PageLink> links = new ArrayList<>();
+        for (int i = 1; i <= pages && pages > 1; i++) {
+            links.add(new View.PageLink(Integer.toString(i), Urls.paged(Urls.group(group.key()), i), i == n));
+        }
+        return new View.GroupPage(group.key(), group.title(), group.summary(),
+                n == 1 ? markup.html(group.path(), group.body()) : "", slice.stream().map(this::card).toList(), chart, links, n,
+                roles.size());
+    }
+
+    /** Every group with its role count and the spread of its roles' own medians, for hubs. */
+    List<View.GroupCard> groupCards() {
+        List<View.GroupCard> out = new ArrayList<>();
+        for (dev.guidegen.content.Group group : site.groups().values()) {
+            List<Role> roles = groupRoles(group.key());
+            List<Long> medians = roles.stream().filter(r -> r.pay().hasFigures() && !r.pay().fallback())
+                    .map(r -> r.pay().shown().median()).filter(java.util.Objects::nonNull).sorted().toList();
+            String pay = medians.isEmpty() ? "" : medians.size() == 1 ? money.format(medians.get(0)) + " median"
+                    : "medians from " + money.format(medians.get(0)) + " to " + money.format(medians.get(medians.size() - 1));
+            out.add(new View.GroupCard(group.title(), Urls.group(group.key()), group.summary(), roles.size(), pay));
+        }
+        return out;
+    }
+
+    /** The most recently updated roles, newest first, for the home page of a site with groups. */
+    List<View.Card> newest(int count) {
+        return site.roles().values().stream()
+                .sorted(java.util.Comparator.comparing((Role r) -> r.guide().updated(),
+                        java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())).thenComparing(Role::slug))
+                .limit(count).map(this::card).toList();
     }
 
     /** Roles grouped by level, in ladder order; roles without a level come last. */

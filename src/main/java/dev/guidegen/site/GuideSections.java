@@ -26,9 +26,9 @@ public final class GuideSections {
      */
     public static java.util.Set<String> idsOf(dev.guidegen.content.Guide g, dev.guidegen.salary.Pay pay) {
         java.util.Set<String> ids = new java.util.TreeSet<>(List.of("contents", "related-roles", "linked-from", "comparisons"));
-        // As templates/guide.ftlh decides: quick facts need pay figures, a level or an experience;
+        // As templates/guide.ftlh decides: quick facts need pay figures, a level, an experience or a group;
         // the salary section needs figures, stated figures or a reason there are none.
-        if (pay.hasFigures() || !g.level().isEmpty() || !g.experience().isEmpty()) {
+        if (pay.hasFigures() || !g.level().isEmpty() || !g.experience().isEmpty() || g.group() != null) {
             ids.add("quick-facts");
         }
         if (pay.hasFigures() || pay.reason() != null || (pay.role() != null && !pay.role().stated().isEmpty())) {

@@ -5,10 +5,10 @@ import dev.guidegen.salary.Pay;
 import java.util.List;
 
 /**
- * A guide with everything the site knows about it: its pay, ladder, skills, and the guides it
+ * A guide with everything the site knows about it: its group's key (empty on a site without groups), its pay, ladder, skills, and the guides it
  * is related to, linked from and compared with (as slugs, sorted as they should show).
  */
-public record Role(Guide guide, Pay pay, List<LadderStep> ladder, List<String> skills, List<String> related,
+public record Role(Guide guide, String group, Pay pay, List<LadderStep> ladder, List<String> skills, List<String> related,
         List<String> linkedFrom, List<String> comparedWith) {
 
     public Role {

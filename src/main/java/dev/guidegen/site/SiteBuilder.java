@@ -60,6 +60,9 @@ public final class SiteBuilder {
     public Site build(Snapshot snapshot, Set<String> files) {
         SortedMap<String, Guide> guides = unique(content.guides(), Guide::slug, Guide::path);
         SortedMap<String, Page> pages = unique(content.pages(), Page::slug, Page::path);
+        SortedMap<String, dev.guidegen.content.Group> groups = unique(content.groups(), dev.guidegen.content.Group::key,
+                dev.guidegen.content.Group::path);
+        Map<String, String> groupOf = groupsOf(guides, groups);
         for (Page page : pages.values()) {
             if (Urls.RESERVED.contains(page.slug())) {
                 problems.error(SourcePos.start(page.path()), "page name \"" + page.slug() + "\" is taken by the site's own "
@@ -118,6 +121,7 @@ public final class SiteBuilder {
         skills.values().forEach(sk -> skillUrls.add(sk.url()));
         Set<String> linkable = new TreeSet<>(files);
         linkable.addAll(comparisons.keySet());
+        groups.keySet().forEach(key -> linkable.add(Urls.group(key)));
         LinkChecker checker = new LinkChecker(guides, pages, anchors, skillUrls, linkable);
         Map<String, Map<String, String>> links = new TreeMap<>();
         Map<String, Set<String>> linkedFrom = new TreeMap<>();
@@ -159,14 +163,15 @@ public final class SiteBuilder {
             List<String> comparedWith = comparisons.values().stream()
                     .filter(c -> c.a().equals(g.slug()) || c.b().equals(g.slug())).map(c -> c.other(g.slug()))
                     .sorted(Comparator.comparing((String s) -> guides.get(s).title()).thenComparing(s -> s)).toList();
-            roles.put(g.slug(), new Role(g, pay, ladder(g, guides), skillSlugs, related(g, guides, shared),
+            roles.put(g.slug(), new Role(g, groupOf.getOrDefault(g.slug(), ""), pay, ladder(g, guides), skillSlugs,
+                    related(g, guides, shared),
                     backlinks, comparedWith));
         }
         content.drafts().stream().filter(d -> !d.salaryOff()).forEach(d -> usedRoles.putIfAbsent(d.salaryKey().value(), null));
         checkSnapshotUse(snapshot, usedRoles, guides, content.config().maxAgeDays());
         SortedMap<String, dev.guidegen.content.ImageFile> images = new TreeMap<>();
         content.images().values().forEach(i -> images.put(i.url(), i));
-        return new Site(content.config(), snapshot, roles, List.copyOf(pages.values()), skills, links, images, comparisons);
+        return new Site(content.config(), snapshot, roles, List.copyOf(pages.values()), skills, links, images, comparisons, groups);
     }
 
     /** Adds the ids raw HTML gives elements to a page's {@code ids}, reporting one the page already has. */
@@ -178,6 +183,33 @@ public final class SiteBuilder {
                         "choose another id");
             }
         }
+    }
+
+    /**
+     * Each guide's group. When the site has groups, every guide names one of them; a site without
+     * content/groups/ has none, and a guide there may not name one.
+     */
+    private Map<String, String> groupsOf(Map<String, Guide> guides, Map<String, dev.guidegen.content.Group> groups) {
+        Set<String> draftGroups = new TreeSet<>(content.draftGroups().stream().map(dev.guidegen.content.Group::key).toList());
+        Map<String, String> out = new HashMap<>();
+        for (Guide g : guides.values()) {
+            Ref ref = g.group();
+            if (ref == null) {
+                if (!groups.isEmpty()) {
+                    problems.error(g.start(), "missing required field \"group\": this site sorts every guide into a group",
+                            DidYouMean.known("groups", groups.keySet()));
+                }
+            } else if (groups.containsKey(ref.value())) {
+                out.put(g.slug(), ref.value());
+            } else if (draftGroups.contains(ref.value())) {
+                problems.error(ref.pos(), "group \"" + ref.value() + "\" is a draft, left out of this build", DRAFT_HINT);
+            } else {
+                problems.error(ref.pos(), "unknown group \"" + ref.value() + "\"" + DidYouMean.suffix(ref.value(), groups.keySet()),
+                        groups.isEmpty() ? "create content/groups/" + ref.value() + ".md to make the group"
+                                : DidYouMean.known("groups", ref.value(), groups.keySet()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -18,7 +18,7 @@ public final class Urls {
     public static final java.util.List<String> FILES = java.util.List.of(SITEMAP, ROBOTS, FEED, SEARCH_INDEX);
 
     /** Top-level names that plain pages may not take, because the site uses them. */
-    public static final java.util.Set<String> RESERVED = java.util.Set.of("roles", "faq", "salaries", "skills", "assets", "images", "compare",
+    public static final java.util.Set<String> RESERVED = java.util.Set.of("roles", "faq", "salaries", "skills", "assets", "images", "compare", "groups",
             "404", "index", "sitemap", "feed", "search-index", "robots");
 
     private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):.*",
@@ -96,6 +96,18 @@ public final class Urls {
 
     public static String guideFaq(String slug) {
         return "/roles/" + slug + "/faq/";
+    }
+
+    /** Entries on one page of a long list: a group's roles, a skill's roles. */
+    public static final int PAGE_SIZE = 50;
+
+    /** The n-th page (from 1) of a list whose first page is at {@code first}. */
+    public static String paged(String first, int n) {
+        return n <= 1 ? first : first + "page/" + n + "/";
+    }
+
+    public static String group(String key) {
+        return "/groups/" + key + "/";
     }
 
     /** The page comparing two guides, named by their slugs in alphabetical order. */
