@@ -110,6 +110,36 @@ class GroupTest {
     }
 
     @Test
+    void aSkillNeededByManyRolesIsPagedAndTheSkillsHubCountsThemAll() {
+        InlineSite site = grouped();
+        for (int i = 1; i <= 60; i++) {
+            site = site.with(String.format("content/guides/role-%03d.md", i), String.format("---\ntitle: Role %03d\nsummary: A role."
+                    + "\nupdated: 2026-10-01\ngroup: backend\nskills: [SQL]\nsalary: false\n---\nText.\n", i));
+        }
+        InlineSite.Built built = site.build();
+
+        assertThat(built.html("skills/sql/index.html").select("ul.cards > li")).hasSize(50);
+        var second = built.html("skills/sql/page/2/index.html");
+        assertThat(second.select("ul.cards > li")).hasSize(11);
+        assertThat(second.select("nav.pager a").eachAttr("href")).containsExactly("/skills/sql/", "/skills/sql/page/2/");
+        assertThat(built.html("skills/index.html").select("li:has(a[href=/skills/sql/]) .muted").text()).isEqualTo("(61 roles)");
+    }
+
+    @Test
+    void theFeedHoldsTheFiftyNewestGuides() {
+        InlineSite site = grouped();
+        for (int i = 1; i <= 60; i++) {
+            site = site.with(String.format("content/guides/role-%03d.md", i), String.format("---\ntitle: Role %03d\nsummary: A role."
+                    + "\nupdated: 2026-%02d-%02d\ngroup: backend\nsalary: false\n---\nText.\n", i, 1 + i / 28, 1 + i % 28));
+        }
+        var feed = org.jsoup.Jsoup.parse(site.build().file("feed.xml"), "", org.jsoup.parser.Parser.xmlParser());
+
+        assertThat(feed.select("entry")).hasSize(50);
+        assertThat(feed.select("entry > title").eachText()).startsWith("Backend Architect", "Backend Engineer", "Role 060")
+                .doesNotContain("Role 001", "Role 012");
+    }
+
+    @Test
     void whenASiteHasGroupsEveryGuideNamesAKnownOne() {
         InlineSite.Built built = grouped().edit(ARCHITECT, "level: principal\ngroup: backend", "level: principal\ngroup: bakend")
                 .with("content/guides/new-role.md", "---\ntitle: New Role\nsummary: A role.\nupdated: 2026-10-01\nsalary: false\n---\nText.\n")

@@ -43,7 +43,10 @@ final class Extras {
         urls.put(Urls.SALARIES, site.snapshot().date() == null ? "" : site.snapshot().date().toString());
         urls.put(Urls.SKILLS, newest);
         for (Skill s : site.skills().values()) {
-            urls.put(s.url(), site.newestUpdate(s.guides()));
+            int pages = Math.max(1, (s.guides().size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
+            for (int n = 1; n <= pages; n++) {
+                urls.put(Urls.paged(s.url(), n), site.newestUpdate(s.guides()));
+            }
         }
         site.pages().forEach(p -> urls.put(Urls.page(p.slug()), ""));
         site.comparisons().values().forEach(c -> urls.put(c.url(), site.newestUpdate(List.of(c.a(), c.b()))));
@@ -71,7 +74,10 @@ final class Extras {
         return text(Urls.outputPath(Urls.ROBOTS), "User-agent: *\nAllow: /\n\nSitemap: " + graphs.absolute(Urls.SITEMAP) + "\n");
     }
 
-    /** Guides, newest update first. */
+    /** The newest guides a feed holds: readers follow changes, and a feed of every guide outgrows its readers. */
+    static final int FEED_ENTRIES = 50;
+
+    /** The newest guides, newest update first. */
     private OutputFile feed() {
         List<Role> roles = new ArrayList<>(site.roles().values());
         roles.sort(Comparator.comparing((Role r) -> r.guide().updated(), Comparator.nullsLast(Comparator.reverseOrder()))
@@ -86,7 +92,7 @@ final class Extras {
         xml.append("  <link rel=\"alternate\" type=\"text/html\" href=\"").append(xml(graphs.absolute(Urls.HOME))).append("\"/>\n");
         xml.append("  <updated>").append(timestamp(newest)).append("</updated>\n");
         xml.append("  <author><name>").append(xml(site.config().title())).append("</name></author>\n");
-        for (Role r : roles) {
+        for (Role r : roles.subList(0, Math.min(roles.size(), FEED_ENTRIES))) {
             String updated = r.guide().updated() == null ? newest : r.guide().updated().toString();
             xml.append("  <entry>\n");
             xml.append("    <title>").append(xml(r.guide().title())).append("</title>\n");

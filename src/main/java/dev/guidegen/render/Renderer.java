@@ -253,13 +253,23 @@ public final class Renderer {
             return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "skills", skills);
         }));
         for (Skill skill : site.skills().values()) {
-            jobs.add(new Job(skill.url(), "skill.ftlh", () -> {
-                View.SkillInfo s = views.skill(skill);
-                View.Meta meta = meta(site, s.name() + ": roles that need it",
-                        "The roles that list " + s.name() + " as a skill, with their pay and experience.", s.url(),
-                        List.of(home, new View.Link("Skills", Urls.SKILLS), new View.Link(s.name(), s.url())), "website");
-                return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "skill", s);
-            }));
+            int pages = Math.max(1, (skill.guides().size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
+            for (int n = 1; n <= pages; n++) {
+                int page = n;
+                String url = Urls.paged(skill.url(), n);
+                jobs.add(new Job(url, "skill.ftlh", () -> {
+                    View.SkillInfo s = views.skillPage(skill, page);
+                    List<View.Link> crumbs = new ArrayList<>(List.of(home, new View.Link("Skills", Urls.SKILLS),
+                            new View.Link(s.name(), s.url())));
+                    if (page > 1) {
+                        crumbs.add(new View.Link("Page " + page, url));
+                    }
+                    View.Meta meta = meta(site, s.name() + (page > 1 ? ", page " + page : "") + ": roles that need it",
+                            "The roles that list " + s.name() + " as a skill, with their pay and experience.", url, crumbs,
+                            "website");
+                    return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "skill", s);
+                }));
+            }
         }
         for (Page page : site.pages()) {
             String url = Urls.page(page.slug());

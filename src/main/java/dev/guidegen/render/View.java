@@ -67,7 +67,8 @@ public final class View {
     public record LevelGroup(String label, List<Card> roles) {
     }
 
-    public record SkillInfo(String name, String url, List<Card> roles) {
+    /** One page of a skill's roles, with links to every page when there is more than one. */
+    public record SkillInfo(String name, String url, List<Card> roles, List<PageLink> pages, int page, int total) {
     }
 
     public record SalaryRow(String title, String url, Pay pay) {

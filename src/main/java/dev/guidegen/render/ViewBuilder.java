@@ -167,8 +167,22 @@ final class ViewBuilder {
         return new View.PageInfo(p.title(), p.summary(), markup.html(p.path(), p.body()));
     }
 
+    /** A skill as the skills hub lists it: its name, page and number of roles. */
     View.SkillInfo skill(Skill s) {
-        return new View.SkillInfo(s.name(), s.url(), s.guides().stream().map(site.roles()::get).map(this::card).toList());
+        return new View.SkillInfo(s.name(), s.url(), List.of(), List.of(), 1, s.guides().size());
+    }
+
+    /** Page {@code n} (from 1) of the roles that need a skill. */
+    View.SkillInfo skillPage(Skill s, int n) {
+        int pages = Math.max(1, (s.guides().size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
+        List<String> slice = s.guides().subList(Math.min(s.guides().size(), (n - 1) * Urls.PAGE_SIZE),
+                Math.min(s.guides().size(), n * Urls.PAGE_SIZE));
+        List<View.PageLink> links = new ArrayList<>();
+        for (int i = 1; i <= pages && pages > 1; i++) {
+            links.add(new View.PageLink(Integer.toString(i), Urls.paged(s.url(), i), i == n));
+        }
+        return new View.SkillInfo(s.name(), s.url(), slice.stream().map(site.roles()::get).map(this::card).toList(), links, n,
+                s.guides().size());
     }
 
     /** A group's roles by level, in ladder order (roles without a level last), then by title. */
