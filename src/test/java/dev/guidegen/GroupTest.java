@@ -126,6 +126,40 @@ class GroupTest {
     }
 
     @Test
+    void theFaqHubAndSalaryIndexListTheGroupsAndEachGroupHasItsOwnPagedPages() {
+        InlineSite.Built built = withMany(118).build();
+
+        var faq = built.html("faq/index.html");
+        assertThat(faq.select("main a[href=/faq/backend/]").text()).isEqualTo("Backend engineering");
+        assertThat(faq.select("main .card .muted").text()).isEqualTo("1 question");
+        assertThat(faq.select("main a[href^=/roles/]")).isEmpty();
+        assertThat(built.html("faq/backend/index.html").select("main a[href^=/roles/backend-engineer/faq/]")).hasSize(1);
+        var salaries = built.html("salaries/index.html");
+        assertThat(salaries.select("main tbody tr").first().select("td").eachText())
+                .containsExactly("120", "1", "$240,000");
+        assertThat(salaries.select("main a[href^=/roles/]")).isEmpty();
+        assertThat(built.html("salaries/backend/page/3/index.html").select("main tbody tr")).hasSize(20);
+        assertThat(built.paths()).doesNotContain("salaries/page/2/index.html");
+    }
+
+    @Test
+    void withoutGroupsTheSalaryIndexIsOnePagedListOfRoles() {
+        InlineSite site = InlineSite.minimal();
+        for (int i = 1; i <= 60; i++) {
+            site = site.with(String.format("content/guides/role-%03d.md", i), String.format(
+                    "---\ntitle: Role %03d\nsummary: A role.\nupdated: 2026-10-01\nsalary: false\n---\nText.\n", i));
+        }
+        InlineSite.Built built = site.build();
+
+        assertThat(built.problems()).isEmpty();
+        assertThat(built.html("salaries/index.html").select("main tbody tr")).hasSize(50);
+        assertThat(built.html("salaries/page/2/index.html").select("main tbody tr")).hasSize(12);
+        assertThat(built.html("salaries/page/2/index.html").select("nav.pager a").eachAttr("href"))
+                .containsExactly("/salaries/", "/salaries/page/2/");
+        assertThat(built.html("faq/index.html").select("nav.pager")).isEmpty();
+    }
+
+    @Test
     void theFeedHoldsTheFiftyNewestGuides() {
         InlineSite site = grouped();
         for (int i = 1; i <= 60; i++) {

@@ -46,8 +46,13 @@ class ShippedSiteTest {
     @Test
     void everyGuideHasItsPageAndFaqPageAndAppearsOnEveryIndex() {
         Document home = page("index.html");
-        Document faqHub = page("faq/index.html");
-        Document salaries = page("salaries/index.html");
+        // The shipped site has one group: the hubs list it, and its pages list every guide.
+        assertThat(home.select("main a[href=/groups/backend/]")).isNotEmpty();
+        assertThat(page("faq/index.html").select("main a[href=/faq/backend/]")).isNotEmpty();
+        assertThat(page("salaries/index.html").select("main a[href=/salaries/backend/]")).isNotEmpty();
+        Document group = page("groups/backend/index.html");
+        Document faqHub = page("faq/backend/index.html");
+        Document salaries = page("salaries/backend/index.html");
         for (String slug : GUIDES) {
             String url = "/roles/" + slug + "/";
             Document guide = page("roles/" + slug + "/index.html");
@@ -55,6 +60,7 @@ class ShippedSiteTest {
             assertThat(faq.select("a[href=" + url + "]")).as("FAQ page links back to " + slug).isNotEmpty();
             assertThat(faq.select("main h2")).as(slug + " has at least four questions").hasSizeGreaterThanOrEqualTo(4);
             assertThat(home.select("main a[href=" + url + "]")).as("home lists " + slug).isNotEmpty();
+            assertThat(group.select("main a[href=" + url + "]")).as("group page lists " + slug).isNotEmpty();
             assertThat(faqHub.select("main a[href=" + url + "]")).as("FAQ hub lists " + slug).isNotEmpty();
             assertThat(salaries.select("main a[href=" + url + "]")).as("salary index lists " + slug).isNotEmpty();
             List<String> skillUrls = guide.select("#skills a").eachAttr("href");

@@ -50,11 +50,24 @@ final class Extras {
         }
         site.pages().forEach(p -> urls.put(Urls.page(p.slug()), ""));
         site.comparisons().values().forEach(c -> urls.put(c.url(), site.newestUpdate(List.of(c.a(), c.b()))));
-        for (var group : site.groups().values()) {
-            List<String> members = site.roles().values().stream().filter(r -> r.group().equals(group.key())).map(Role::slug).toList();
+        String snapshot = site.snapshot().date() == null ? "" : site.snapshot().date().toString();
+        List<String> scopes = new ArrayList<>(site.groups().keySet());
+        if (scopes.isEmpty()) {
+            scopes.add(null);
+        }
+        for (String key : scopes) {
+            List<Role> members = site.roles().values().stream().filter(r -> key == null || r.group().equals(key)).toList();
+            List<String> slugs = members.stream().map(Role::slug).toList();
             int pages = Math.max(1, (members.size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
+            int asked = (int) members.stream().filter(r -> !r.guide().faq().isEmpty()).count();
             for (int n = 1; n <= pages; n++) {
-                urls.put(Urls.paged(Urls.group(group.key()), n), site.newestUpdate(members));
+                if (key != null) {
+                    urls.put(Urls.paged(Urls.group(key), n), site.newestUpdate(slugs));
+                }
+                urls.put(Urls.paged(key == null ? Urls.SALARIES : Urls.SALARIES + key + "/", n), snapshot);
+            }
+            for (int n = 1; n <= Math.max(1, (asked + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE); n++) {
+                urls.put(Urls.paged(key == null ? Urls.FAQ : Urls.FAQ + key + "/", n), site.newestUpdate(slugs));
             }
         }
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -229,22 +229,70 @@ public final class Renderer {
                 return model(views, withLd(meta, graphs.breadcrumbsOnly(meta)), "compare", c);
             }));
         }
-        jobs.add(new Job(Urls.FAQ, "faq.ftlh", () -> {
-            List<View.FaqGroup> groups = site.roles().values().stream().filter(r -> !r.guide().faq().isEmpty())
-                    .map(r -> new View.FaqGroup(r.guide().title(), r.url(), Urls.guideFaq(r.slug()), views.role(r).faq()))
-                    .toList();
-            View.Meta meta = meta(site, "Questions and answers about every role",
-                    "Every question readers ask about the roles on " + title + ", grouped by role.", Urls.FAQ,
-                    List.of(home, new View.Link("FAQ", Urls.FAQ)), "website");
-            return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "groups", groups);
-        }));
-        jobs.add(new Job(Urls.SALARIES, "salaries.ftlh", () -> {
-            View.SalaryIndex index = views.salaryIndex();
-            View.Meta meta = meta(site, "Salaries for every role, side by side",
-                    "Pay for every role on " + title + ", with the sample size, basis and date of each figure.",
-                    Urls.SALARIES, List.of(home, new View.Link("Salaries", Urls.SALARIES)), "website");
-            return model(views, withLd(meta, graphs.page(meta, snapshotIso, List.of())), "index", index);
-        }));
+        // The FAQ hub and the salary index: on a site with groups, a list of groups and a paged page
+        // per group; without groups, one paged list of every role.
+        String faqDescription = "Every question readers ask about the roles on " + title + ", grouped by role.";
+        String salaryDescription = "Pay for every role on " + title + ", with the sample size, basis and date of each figure.";
+        List<Role> everyRole = List.copyOf(site.roles().values());
+        if (!site.groups().isEmpty()) {
+            jobs.add(new Job(Urls.FAQ, "faq.ftlh", () -> {
+                View.Meta meta = meta(site, "Questions and answers about every role", faqDescription, Urls.FAQ,
+                        List.of(home, new View.Link("FAQ", Urls.FAQ)), "website");
+                return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "hub", views.faqGroups());
+            }));
+            jobs.add(new Job(Urls.SALARIES, "salaries.ftlh", () -> {
+                View.Meta meta = meta(site, "Salaries for every group of roles, side by side", salaryDescription,
+                        Urls.SALARIES, List.of(home, new View.Link("Salaries", Urls.SALARIES)), "website");
+                return model(views, withLd(meta, graphs.page(meta, snapshotIso, List.of())), "index", views.salaryGroups());
+            }));
+        }
+        List<dev.guidegen.content.Group> scopes = new ArrayList<>(site.groups().values());
+        if (scopes.isEmpty()) {
+            scopes.add(null);
+        }
+        for (dev.guidegen.content.Group group : scopes) {
+            List<Role> roles = group == null ? everyRole : views.groupRoles(group.key());
+            String groupTitle = group == null ? "" : group.title();
+            String faqFirst = group == null ? Urls.FAQ : Urls.FAQ + group.key() + "/";
+            String salaryFirst = group == null ? Urls.SALARIES : Urls.SALARIES + group.key() + "/";
+            int asked = (int) roles.stream().filter(r -> !r.guide().faq().isEmpty()).count();
+            for (int n = 1; n <= Math.max(1, (asked + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE); n++) {
+                int page = n;
+                String url = Urls.paged(faqFirst, n);
+                jobs.add(new Job(url, "faq.ftlh", () -> {
+                    List<View.Link> crumbs = new ArrayList<>(List.of(home, new View.Link("FAQ", Urls.FAQ)));
+                    if (group != null) {
+                        crumbs.add(new View.Link(groupTitle, faqFirst));
+                    }
+                    if (page > 1) {
+                        crumbs.add(new View.Link("Page " + page, url));
+                    }
+                    View.Meta meta = meta(site, (group == null ? "Questions and answers about every role"
+                            : "Questions and answers: " + groupTitle) + (page > 1 ? ", page " + page : ""), faqDescription, url,
+                            crumbs, "website");
+                    return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "hub",
+                            views.faqHub(roles, faqFirst, page, groupTitle));
+                }));
+            }
+            for (int n = 1; n <= Math.max(1, (roles.size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE); n++) {
+                int page = n;
+                String url = Urls.paged(salaryFirst, n);
+                jobs.add(new Job(url, "salaries.ftlh", () -> {
+                    List<View.Link> crumbs = new ArrayList<>(List.of(home, new View.Link("Salaries", Urls.SALARIES)));
+                    if (group != null) {
+                        crumbs.add(new View.Link(groupTitle, salaryFirst));
+                    }
+                    if (page > 1) {
+                        crumbs.add(new View.Link("Page " + page, url));
+                    }
+                    View.Meta meta = meta(site, (group == null ? "Salaries for every role, side by side"
+                            : "Salaries: " + groupTitle) + (page > 1 ? ", page " + page : ""), salaryDescription, url, crumbs,
+                            "website");
+                    return model(views, withLd(meta, graphs.page(meta, snapshotIso, List.of())), "index",
+                            views.salaryIndex(roles, salaryFirst, page, groupTitle));
+                }));
+            }
+        }
         jobs.add(new Job(Urls.SKILLS, "skills.ftlh", () -> {
             List<View.SkillInfo> skills = site.skills().values().stream().map(views::skill).toList();
             View.Meta meta = meta(site, "Skills and the roles that need them",

@@ -74,10 +74,26 @@ public final class View {
     public record SalaryRow(String title, String url, Pay pay) {
     }
 
-    public record SalaryIndex(List<SalaryRow> rows, Chart chart, String currency) {
+    /**
+     * One page of the salary index: the groups of a site that has them ({@code groups}), or one page of
+     * roles ({@code rows}) for a site without groups or for one group ({@code groupTitle}).
+     */
+    public record SalaryIndex(List<SalaryRow> rows, Chart chart, String currency, List<GroupPay> groups, String groupTitle,
+            List<PageLink> pages, int page) {
+    }
+
+    /** A group's pay in the salary index: the spread of its roles' own medians, and how many have them. */
+    public record GroupPay(String title, String url, int roles, int withMedians, String spread) {
     }
 
     public record FaqGroup(String title, String url, String faqUrl, List<Faq> questions) {
+    }
+
+    /**
+     * One page of the FAQ hub: the groups with their question counts ({@code groups}), or one page of
+     * roles and their questions ({@code roles}), for a site without groups or for one group.
+     */
+    public record FaqHub(String groupTitle, List<GroupCard> groups, List<FaqGroup> roles, List<PageLink> pages, int page) {
     }
 
     public record PageInfo(String title, String summary, String bodyHtml) {

@@ -353,10 +353,11 @@ final class ViewBuilder {
     }
 
     /** Every role's shown figures on one axis, for the salary index. */
-    View.SalaryIndex salaryIndex() {
+    /** Page {@code n} of the salary index for {@code roles}, whose first page is at {@code first}. */
+    View.SalaryIndex salaryIndex(List<Role> roles, String first, int n, String groupTitle) {
         List<View.SalaryRow> rows = new ArrayList<>();
         List<Charts.Band> bands = new ArrayList<>();
-        for (Role r : site.roles().values()) {
+        for (Role r : slice(roles, n)) {
             View.Pay p = payOf(r);
             rows.add(new View.SalaryRow(r.guide().title(), r.url(), p));
             if (r.pay().hasFigures()) {
@@ -364,8 +365,68 @@ final class ViewBuilder {
                 bands.add(band(r.guide().title() + suffix, r.pay().shown(), r.pay().fallback() ? "benchmark" : "role"));
             }
         }
-        return new View.SalaryIndex(rows, charts.chart("pay-chart-all", "Pay for every role on one axis", bands),
-                site.snapshot().currency());
+        String title = roles.size() > Urls.PAGE_SIZE ? "Pay for the roles on this page, on one axis"
+                : groupTitle.isEmpty() ? "Pay for every role on one axis" : "Pay for every " + groupTitle + " role on one axis";
+        return new View.SalaryIndex(rows, charts.chart("pay-chart-all", title, bands), site.snapshot().currency(), List.of(),
+                groupTitle, pageLinks(first, roles.size(), n), n);
+    }
+
+    /** The salary index of a site with groups: each group's spread of its roles' own medians. */
+    View.SalaryIndex salaryGroups() {
+        List<View.GroupPay> groups = new ArrayList<>();
+        List<Charts.Band> bands = new ArrayList<>();
+        for (dev.guidegen.content.Group group : site.groups().values()) {
+            List<Role> roles = groupRoles(group.key());
+            List<Long> medians = roles.stream().filter(r -> r.pay().hasFigures() && !r.pay().fallback())
+                    .map(r -> r.pay().shown().median()).filter(java.util.Objects::nonNull).sorted().toList();
+            String spread = medians.isEmpty() ? "" : medians.size() == 1 ? money.format(medians.get(0))
+                    : money.range(medians.get(0), medians.get(medians.size() - 1));
+            groups.add(new View.GroupPay(group.title(), Urls.group(group.key()).replace("/groups/", "/salaries/"),
+                    roles.size(), medians.size(), spread));
+            if (!medians.isEmpty()) {
+                String detail = spread + ", spread of " + medians.size() + (medians.size() == 1 ? " role's" : " roles'")
+                        + " own medians";
+                bands.add(medians.size() == 1
+                        ? new Charts.Band(group.title(), detail, null, null, medians.get(0), "role")
+                        : new Charts.Band(group.title(), detail, medians.get(0), medians.get(medians.size() - 1), null, "role"));
+            }
+        }
+        return new View.SalaryIndex(List.of(), charts.chart("pay-chart-groups", "The spread of role medians in each group", bands),
+                site.snapshot().currency(), groups, "", List.of(), 1);
+    }
+
+    /** Page {@code n} of the FAQ hub for {@code roles} (those with questions), first page at {@code first}. */
+    View.FaqHub faqHub(List<Role> roles, String first, int n, String groupTitle) {
+        List<Role> asked = roles.stream().filter(r -> !r.guide().faq().isEmpty()).toList();
+        List<View.FaqGroup> out = slice(asked, n).stream()
+                .map(r -> new View.FaqGroup(r.guide().title(), r.url(), Urls.guideFaq(r.slug()), role(r).faq())).toList();
+        return new View.FaqHub(groupTitle, List.of(), out, pageLinks(first, asked.size(), n), n);
+    }
+
+    /** The FAQ hub of a site with groups: each group with its number of questions. */
+    View.FaqHub faqGroups() {
+        List<View.GroupCard> cards = new ArrayList<>();
+        for (dev.guidegen.content.Group group : site.groups().values()) {
+            int questions = groupRoles(group.key()).stream().mapToInt(r -> r.guide().faq().size()).sum();
+            cards.add(new View.GroupCard(group.title(), Urls.group(group.key()).replace("/groups/", "/faq/"), group.summary(),
+                    questions, ""));
+        }
+        return new View.FaqHub("", cards, List.of(), List.of(), 1);
+    }
+
+    /** The n-th page (from 1) of a list. */
+    private static <T> List<T> slice(List<T> all, int n) {
+        return all.subList(Math.min(all.size(), (n - 1) * Urls.PAGE_SIZE), Math.min(all.size(), n * Urls.PAGE_SIZE));
+    }
+
+    /** Links to every page of a list of {@code size} entries, none when it fits on one. */
+    private static List<View.PageLink> pageLinks(String first, int size, int n) {
+        int pages = Math.max(1, (size + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
+        List<View.PageLink> links = new ArrayList<>();
+        for (int i = 1; i <= pages && pages > 1; i++) {
+            links.add(new View.PageLink(Integer.toString(i), Urls.paged(first, i), i == n));
+        }
+        return links;
     }
 
     private Charts.Band band(String label, Figures f, String kind) {

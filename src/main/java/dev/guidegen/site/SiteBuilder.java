@@ -121,7 +121,11 @@ public final class SiteBuilder {
         skills.values().forEach(sk -> skillUrls.add(sk.url()));
         Set<String> linkable = new TreeSet<>(files);
         linkable.addAll(comparisons.keySet());
-        groups.keySet().forEach(key -> linkable.add(Urls.group(key)));
+        groups.keySet().forEach(key -> {
+            linkable.add(Urls.group(key));
+            linkable.add(Urls.FAQ + key + "/");
+            linkable.add(Urls.SALARIES + key + "/");
+        });
         LinkChecker checker = new LinkChecker(guides, pages, anchors, skillUrls, linkable);
         Map<String, Map<String, String>> links = new TreeMap<>();
         Map<String, Set<String>> linkedFrom = new TreeMap<>();

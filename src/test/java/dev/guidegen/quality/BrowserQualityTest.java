@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class BrowserQualityTest {
 
     static final List<String> PAGES = List.of("/", "/roles/backend-engineer/", "/roles/lead-backend-engineer/faq/",
-            "/faq/", "/salaries/", "/skills/api-design/", "/compare/backend-engineer-vs-backend-software-engineer/");
+            "/faq/", "/salaries/", "/skills/api-design/", "/compare/backend-engineer-vs-backend-software-engineer/",
+            "/groups/backend/", "/faq/backend/", "/salaries/backend/");
 
     static Path site;
     static Browser browser;
