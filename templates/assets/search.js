@@ -9,8 +9,24 @@
   results.className = 'filter-results';
   results.hidden = true;
   input.form.insertAdjacentElement('afterend', results);
+  // The index is fetched when the reader first turns to the box, not with the page.
   var index = null;
-  fetch('/search-index.json').then(function (r) { return r.json(); }).then(function (data) { index = data; apply(); });
+  var loading = false;
+  function load() {
+    if (loading) { return; }
+    loading = true;
+    fetch('/search-index.json').then(function (r) { return r.json(); }).then(function (first) {
+      return Promise.all(first.more.map(function (url) {
+        return fetch(url).then(function (r) { return r.json(); });
+      })).then(function (rest) {
+        index = first.entries;
+        rest.forEach(function (part) { index = index.concat(part.entries); });
+        apply();
+      });
+    });
+  }
+  input.addEventListener('focus', load);
+  input.addEventListener('input', load);
   function apply() {
     if (!index) { return; }
     var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
@@ -46,5 +62,5 @@
   }
   input.addEventListener('input', apply);
   var q = new URLSearchParams(location.search).get('q');
-  if (q) { input.value = q; }
+  if (q) { input.value = q; load(); }
 })();

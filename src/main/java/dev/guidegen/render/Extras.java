@@ -25,13 +25,22 @@ final class Extras {
     }
 
     List<OutputFile> files() {
-        return List.of(sitemap(), robots(), feed(), searchIndex());
+        List<OutputFile> files = new ArrayList<>(sitemap());
+        files.add(robots());
+        files.add(feed());
+        files.addAll(searchIndex());
+        return files;
     }
 
-    private OutputFile sitemap() {
+    private List<OutputFile> sitemap() {
         String newest = site.newestUpdate(site.roles().keySet());
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put(Urls.HOME, newest);
+        if (site.groups().isEmpty()) {
+            for (int n = 2; n <= (site.roles().size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE; n++) {
+                urls.put(Urls.paged(Urls.HOME, n), newest);
+            }
+        }
         for (Role r : site.roles().values()) {
             String updated = r.guide().updated() == null ? "" : r.guide().updated().toString();
             urls.put(r.url(), updated);
@@ -70,17 +79,44 @@ final class Extras {
                 urls.put(Urls.paged(key == null ? Urls.FAQ : Urls.FAQ + key + "/", n), site.newestUpdate(slugs));
             }
         }
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        urls.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            xml.append("  <url><loc>").append(xml(graphs.absolute(e.getKey()))).append("</loc>");
-            if (!e.getValue().isEmpty()) {
-                xml.append("<lastmod>").append(e.getValue()).append("</lastmod>");
+        return sitemaps(new java.util.TreeMap<>(urls), SITEMAP_URLS, graphs::absolute);
+    }
+
+    /** URLs a sitemap file may hold, by the sitemaps protocol. */
+    static final int SITEMAP_URLS = 50_000;
+
+    /**
+     * {@code sitemap.xml} with every URL and its last change, or, for a site of more than
+     * {@code limit} URLs, a sitemap index there and the URLs in {@code sitemaps/1.xml}, {@code 2.xml}, ...
+     */
+    static List<OutputFile> sitemaps(java.util.SortedMap<String, String> urls, int limit,
+            java.util.function.UnaryOperator<String> absolute) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(urls.entrySet());
+        int files = (all.size() + limit - 1) / limit;
+        List<OutputFile> out = new ArrayList<>();
+        for (int i = 1; i <= Math.max(1, files); i++) {
+            StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            for (Map.Entry<String, String> e : all.subList((i - 1) * limit, Math.min(all.size(), i * limit))) {
+                xml.append("  <url><loc>").append(xml(absolute.apply(e.getKey()))).append("</loc>");
+                if (!e.getValue().isEmpty()) {
+                    xml.append("<lastmod>").append(e.getValue()).append("</lastmod>");
+                }
+                xml.append("</url>\n");
             }
-            xml.append("</url>\n");
-        });
-        xml.append("</urlset>\n");
-        return text(Urls.outputPath(Urls.SITEMAP), xml.toString());
+            xml.append("</urlset>\n");
+            out.add(text(files <= 1 ? Urls.outputPath(Urls.SITEMAP) : "sitemaps/" + i + ".xml", xml.toString()));
+        }
+        if (files > 1) {
+            StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            for (int i = 1; i <= files; i++) {
+                index.append("  <sitemap><loc>").append(xml(absolute.apply("/sitemaps/" + i + ".xml"))).append("</loc></sitemap>\n");
+            }
+            index.append("</sitemapindex>\n");
+            out.add(0, text(Urls.outputPath(Urls.SITEMAP), index.toString()));
+        }
+        return out;
     }
 
     private OutputFile robots() {
@@ -119,7 +155,15 @@ final class Extras {
         return text(Urls.outputPath(Urls.FEED), xml.toString());
     }
 
-    private OutputFile searchIndex() {
+    /** Roles per file of the search index: each file stays well under a megabyte. */
+    static final int SEARCH_SHARD = 2_000;
+
+    /**
+     * The role filter's index: {@code search-index.json} holds the first roles and the addresses of
+     * the files holding the rest ({@code search-index-2.json}, ...), which the filter fetches only
+     * when the reader starts to use it.
+     */
+    private List<OutputFile> searchIndex() {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Role r : site.roles().values()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -129,11 +173,31 @@ final class Extras {
             e.put("url", r.url());
             entries.add(e);
         }
+        int shards = Math.max(1, (entries.size() + SEARCH_SHARD - 1) / SEARCH_SHARD);
+        List<String> more = new ArrayList<>();
+        for (int i = 2; i <= shards; i++) {
+            more.add(shardUrl(i));
+        }
+        List<OutputFile> files = new ArrayList<>();
         try {
-            return text(Urls.outputPath(Urls.SEARCH_INDEX), new ObjectMapper().writeValueAsString(entries));
+            ObjectMapper json = new ObjectMapper();
+            for (int i = 1; i <= shards; i++) {
+                List<Map<String, Object>> part = entries.subList((i - 1) * SEARCH_SHARD, Math.min(entries.size(), i * SEARCH_SHARD));
+                Map<String, Object> file = new LinkedHashMap<>();
+                file.put("entries", part);
+                if (i == 1) {
+                    file.put("more", more);
+                }
+                files.add(text(Urls.outputPath(i == 1 ? Urls.SEARCH_INDEX : shardUrl(i)), json.writeValueAsString(file)));
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("search index could not be written", e);
         }
+        return files;
+    }
+
+    private static String shardUrl(int i) {
+        return "/search-index-" + i + ".json";
     }
 
     private static String timestamp(String date) {

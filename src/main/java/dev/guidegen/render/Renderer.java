@@ -171,14 +171,26 @@ public final class Renderer {
         String snapshotIso = site.snapshot().date() == null ? "" : site.snapshot().date().toString();
         String newest = site.newestUpdate(site.roles().keySet());
 
-        jobs.add(new Job(Urls.HOME, "home.ftlh", () -> {
-            View.Meta meta = meta(site, title, site.config().description(), Urls.HOME, List.of(home), "website");
-            Map<String, Object> model = model(views, withLd(meta, graphs.page(meta, newest, List.of())), "levels",
-                    site.groups().isEmpty() ? views.levels() : List.of());
-            model.put("groups", views.groupCards());
-            model.put("newest", site.groups().isEmpty() ? List.of() : views.newest(10));
-            return model;
-        }));
+        // The home page lists the groups of a site that has them; without groups, every role by level, paged.
+        int homePages = site.groups().isEmpty() ? Math.max(1, (site.roles().size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE) : 1;
+        for (int n = 1; n <= homePages; n++) {
+            int page = n;
+            String url = Urls.paged(Urls.HOME, n);
+            jobs.add(new Job(url, "home.ftlh", () -> {
+                List<View.Link> crumbs = new ArrayList<>(List.of(home));
+                if (page > 1) {
+                    crumbs.add(new View.Link("Page " + page, url));
+                }
+                View.Meta meta = meta(site, page > 1 ? title + ", page " + page : title, site.config().description(), url,
+                        crumbs, "website");
+                Map<String, Object> model = model(views, withLd(meta, graphs.page(meta, newest, List.of())), "levels",
+                        site.groups().isEmpty() ? views.levels(page) : List.of());
+                model.put("groups", views.groupCards());
+                model.put("newest", site.groups().isEmpty() ? List.of() : views.newest(10));
+                model.put("pages", site.groups().isEmpty() ? views.homePages(page) : List.of());
+                return model;
+            }));
+        }
         for (var group : site.groups().values()) {
             List<Role> members = views.groupRoles(group.key());
             int pages = Math.max(1, (members.size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
@@ -331,7 +343,7 @@ public final class Renderer {
         jobs.add(new Job(Urls.NOT_FOUND, "404.ftlh", () -> {
             View.Meta meta = meta(site, "Page not found", "This page does not exist.", Urls.NOT_FOUND,
                     List.of(home), "website");
-            Map<String, Object> model = model(views, meta, "levels", site.groups().isEmpty() ? views.levels() : List.of());
+            Map<String, Object> model = model(views, meta, "levels", site.groups().isEmpty() ? views.levels(1) : List.of());
             model.put("groups", views.groupCards());
             return model;
         }));

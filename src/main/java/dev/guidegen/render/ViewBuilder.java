@@ -241,19 +241,39 @@ final class ViewBuilder {
                 .limit(count).map(this::card).toList();
     }
 
-    /** Roles grouped by level, in ladder order; roles without a level come last. */
-    List<View.LevelGroup> levels() {
+    /** Every role in the order the home page lists them: by level, in ladder order (none last), then title. */
+    List<Role> byLevel() {
+        List<String> order = dev.guidegen.content.ContentReader.LEVELS;
+        return site.roles().values().stream()
+                .sorted(java.util.Comparator.comparingInt((Role r) -> r.guide().level().isEmpty() ? order.size()
+                        : order.indexOf(r.guide().level())).thenComparing(r -> r.guide().title()).thenComparing(Role::slug))
+                .toList();
+    }
+
+    /** Page {@code n} of every role, grouped under its level; roles without a level come last. */
+    List<View.LevelGroup> levels(int n) {
         List<View.LevelGroup> groups = new ArrayList<>();
-        List<String> order = new ArrayList<>(dev.guidegen.content.ContentReader.LEVELS);
-        order.add("");
-        for (String level : order) {
-            List<View.Card> cards = site.roles().values().stream().filter(r -> r.guide().level().equals(level))
-                    .map(this::card).toList();
-            if (!cards.isEmpty()) {
-                groups.add(new View.LevelGroup(level.isEmpty() ? "Other roles" : levelLabel(level) + " level", cards));
+        String current = null;
+        List<View.Card> cards = new ArrayList<>();
+        for (Role r : slice(byLevel(), n)) {
+            if (!r.guide().level().equals(current)) {
+                if (current != null) {
+                    groups.add(new View.LevelGroup(current.isEmpty() ? "Other roles" : levelLabel(current) + " level", cards));
+                }
+                current = r.guide().level();
+                cards = new ArrayList<>();
             }
+            cards.add(card(r));
+        }
+        if (current != null) {
+            groups.add(new View.LevelGroup(current.isEmpty() ? "Other roles" : levelLabel(current) + " level", cards));
         }
         return groups;
+    }
+
+    /** Links to every page of the home page's list of roles. */
+    List<View.PageLink> homePages(int n) {
+        return pageLinks(Urls.HOME, site.roles().size(), n);
     }
 
     /** A role's pay view, made once: cards, ladders, the guide and the salary index all show it. */

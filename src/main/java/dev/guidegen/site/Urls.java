@@ -18,7 +18,7 @@ public final class Urls {
     public static final java.util.List<String> FILES = java.util.List.of(SITEMAP, ROBOTS, FEED, SEARCH_INDEX);
 
     /** Top-level names that plain pages may not take, because the site uses them. */
-    public static final java.util.Set<String> RESERVED = java.util.Set.of("roles", "faq", "salaries", "skills", "assets", "images", "compare", "groups",
+    public static final java.util.Set<String> RESERVED = java.util.Set.of("roles", "faq", "salaries", "skills", "assets", "images", "compare", "groups", "page", "sitemaps",
             "404", "index", "sitemap", "feed", "search-index", "robots");
 
     private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):.*",

@@ -7,6 +7,23 @@ import org.junit.jupiter.api.Test;
 class ExtrasTest {
 
     @Test
+    void aSiteWithMoreUrlsThanOneSitemapHoldsGetsASitemapIndex() {
+        java.util.SortedMap<String, String> urls = new java.util.TreeMap<>();
+        for (int i = 0; i < 5; i++) {
+            urls.put("/roles/r" + i + "/", "2026-10-0" + (i + 1));
+        }
+        var files = Extras.sitemaps(urls, 2, u -> "https://x.example" + u);
+
+        assertThat(files.stream().map(OutputFile::path)).containsExactly("sitemap.xml", "sitemaps/1.xml", "sitemaps/2.xml",
+                "sitemaps/3.xml");
+        String index = new String(files.get(0).bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(index).contains("<sitemapindex", "<loc>https://x.example/sitemaps/3.xml</loc>").doesNotContain("<url>");
+        assertThat(new String(files.get(3).bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("<loc>https://x.example/roles/r4/</loc><lastmod>2026-10-05</lastmod>").doesNotContain("r3");
+        assertThat(Extras.sitemaps(urls, 5, u -> u).stream().map(OutputFile::path)).containsExactly("sitemap.xml");
+    }
+
+    @Test
     void feedTextDropsControlCharactersSoTheFeedStaysWellFormedXml() {
         assertThat(Extras.xml("a\u0001b\u001Fc\td <&>")).isEqualTo("abc\td &lt;&amp;&gt;");
     }
