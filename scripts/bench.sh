@@ -56,6 +56,12 @@ for n in "${sizes[@]}"; do
   for i in $(seq "$runs"); do
     rm -rf "$site/.guidegen" "$site/site-output"
     measure "$res/cold" java -jar "$jar" build --root "$site"
+    if [ "$i" = 1 ]; then
+      # The page-size budgets: no HTML page over 300 KB, no JSON or feed file over 1 MB.
+      largest_html=$(find "$site/site-output" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
+      largest_data=$(find "$site/site-output" \( -name '*.json' -o -name 'feed.xml' \) -printf '%s %P\n' | sort -n | tail -1)
+      echo "$n largest page: ${largest_html#* } ($(( ${largest_html%% *} / 1024 )) KB); largest JSON or feed: ${largest_data#* } ($(( ${largest_data%% *} / 1024 )) KB)" >"$res/budgets"
+    fi
     if $have_hugo; then
       rm -rf "$dir/hugo-out"
       measure "$res/hugo" hugo --source "$dir/hugo" --destination "$PWD/$dir/hugo-out" --quiet
@@ -69,6 +75,7 @@ for n in "${sizes[@]}"; do
     measure "$res/incremental" java -jar "$jar" build --root "$site"
     cp "$res/guide.bak" "$guide"
   done
+  cat "$res/budgets"
   for kind in cold warm incremental; do
     row "$n" "$kind" "$(median "$res/$kind" 1)" "$(median "$res/$kind" 2)"
   done

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * A generated corpus of N guides, the same every time for the same N: about 1,500 words each, with
  * headings, lists, a table and links to other guides; 4 to 6 FAQ entries, 5 skills out of 40 and 3
- * related guides each. It writes a guidegen site and an equivalent Hugo site (a page per guide and a
+ * related guides each, in 25 occupation groups; every tenth guide asks to be compared with the next. It writes a guidegen site and an equivalent Hugo site (a page per guide and a
  * page per skill), so the two can be timed on the same input.
  *
  * <p>{@code java dev.guidegen.bench.Corpus N DIR} writes {@code DIR/guidegen/} and {@code DIR/hugo/}.
@@ -49,6 +49,12 @@ public final class Corpus {
 
     private static int pick(long seed, int bound) {
         return (int) Math.floorMod(mix(seed), (long) bound);
+    }
+
+    static final int GROUPS = 25;
+
+    static String group(int k) {
+        return String.format(Locale.ROOT, "group-%02d", k + 1);
     }
 
     static String slug(int i) {
@@ -160,6 +166,13 @@ public final class Corpus {
                   min_sample: 30
                   max_age_days: 365
                 """);
+        // 25 occupation groups, as the Handbook has, each with a short introduction.
+        Files.createDirectories(g.resolve("content/groups"));
+        for (int k = 0; k < GROUPS; k++) {
+            Files.writeString(g.resolve("content/groups/" + group(k) + ".md"), "---\ntitle: Group " + (k + 1) + "\nsummary: "
+                    + quote("The roles of group " + (k + 1) + ", from first job to principal.") + "\n---\n"
+                    + paragraph(k * 7919L, 4) + "\n");
+        }
         StringBuilder roles = new StringBuilder();
         for (int i = 0; i < n; i++) {
             int median = 60000 + pick(i * 11L, 120) * 1000;
@@ -191,11 +204,15 @@ public final class Corpus {
             fm.append("updated: ").append(updated).append('\n');
             fm.append("level: ").append(List.of("entry", "mid", "senior", "lead", "principal").get(i % 5)).append('\n');
             fm.append("experience: \"").append(i % 10).append("+ years\"\n");
+            fm.append("group: ").append(group(i % GROUPS)).append('\n');
             fm.append("skills: [").append(String.join(", ", skills)).append("]\n");
             fm.append("related: [").append(slug(related[0])).append(", ").append(slug(related[1])).append(", ")
                     .append(slug(related[2])).append("]\n");
             fm.append("career_path: [").append(slug(i)).append(", Senior ").append(title).append(", ")
                     .append(slug((i + 1) % n)).append("]\n");
+            if (i % 10 == 0) {
+                fm.append("compare: [").append(slug((i + 1) % n)).append("]\n");
+            }
             fm.append("faq:\n");
             for (String[] q : faq(i)) {
                 fm.append("  - q: ").append(quote(q[0])).append("\n    a: ").append(quote(q[1])).append('\n');
