@@ -299,24 +299,27 @@ public final class ContentReader {
     }
 
     private Optional<Group> readGroup(String key, String path, byte[] bytes) {
-        return parseFile(path, bytes).flatMap(p -> {
-            Fields f = p.fields();
-            f.warnUnknown(PAGE_KEYS, Set.of("draft"), "group front matter");
-            String title = f.string("title", true).map(Ref::value).orElse(key);
-            String summary = summary(f);
-            boolean draft = f.bool("draft").orElse(false);
-            return Optional.of(new Group(key, path, title, summary, draft, parseBody(path, p.fm())));
-        });
+        return readPlain(key, path, bytes, "group front matter")
+                .map(p -> new Group(key, path, p.title(), p.summary(), p.draft(), p.body()));
     }
 
     private Optional<Page> readPage(String slug, String path, byte[] bytes) {
-        return parseFile(path, bytes).flatMap(p -> {
+        return readPlain(slug, path, bytes, "page front matter")
+                .map(p -> new Page(slug, path, p.title(), p.summary(), p.draft(), p.body()));
+    }
+
+    /** What pages and groups share: a title, a summary, a draft flag and a Markdown body. */
+    private record Plain(String title, String summary, boolean draft, Markdown body) {
+    }
+
+    private Optional<Plain> readPlain(String slug, String path, byte[] bytes, String what) {
+        return parseFile(path, bytes).map(p -> {
             Fields f = p.fields();
-            f.warnUnknown(PAGE_KEYS, Set.of("draft"), "page front matter");
+            f.warnUnknown(PAGE_KEYS, Set.of("draft"), what);
             String title = f.string("title", true).map(Ref::value).orElse(slug);
             String summary = summary(f);
             boolean draft = f.bool("draft").orElse(false);
-            return Optional.of(new Page(slug, path, title, summary, draft, parseBody(path, p.fm())));
+            return new Plain(title, summary, draft, parseBody(path, p.fm()));
         });
     }
 

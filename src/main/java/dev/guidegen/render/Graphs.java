@@ -25,6 +25,13 @@ final class Graphs {
 
     /** The graph of a page that is only a view of others, such as a comparison: its breadcrumbs. */
     String breadcrumbsOnly(View.Meta meta) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("@context", "https://schema.org");
+        root.put("@graph", List.of(breadcrumbList(meta)));
+        return json.write(root);
+    }
+
+    private Map<String, Object> breadcrumbList(View.Meta meta) {
         Map<String, Object> crumbs = node("BreadcrumbList");
         crumbs.put("@id", absolute(meta.url()) + "#breadcrumbs");
         List<Object> items = new ArrayList<>();
@@ -37,10 +44,7 @@ final class Graphs {
             items.add(item);
         }
         crumbs.put("itemListElement", items);
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("@context", "https://schema.org");
-        root.put("@graph", List.of(crumbs));
-        return json.write(root);
+        return crumbs;
     }
 
     /** A page's graph: WebPage, BreadcrumbList, and whatever else the page is about. */
@@ -57,19 +61,7 @@ final class Graphs {
         }
         webPage.put("breadcrumb", Map.of("@id", absolute(meta.url()) + "#breadcrumbs"));
         graph.add(webPage);
-        Map<String, Object> crumbs = node("BreadcrumbList");
-        crumbs.put("@id", absolute(meta.url()) + "#breadcrumbs");
-        List<Object> items = new ArrayList<>();
-        int position = 1;
-        for (View.Link link : meta.breadcrumbs()) {
-            Map<String, Object> item = node("ListItem");
-            item.put("position", position++);
-            item.put("name", link.text());
-            item.put("item", absolute(link.url()));
-            items.add(item);
-        }
-        crumbs.put("itemListElement", items);
-        graph.add(crumbs);
+        graph.add(breadcrumbList(meta));
         graph.addAll(extra);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("@context", "https://schema.org");

@@ -53,6 +53,28 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private String axeSource;
 
+    /** A built site written to a temporary folder and opened in Chromium, with the URL of every page. */
+    public record Opened(Path site, Browser browser, List<String> pages) {
+    }
+
+    /**
+     * Writes a built site and opens a browser on it. Without Chromium the calling tests are skipped,
+     * unless -Dguidegen.requireBrowser=true makes that a failure.
+     */
+    public static Opened open(dev.guidegen.pipeline.BuildResult result) throws IOException {
+        boolean installed = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+        if (!Boolean.getBoolean("guidegen.requireBrowser")) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(installed,
+                    "Chromium is not installed: apt-get install -y chromium chromium-driver");
+        }
+        org.assertj.core.api.Assertions.assertThat(result.failed()).isFalse();
+        Path site = Files.createTempDirectory("guidegen-browser-site").resolve("site");
+        dev.guidegen.output.SiteWriter.write(site, result.files());
+        List<String> pages = result.files().stream().map(f -> f.path()).filter(p -> p.endsWith(".html"))
+                .map(p -> "/" + (p.endsWith("index.html") ? p.substring(0, p.length() - "index.html".length()) : p)).toList();
+        return new Opened(site, new Browser(site), pages);
+    }
+
     public Browser(Path siteDir) throws IOException {
         root = siteDir.toRealPath();
         profile = Files.createTempDirectory("guidegen-chromium");

@@ -26,17 +26,10 @@ class MigratedWikiBrowserTest {
 
     @BeforeAll
     static void open() throws Exception {
-        boolean installed = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
-        if (!Boolean.getBoolean("guidegen.requireBrowser")) {
-            assumeTrue(installed, "Chromium is not installed: apt-get install -y chromium chromium-driver");
-        }
-        BuildResult result = InlineSite.fromResources("migrated-wiki").build().result();
-        assertThat(result.failed()).isFalse();
-        site = Files.createTempDirectory("guidegen-wiki-site").resolve("site");
-        SiteWriter.write(site, result.files());
-        allPages = result.files().stream().map(f -> f.path()).filter(p -> p.endsWith(".html"))
-                .map(p -> "/" + (p.endsWith("index.html") ? p.substring(0, p.length() - "index.html".length()) : p)).toList();
-        browser = new Browser(site);
+        Browser.Opened opened = Browser.open(InlineSite.fromResources("migrated-wiki").build().result());
+        site = opened.site();
+        browser = opened.browser();
+        allPages = opened.pages();
     }
 
     @AfterAll
