@@ -72,6 +72,57 @@ class CommandLineTest {
     }
 
     @Test
+    void checkRunsTheWholeBuildAndWritesNothing() {
+        write(root, InlineSite.minimal());
+
+        Run good = run("check", "--root", root.toString());
+        write(root, InlineSite.minimal().edit(BadInput.ENGINEER, "related: [backend-architect]", "related: [backend-architec]"));
+        Run bad = run("check", "--root", root.toString());
+
+        assertThat(good.exit()).isZero();
+        assertThat(good.out()).isEqualTo("Checked 12 pages (2 guides, 1 FAQ page, 3 skill pages, 1 plain page, 0 comparison pages, "
+                + "5 other pages): 0 errors, 0 warnings\n");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).startsWith(BadInput.ENGINEER + ":8:11: error: unknown guide \"backend-architec\" in related");
+        assertThat(bad.out()).isEqualTo("Check failed: 1 error, 0 warnings\n");
+        assertThat(root.resolve("site-output")).doesNotExist();
+    }
+
+    @Test
+    void checkPrintsGitHubAnnotationsAtEachProblemsLine() {
+        write(root, InlineSite.minimal().edit(BadInput.ENGINEER, "related: [backend-architect]", "related: [backend-architec]")
+                .edit(BadInput.ENGINEER, "level: mid", "level: mid\ncolour: blue"));
+
+        Run run = run("check", "--root", root.toString(), "--format", "github");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out().lines().toList()).containsExactly(
+                "::warning file=" + BadInput.ENGINEER + ",line=6,col=1,title=guidegen::unknown key \"colour\" in guide front matter"
+                        + "%0Ahint: known keys: career_path, compare, draft, experience, faq, group, level, related, salary, skills,"
+                        + " summary, title, updated",
+                "::error file=" + BadInput.ENGINEER + ",line=9,col=11,title=guidegen::unknown guide \"backend-architec\" in related"
+                        + " (did you mean \"backend-architect\"?)%0Ahint: guides: backend-architect, backend-engineer");
+        assertThat(run.err()).isEqualTo("Check failed: 1 error, 1 warning\n");
+    }
+
+    @Test
+    void checkAndBuildPrintProblemsAsJson() throws Exception {
+        write(root, InlineSite.minimal().edit(BadInput.ENGINEER, "related: [backend-architect]", "related: [backend-architec]"));
+
+        Run check = run("check", "--root", root.toString(), "--format", "json");
+        Run build = run("build", "--root", root.toString(), "--format", "json");
+
+        var problems = new com.fasterxml.jackson.databind.ObjectMapper().readTree(check.out());
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).toString()).isEqualTo("{\"file\":\"" + BadInput.ENGINEER + "\",\"line\":8,\"col\":11,"
+                + "\"severity\":\"error\",\"message\":\"unknown guide \\\"backend-architec\\\" in related (did you mean "
+                + "\\\"backend-architect\\\"?)\",\"hint\":\"guides: backend-architect, backend-engineer\"}");
+        assertThat(build.exit()).isEqualTo(1);
+        assertThat(build.out().strip()).isEqualTo(check.out().strip());
+        assertThat(run("check", "--root", root.toString(), "--format", "xml").exit()).isEqualTo(2);
+    }
+
+    @Test
     void outWritesTheSiteWhereItIsTold() {
         write(root, InlineSite.minimal());
 

@@ -4,7 +4,6 @@ import dev.guidegen.pipeline.Build;
 import dev.guidegen.pipeline.BuildResult;
 import dev.guidegen.output.OutputDir;
 import dev.guidegen.output.SiteWriter;
-import dev.guidegen.source.Excerpt;
 import dev.guidegen.source.IoErrors;
 import dev.guidegen.source.SourceTree;
 import java.io.IOException;
@@ -17,10 +16,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The command line: {@code guidegen build [--root DIR] [--out DIR] [--drafts]} and {@code guidegen serve}. */
+/**
+ * The command line: {@code guidegen build [--root DIR] [--out DIR] [--drafts] [--format F]},
+ * {@code guidegen check [--root DIR] [--drafts] [--format F]} and {@code guidegen serve}.
+ */
 @Command(name = "guidegen", mixinStandardHelpOptions = true, version = "guidegen 0.1.0",
         description = "Builds a static site of career guides from Markdown and a salary snapshot.",
-        subcommands = {Main.BuildCommand.class, ServeCommand.class},
+        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the site was built", "1:content or template problems; nothing was written",
             "2:bad usage, or an --out that guidegen may not replace", "3:a file or directory could not be read or written"})
@@ -86,6 +88,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--drafts", description = "include guides and pages marked draft: true")
         boolean drafts;
 
+        @Option(names = "--format", paramLabel = "FORMAT", description = "how problems are printed: text (default), "
+                + "github (workflow commands, shown as annotations on a pull request) or json")
+        Report format = Report.text;
+
         @Override
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
@@ -114,8 +120,7 @@ public final class Main implements Callable<Integer> {
             try {
                 staging = SiteWriter.open(decision.target());
                 result = Build.run(tree, drafts, staging::write);
-                stderr.print(new Excerpt(tree).describeAll(result.problems()));
-                stderr.flush();
+                format.print(result.problems(), tree, stdout, stderr);
                 if (!result.failed()) {
                     staging.commit();
                 }
@@ -141,8 +146,47 @@ public final class Main implements Callable<Integer> {
                 return PROBLEMS;
             }
             long ms = (System.nanoTime() - start) / 1_000_000;
-            stdout.println("Built " + result.stats().describe() + " in " + ms + " ms");
+            (format == Report.text ? stdout : stderr).println("Built " + result.stats().describe() + " in " + ms + " ms");
             return BUILT;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Runs the whole build, link check included, and writes nothing: for CI on pull requests.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:no errors (warnings may be printed)", "1:content or template problems",
+                "2:bad usage", "3:a file or directory could not be read"})
+    static final class CheckCommand implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--root", paramLabel = "DIR", description = "site root holding content/ and templates/ (default: the working directory)")
+        Path root = Path.of(".");
+
+        @Option(names = "--drafts", description = "include guides and pages marked draft: true")
+        boolean drafts;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "how problems are printed: text (default), "
+                + "github (workflow commands, shown as annotations on a pull request) or json")
+        Report format = Report.text;
+
+        @Override
+        public Integer call() {
+            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter stderr = spec.commandLine().getErr();
+            if (!Files.isDirectory(root.resolve("content"))) {
+                stderr.println("guidegen: no content/ folder in " + root.toAbsolutePath().normalize());
+                return USAGE;
+            }
+            SourceTree tree = SourceTree.read(root);
+            BuildResult result = Build.run(tree, drafts, f -> { });
+            format.print(result.problems(), tree, stdout, stderr);
+            long errors = result.problems().size() - result.warnings().size();
+            (format == Report.text ? stdout : stderr).println((errors == 0 ? "Checked " + result.stats().describe() + ": "
+                    : "Check failed: ") + errors + (errors == 1 ? " error, " : " errors, ") + result.warnings().size()
+                    + (result.warnings().size() == 1 ? " warning" : " warnings"));
+            return errors == 0 ? BUILT : PROBLEMS;
         }
     }
 }
