@@ -123,6 +123,53 @@ class CommandLineTest {
     }
 
     @Test
+    void newGuideWritesASkeletonThatBuildsAsItIs() throws Exception {
+        write(root, GroupTest.grouped());
+
+        Run made = run("new", "guide", "data-analyst", "--root", root.toString());
+        Run check = run("check", "--root", root.toString());
+
+        assertThat(made.exit()).isZero();
+        assertThat(made.out()).isEqualTo("Created content/guides/data-analyst.md\n");
+        String text = Files.readString(root.resolve("content/guides/data-analyst.md"));
+        assertThat(text).startsWith("---\ntitle: Data Analyst\n").contains("\nupdated: " + java.time.LocalDate.now() + "\n",
+                "\ngroup: backend\n", "\n# faq:\n", "\n# draft: true\n");
+        assertThat(check.exit()).isZero();
+        assertThat(check.out()).endsWith(": 0 errors, 0 warnings\n");
+        assertThat(run("new", "page", "careers", "--root", root.toString()).exit()).isZero();
+        assertThat(run("check", "--root", root.toString()).exit()).isZero();
+    }
+
+    @Test
+    void newRefusesABadOrTakenSlugWithAHint() {
+        write(root, InlineSite.minimal());
+
+        Run bad = run("new", "guide", "Data Analyst", "--root", root.toString());
+        Run taken = run("new", "guide", "Backend-Engineer", "--root", root.toString());
+        Run lower = run("new", "guide", "backend-engineer", "--root", root.toString());
+        Run reserved = run("new", "page", "salaries", "--root", root.toString());
+
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("guidegen: \"Data Analyst\" is not a slug: use lowercase letters, digits and single "
+                + "hyphens, like data-analyst\n");
+        assertThat(taken.exit()).isEqualTo(2);
+        assertThat(lower.err()).isEqualTo("guidegen: content/guides/backend-engineer.md exists already (slugs ignore case); "
+                + "choose another name\n");
+        assertThat(reserved.err()).isEqualTo("guidegen: \"salaries\" is taken by the site's own /salaries/ URL; choose another name\n");
+    }
+
+    @Test
+    void newUsesTheSitesArchetypeWhenThereIsOne() throws Exception {
+        write(root, InlineSite.minimal().with("templates/archetypes/page.md",
+                "---\ntitle: {{title}}\nsummary: About {{slug}}.\n---\nWritten {{date}}.\n"));
+
+        assertThat(run("new", "page", "team-values", "--root", root.toString()).exit()).isZero();
+        assertThat(Files.readString(root.resolve("content/pages/team-values.md")))
+                .isEqualTo("---\ntitle: Team Values\nsummary: About team-values.\n---\nWritten " + java.time.LocalDate.now() + ".\n");
+        assertThat(run("check", "--root", root.toString()).out()).endsWith(": 0 errors, 0 warnings\n");
+    }
+
+    @Test
     void outWritesTheSiteWhereItIsTold() {
         write(root, InlineSite.minimal());
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "guidegen", mixinStandardHelpOptions = true, version = "guidegen 0.1.0",
         description = "Builds a static site of career guides from Markdown and a salary snapshot.",
-        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, ServeCommand.class},
+        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, ServeCommand.class, NewCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the site was built", "1:content or template problems; nothing was written",
             "2:bad usage, or an --out that guidegen may not replace", "3:a file or directory could not be read or written"})
