@@ -2,6 +2,9 @@ package dev.guidegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.guidegen.pipeline.Build;
+import dev.guidegen.source.SourceTree;
+
 import dev.guidegen.serve.DevServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +49,38 @@ class DevServerTest {
 
             Files.writeString(file, Files.readString(file).replace("backend-architec]", "backend-architect]")
                     .replace("title: Backend Engineer", "title: Backend Engineer II"));
+            assertThat(get(server, "/roles/backend-engineer/").body()).contains("<h1>Backend Engineer II</h1>");
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void openPagesAreToldToReloadWhenASourceChangesAndOnlyThePreviewAddsTheScript() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal());
+        java.io.StringWriter log = new java.io.StringWriter();
+        DevServer.Running server = new DevServer(root, false, new java.io.PrintWriter(log, true)).start(0);
+        try {
+            String page = get(server, "/roles/backend-engineer/").body();
+            assertThat(page).contains("<script src=\"/__guidegen/reload.js\" defer></script></body>");
+            assertThat(get(server, "/__guidegen/reload.js").body()).contains("new EventSource('/__guidegen/events')");
+            assertThat(Build.run(SourceTree.read(root), false).files().stream()
+                    .map(f -> new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8))).noneMatch(t -> t.contains("__guidegen"));
+
+            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/__guidegen/events")).build(), HttpResponse.BodyHandlers.ofLines())
+                    .thenAccept(response -> response.body().forEach(lines::add));
+            Thread.sleep(300);
+            Path file = root.resolve(BadInput.ENGINEER);
+            Files.writeString(file, Files.readString(file).replace("title: Backend Engineer", "title: Backend Engineer II"));
+
+            String line;
+            do {
+                line = lines.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            } while (line != null && !line.equals("event:reload"));
+            assertThat(line).isEqualTo("event:reload");
+            assertThat(log.toString()).matches("(?s)Rebuilt 12 pages in \\d+ ms, 0 warnings\n.*");
             assertThat(get(server, "/roles/backend-engineer/").body()).contains("<h1>Backend Engineer II</h1>");
         } finally {
             server.close();
@@ -142,7 +177,8 @@ class DevServerTest {
             editor.join();
             server.close();
         }
-        assertThat(log.toString()).isEmpty();
+        // Every rebuild succeeds and says so in one line; nothing else, no failed build, no failed request.
+        assertThat(log.toString().lines()).allMatch(line -> line.matches("Rebuilt 12 pages in \\d+ ms, 0 warnings"));
     }
 
     @Test

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves a live preview on 127.0.0.1; each request after a change to the sources rebuilds in memory.",
+        description = "Serves a live preview on 127.0.0.1: it rebuilds in memory when content/ or templates/ change, "
+                + "and open pages reload themselves.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"2:bad usage, such as a port that is invalid or in use", "3:the sources could not be read"})
 final class ServeCommand implements Callable<Integer> {

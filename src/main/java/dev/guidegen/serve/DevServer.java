@@ -26,8 +26,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A live preview on 127.0.0.1: every request re-reads the sources and, if they changed, rebuilds in
- * memory with the same build function as the CLI. A failed build shows its problems instead of pages.
+ * A live preview on 127.0.0.1: a watcher rebuilds in memory as soon as content/ or templates/ change,
+ * with the same build function as the CLI, and open pages reload themselves over Server-Sent Events;
+ * every request also re-reads the sources, so a change the watcher has not seen yet is never missed. A failed build shows its problems instead of pages.
  * Only requests naming the preview's own address in {@code Host} are answered, so a web page open in
  * the editor's browser cannot read the preview through a rebound DNS name. Pages come from the build
  * in memory, never from the file system, so no request path can reach a file.
@@ -68,17 +69,36 @@ public final class DevServer {
         this.log = log;
     }
 
-    /** A running preview: its address, and a way to stop it. */
-    public record Running(Undertow server, InetSocketAddress address) implements AutoCloseable {
+    /** A running preview: its address, and a way to stop it and its watcher. */
+    public record Running(Undertow server, InetSocketAddress address, Thread watcher) implements AutoCloseable {
         public int port() {
             return address.getPort();
         }
 
         @Override
         public void close() {
+            watcher.interrupt();
             server.stop();
         }
     }
+
+    /** Where open pages listen for "reload", and the script that listens; only the preview serves them. */
+    static final String EVENTS = "/__guidegen/events";
+    static final String RELOAD_SCRIPT = "/__guidegen/reload.js";
+    private static final String RELOAD_JS = """
+            // Reloads this page when the preview rebuilds, keeping the reader's place on it.
+            (function () {
+              var key = 'guidegen-scroll:' + location.pathname;
+              var y = sessionStorage.getItem(key);
+              if (y !== null) { sessionStorage.removeItem(key); window.scrollTo(0, Number(y)); }
+              var events = new EventSource('%s');
+              events.addEventListener('reload', function () {
+                sessionStorage.setItem(key, String(window.scrollY));
+                location.reload();
+              });
+            })();
+            """.formatted(EVENTS);
+    private final io.undertow.server.handlers.sse.ServerSentEventHandler events = io.undertow.Handlers.serverSentEvents();
 
     /** Starts the preview on 127.0.0.1; port 0 takes any free port. A busy port throws {@link BindException}. */
     public Running start(int port) throws IOException {
@@ -100,7 +120,59 @@ public final class DevServer {
         }
         InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
         hosts = Set.of("127.0.0.1:" + address.getPort(), "localhost:" + address.getPort());
-        return new Running(server, address);
+        Thread watcher = new Thread(this::watch, "guidegen-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        return new Running(server, address, watcher);
+    }
+
+    /**
+     * Watches content/ and templates/ and every folder in them; after a change (and 50 ms for the
+     * rest of a save to land) it rebuilds, says so in one line, and tells open pages to reload.
+     */
+    private void watch() {
+        try (java.nio.file.WatchService service = root.getFileSystem().newWatchService()) {
+            register(service);
+            while (!Thread.currentThread().isInterrupted()) {
+                java.nio.file.WatchKey key = service.take();
+                Thread.sleep(50);
+                do {
+                    key.pollEvents();
+                    key.reset();
+                    key = service.poll();
+                } while (key != null);
+                register(service);
+                BuildResult before = lastResult;
+                Current now = current();
+                if (now.result() != before) {
+                    events.getConnections().forEach(c -> c.send(Long.toString(System.nanoTime()), "reload", null, null));
+                }
+            }
+        } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            if (!Thread.currentThread().isInterrupted()) { // an interrupt is the preview closing, mid-build or not
+                log.println("guidegen serve: stopped watching the sources: " + (e instanceof IOException io ? IoErrors.reason(io) : e));
+            }
+        }
+    }
+
+    /** Registers every folder of content/ and templates/ (registering one twice is harmless). */
+    private void register(java.nio.file.WatchService service) throws IOException {
+        for (String top : new String[] {"content", "templates"}) {
+            Path dir = root.resolve(top);
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+                for (Path d : walk.filter(java.nio.file.Files::isDirectory).toList()) {
+                    d.register(service, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
+                            java.nio.file.StandardWatchEventKinds.ENTRY_DELETE, java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
     }
 
     private record Current(SourceTree tree, BuildResult result, Map<String, OutputFile> files) {
@@ -114,7 +186,12 @@ public final class DevServer {
             tree = SourceTree.read(root);
         }
         for (int attempt = 1; lastTree == null || !same(lastTree, tree); attempt++) {
+            boolean first = lastTree == null;
+            long start = System.nanoTime();
             lastResult = Build.run(tree, drafts);
+            if (!first) {
+                report(tree, lastResult, (System.nanoTime() - start) / 1_000_000);
+            }
             lastTree = tree;
             Map<String, OutputFile> files = new HashMap<>();
             lastResult.files().forEach(f -> files.put(f.path(), f));
@@ -130,6 +207,17 @@ public final class DevServer {
             }
         }
         return new Current(lastTree, lastResult, lastFiles);
+    }
+
+    /** One line per rebuild, then its problems as build prints them. */
+    private void report(SourceTree tree, BuildResult result, long ms) {
+        int warnings = result.warnings().size();
+        int errors = result.problems().size() - warnings;
+        log.println((result.failed() ? "Rebuild failed: " + errors + (errors == 1 ? " error" : " errors")
+                : "Rebuilt " + result.stats().pages() + " pages in " + ms + " ms") + ", " + warnings
+                + (warnings == 1 ? " warning" : " warnings"));
+        log.print(new Excerpt(tree).describeAll(result.problems()));
+        log.flush();
     }
 
     private static boolean same(SourceTree a, SourceTree b) {
@@ -151,6 +239,18 @@ public final class DevServer {
             if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
                 send(ex, 403, "text/plain; charset=utf-8", ("The preview answers only requests to "
                         + hosts.stream().sorted().findFirst().orElse("127.0.0.1") + ".\n").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (path.equals(EVENTS)) {
+                try {
+                    events.handleRequest(ex);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return;
+            }
+            if (path.equals(RELOAD_SCRIPT)) {
+                send(ex, 200, "text/javascript; charset=utf-8", RELOAD_JS.getBytes(StandardCharsets.UTF_8));
                 return;
             }
             serve(ex, path, current());
@@ -191,7 +291,15 @@ public final class DevServer {
             send(ex, 404, "text/html; charset=utf-8", notFound == null ? new byte[0] : notFound.bytes());
             return;
         }
-        send(ex, 200, contentType(path), f.bytes());
+        send(ex, 200, contentType(path), path.endsWith(".html") ? withReload(f.bytes()) : f.bytes());
+    }
+
+    /** A page as the preview serves it: with the script that reloads it after a rebuild. Builds never add it. */
+    static byte[] withReload(byte[] page) {
+        String html = new String(page, StandardCharsets.UTF_8);
+        String tag = "<script src=\"" + RELOAD_SCRIPT + "\" defer></script>";
+        int body = html.lastIndexOf("</body>");
+        return (body < 0 ? html + tag : html.substring(0, body) + tag + html.substring(body)).getBytes(StandardCharsets.UTF_8);
     }
 
     public static String contentType(String path) {
