@@ -40,12 +40,17 @@ class DevServerTest {
 
             Path file = root.resolve(BadInput.ENGINEER);
             Files.writeString(file, Files.readString(file).replace("related: [backend-architect]", "related: [backend-architec]"));
+            // A failed build leaves the last good page and its stylesheet served, with its problems over them.
             HttpResponse<String> broken = get(server, "/roles/backend-engineer/");
-            assertThat(broken.statusCode()).isEqualTo(500);
-            assertThat(org.jsoup.Jsoup.parse(broken.body()).select("pre").first().wholeText()).contains(
+            assertThat(broken.statusCode()).isEqualTo(200);
+            assertThat(broken.body()).contains("<h1>Backend Engineer</h1>", "/__guidegen/reload.js");
+            assertThat(get(server, "/assets/site.css").statusCode()).isEqualTo(200);
+            var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(get(server, "/__guidegen/status").body());
+            assertThat(status.get("failed").asBoolean()).isTrue();
+            assertThat(status.get("summary").asText()).isEqualTo("Build failed: 1 error, 0 warnings");
+            assertThat(status.get("text").asText()).contains(
                     "content/guides/backend-engineer.md:8:11: error: unknown guide \"backend-architec\" in related",
                     " 8 | related: [backend-architec]\n   |           ^\n");
-            assertThat(broken.body()).doesNotContain("<h1>Backend Engineer</h1>");
 
             Files.writeString(file, Files.readString(file).replace("backend-architec]", "backend-architect]")
                     .replace("title: Backend Engineer", "title: Backend Engineer II"));
@@ -82,6 +87,21 @@ class DevServerTest {
             assertThat(line).isEqualTo("event:reload");
             assertThat(log.toString()).matches("(?s)Rebuilt 12 pages in \\d+ ms, 0 warnings\n.*");
             assertThat(get(server, "/roles/backend-engineer/").body()).contains("<h1>Backend Engineer II</h1>");
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(get(server, "/__guidegen/status").body())
+                    .get("failed").asBoolean()).isFalse();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void aSiteThatHasNeverBuiltShowsItsProblemsOnAPageThatReloadsWhenTheyAreFixed() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal().edit(BadInput.ENGINEER, "related: [backend-architect]", "related: [x-y]"));
+        DevServer.Running server = new DevServer(root, false, new java.io.PrintWriter(new java.io.StringWriter(), true)).start(0);
+        try {
+            HttpResponse<String> page = get(server, "/");
+            assertThat(page.statusCode()).isEqualTo(500);
+            assertThat(page.body()).contains("<h1>Build failed</h1>", "unknown guide &quot;x-y&quot;", "/__guidegen/reload.js");
         } finally {
             server.close();
         }

@@ -58,6 +58,8 @@ public final class DevServer {
     private SourceTree lastTree;
     private BuildResult lastResult;
     private Map<String, OutputFile> lastFiles = Map.of();
+    /** The pages of the last build that succeeded, served beneath the problems of a failed one. */
+    private Map<String, OutputFile> lastGood = Map.of();
 
     public DevServer(Path root, boolean drafts) {
         this(root, drafts, new PrintWriter(System.err, true));
@@ -85,8 +87,11 @@ public final class DevServer {
     /** Where open pages listen for "reload", and the script that listens; only the preview serves them. */
     static final String EVENTS = "/__guidegen/events";
     static final String RELOAD_SCRIPT = "/__guidegen/reload.js";
+    /** The last build's problems, which the script shows over the page. */
+    static final String STATUS = "/__guidegen/status";
     private static final String RELOAD_JS = """
-            // Reloads this page when the preview rebuilds, keeping the reader's place on it.
+            // Reloads this page when the preview rebuilds, keeping the reader's place on it, and shows the
+            // last build's problems: a failed build over the last good page, warnings in a bar.
             (function () {
               var key = 'guidegen-scroll:' + location.pathname;
               var y = sessionStorage.getItem(key);
@@ -96,8 +101,32 @@ public final class DevServer {
                 sessionStorage.setItem(key, String(window.scrollY));
                 location.reload();
               });
+              fetch('%s').then(function (r) { return r.json(); }).then(function (status) {
+                if (!status.text) { return; }
+                var box = document.createElement(status.failed ? 'div' : 'aside');
+                box.id = 'guidegen-problems';
+                box.setAttribute('role', status.failed ? 'alertdialog' : 'status');
+                box.setAttribute('aria-label', status.failed ? 'Build failed' : 'Build warnings');
+                box.style.cssText = status.failed
+                  ? 'position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,20,24,.94);color:#fff;padding:1.5rem;font:14px/1.5 ui-monospace,monospace'
+                  : 'position:fixed;left:0;right:0;bottom:0;z-index:99999;max-height:40vh;overflow:auto;background:#fff8c5;color:#1a1a1a;padding:.75rem 1rem;font:13px/1.5 ui-monospace,monospace;border-top:2px solid #9a6700';
+                var title = document.createElement('strong');
+                title.textContent = status.summary;
+                var close = document.createElement('button');
+                close.type = 'button';
+                close.textContent = 'Dismiss';
+                close.style.cssText = 'float:right';
+                close.onclick = function () { box.remove(); };
+                var pre = document.createElement('pre');
+                pre.style.cssText = 'white-space:pre-wrap;margin:.5rem 0 0';
+                pre.textContent = status.text;
+                if (!status.failed) { box.appendChild(close); }
+                box.appendChild(title);
+                box.appendChild(pre);
+                document.body.appendChild(box);
+              });
             })();
-            """.formatted(EVENTS);
+            """.formatted(EVENTS, STATUS);
     private final io.undertow.server.handlers.sse.ServerSentEventHandler events = io.undertow.Handlers.serverSentEvents();
 
     /** Starts the preview on 127.0.0.1; port 0 takes any free port. A busy port throws {@link BindException}. */
@@ -157,21 +186,33 @@ public final class DevServer {
         }
     }
 
-    /** Registers every folder of content/ and templates/ (registering one twice is harmless). */
+    /**
+     * Registers every folder of content/ and templates/ (registering one twice is harmless). A folder
+     * that goes away while it is walked, as an editor's temporary ones do, is passed over.
+     */
     private void register(java.nio.file.WatchService service) throws IOException {
         for (String top : new String[] {"content", "templates"}) {
             Path dir = root.resolve(top);
             if (!java.nio.file.Files.isDirectory(dir)) {
                 continue;
             }
-            try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
-                for (Path d : walk.filter(java.nio.file.Files::isDirectory).toList()) {
-                    d.register(service, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
-                            java.nio.file.StandardWatchEventKinds.ENTRY_DELETE, java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+            java.nio.file.Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
+                    try {
+                        d.register(service, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
+                                java.nio.file.StandardWatchEventKinds.ENTRY_DELETE, java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+                    } catch (IOException e) {
+                        return java.nio.file.FileVisitResult.SKIP_SUBTREE; // gone already, or not ours to watch
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
                 }
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         }
     }
 
@@ -196,6 +237,9 @@ public final class DevServer {
             Map<String, OutputFile> files = new HashMap<>();
             lastResult.files().forEach(f -> files.put(f.path(), f));
             lastFiles = files;
+            if (!lastResult.failed()) {
+                lastGood = files;
+            }
             if (!lastResult.failed() || attempt == READ_ATTEMPTS) {
                 break;
             }
@@ -206,7 +250,7 @@ public final class DevServer {
                 tree = SourceTree.read(root);
             }
         }
-        return new Current(lastTree, lastResult, lastFiles);
+        return new Current(lastTree, lastResult, lastResult.failed() ? lastGood : lastFiles);
     }
 
     /** One line per rebuild, then its problems as build prints them. */
@@ -249,6 +293,23 @@ public final class DevServer {
                 }
                 return;
             }
+            if (path.equals(STATUS)) {
+                Current now = current();
+                Map<String, Object> status = new java.util.LinkedHashMap<>();
+                int warnings = now.result().warnings().size();
+                int errors = now.result().problems().size() - warnings;
+                status.put("failed", now.result().failed());
+                status.put("summary", now.result().failed()
+                        ? "Build failed: " + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings")
+                        : warnings + (warnings == 1 ? " warning" : " warnings"));
+                status.put("text", new Excerpt(now.tree()).describeAll(now.result().problems()));
+                try {
+                    send(ex, 200, "application/json", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(status));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+                return;
+            }
             if (path.equals(RELOAD_SCRIPT)) {
                 send(ex, 200, "text/javascript; charset=utf-8", RELOAD_JS.getBytes(StandardCharsets.UTF_8));
                 return;
@@ -268,11 +329,12 @@ public final class DevServer {
 
     private void serve(HttpServerExchange ex, String requested, Current now) {
         BuildResult result = now.result();
-        if (result.failed()) {
+        if (result.failed() && now.files().isEmpty()) { // no build has succeeded yet: nothing to show beneath the problems
             String problems = new Excerpt(now.tree()).describeAll(result.problems());
             String body = "<!doctype html><meta charset=utf-8><title>Build failed</title><h1>Build failed</h1><pre>"
                     + org.jsoup.nodes.Entities.escape(problems) + "</pre>";
-            send(ex, 500, "text/html; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+            // The script reloads the page once the problems are fixed.
+            send(ex, 500, "text/html; charset=utf-8", withReload(body.getBytes(StandardCharsets.UTF_8)));
             return;
         }
         Map<String, OutputFile> files = now.files();
