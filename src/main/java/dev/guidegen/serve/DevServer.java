@@ -118,7 +118,7 @@ public final class DevServer {
                 close.style.cssText = 'float:right';
                 close.onclick = function () { box.remove(); };
                 var pre = document.createElement('pre');
-                pre.style.cssText = 'white-space:pre-wrap;margin:.5rem 0 0';
+                pre.style.cssText = 'white-space:pre-wrap;margin:.5rem 0 0;padding:0;background:transparent;color:inherit;font:inherit';
                 pre.textContent = status.text;
                 if (!status.failed) { box.appendChild(close); }
                 box.appendChild(title);
