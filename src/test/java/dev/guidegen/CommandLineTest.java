@@ -89,6 +89,23 @@ class CommandLineTest {
     }
 
     @Test
+    void checkPrintsExactlyOneGitHubAnnotationPerProblemAndWritesNothing() {
+        write(root, InlineSite.minimal().edit(BadInput.ENGINEER, "related: [backend-architect]", "related: [backend-architec]")
+                .edit(BadInput.ARCHITECT, "level: principal", "level: principle")
+                .edit(BadInput.ENGINEER, "level: mid", "level: mid\ncolour: blue"));
+
+        Run run = run("check", "--root", root.toString(), "--format", "github");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out().lines().map(l -> l.substring(0, l.indexOf("title="))).toList()).containsExactly(
+                "::error file=" + BadInput.ARCHITECT + ",line=5,col=8,",
+                "::warning file=" + BadInput.ENGINEER + ",line=6,col=1,",
+                "::error file=" + BadInput.ENGINEER + ",line=9,col=11,");
+        assertThat(run.err()).isEqualTo("Check failed: 2 errors, 1 warning\n");
+        assertThat(root.resolve("site-output")).doesNotExist();
+    }
+
+    @Test
     void checkPrintsGitHubAnnotationsAtEachProblemsLine() {
         write(root, InlineSite.minimal().edit(BadInput.ENGINEER, "related: [backend-architect]", "related: [backend-architec]")
                 .edit(BadInput.ENGINEER, "level: mid", "level: mid\ncolour: blue"));
@@ -126,13 +143,13 @@ class CommandLineTest {
     void newGuideWritesASkeletonThatBuildsAsItIs() throws Exception {
         write(root, GroupTest.grouped());
 
-        Run made = run("new", "guide", "data-analyst", "--root", root.toString());
+        Run made = run("new", "guide", "site-reliability-engineer", "--root", root.toString());
         Run check = run("check", "--root", root.toString());
 
         assertThat(made.exit()).isZero();
-        assertThat(made.out()).isEqualTo("Created content/guides/data-analyst.md\n");
-        String text = Files.readString(root.resolve("content/guides/data-analyst.md"));
-        assertThat(text).startsWith("---\ntitle: Data Analyst\n").contains("\nupdated: " + java.time.LocalDate.now() + "\n",
+        assertThat(made.out()).isEqualTo("Created content/guides/site-reliability-engineer.md\n");
+        String text = Files.readString(root.resolve("content/guides/site-reliability-engineer.md"));
+        assertThat(text).startsWith("---\ntitle: Site Reliability Engineer\n").contains("\nupdated: " + java.time.LocalDate.now() + "\n",
                 "\ngroup: backend\n", "\n# faq:\n", "\n# draft: true\n");
         assertThat(check.exit()).isZero();
         assertThat(check.out()).endsWith(": 0 errors, 0 warnings\n");

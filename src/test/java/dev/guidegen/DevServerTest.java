@@ -69,8 +69,13 @@ class DevServerTest {
             String page = get(server, "/roles/backend-engineer/").body();
             assertThat(page).contains("<script src=\"/__guidegen/reload.js\" defer></script></body>");
             assertThat(get(server, "/__guidegen/reload.js").body()).contains("new EventSource('/__guidegen/events')");
-            assertThat(Build.run(SourceTree.read(root), false).files().stream()
-                    .map(f -> new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8))).noneMatch(t -> t.contains("__guidegen"));
+            var built = Build.run(SourceTree.read(root), false).files();
+            assertThat(built.stream().map(f -> new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8)))
+                    .noneMatch(t -> t.contains("__guidegen"));
+            // The preview's page is the built page and the script, nothing else.
+            String builtPage = built.stream().filter(f -> f.path().equals("roles/backend-engineer/index.html")).findFirst()
+                    .map(f -> new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8)).orElseThrow();
+            assertThat(page.replace("<script src=\"/__guidegen/reload.js\" defer></script>", "")).isEqualTo(builtPage);
 
             java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
             HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
