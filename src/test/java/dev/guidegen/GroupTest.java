@@ -185,6 +185,16 @@ class GroupTest {
     }
 
     @Test
+    void anEmptyGroupIsOneErrorAtTheFieldNotAMissingOne() {
+        InlineSite.Built built = grouped().edit(ENGINEER, "group: backend", "group:")
+                .edit(ARCHITECT, "group: backend", "group: \"\"").build();
+
+        assertThat(built.errors()).containsExactly(
+                ARCHITECT + ":6:8: error: \"group\" is empty",
+                ENGINEER + ":6:7: error: \"group\" is empty");
+    }
+
+    @Test
     void aGroupNamedOnASiteWithoutGroupsIsAnErrorThatSaysHowToMakeIt() {
         InlineSite.Built built = InlineSite.minimal().edit(ENGINEER, "level: mid", "level: mid\ngroup: backend").build();
 

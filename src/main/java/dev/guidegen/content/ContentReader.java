@@ -258,7 +258,14 @@ public final class ContentReader {
                 return ref.value();
             }).orElse("");
             String experience = f.string("experience", false).map(Ref::value).orElse("");
+            // A "group:" with nothing after it is reported here, once; an empty group is never missing as well.
             Ref group = f.string("group", false).orElse(null);
+            if (group == null && f.map().get("group") != null) {
+                if (f.map().get("group") instanceof Node.Scalar s && s.type() == Node.ScalarType.NULL) {
+                    problems.error(f.posOf("group"), "\"group\" is empty", "name the group, like group: backend");
+                }
+                group = new Ref("", f.posOf("group"));
+            }
             List<Ref> skills = f.strings("skills", "skill names");
             List<Ref> related = f.strings("related", "guide slugs");
             List<Ref> careerPath = f.strings("career_path", "ladder steps (guide slugs or step titles)");

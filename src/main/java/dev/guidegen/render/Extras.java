@@ -18,8 +18,11 @@ final class Extras {
 
     private final Site site;
     private final Graphs graphs;
+    /** The pages the sitemap lists, by URL, with their last change ("" for none). */
+    private final java.util.SortedMap<String, String> sitemap;
 
-    Extras(Site site, Graphs graphs) {
+    Extras(Site site, Graphs graphs, java.util.SortedMap<String, String> sitemap) {
+        this.sitemap = sitemap;
         this.site = site;
         this.graphs = graphs;
     }
@@ -32,54 +35,9 @@ final class Extras {
         return files;
     }
 
+    /** Every page but the 404 page, as the render stage listed them, with its last change. */
     private List<OutputFile> sitemap() {
-        String newest = site.newestUpdate(site.roles().keySet());
-        Map<String, String> urls = new LinkedHashMap<>();
-        urls.put(Urls.HOME, newest);
-        if (site.groups().isEmpty()) {
-            for (int n = 2; n <= (site.roles().size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE; n++) {
-                urls.put(Urls.paged(Urls.HOME, n), newest);
-            }
-        }
-        for (Role r : site.roles().values()) {
-            String updated = r.guide().updated() == null ? "" : r.guide().updated().toString();
-            urls.put(r.url(), updated);
-            if (!r.guide().faq().isEmpty()) {
-                urls.put(Urls.guideFaq(r.slug()), updated);
-            }
-        }
-        urls.put(Urls.FAQ, newest);
-        urls.put(Urls.SALARIES, site.snapshot().date() == null ? "" : site.snapshot().date().toString());
-        urls.put(Urls.SKILLS, newest);
-        for (Skill s : site.skills().values()) {
-            int pages = Math.max(1, (s.guides().size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
-            for (int n = 1; n <= pages; n++) {
-                urls.put(Urls.paged(s.url(), n), site.newestUpdate(s.guides()));
-            }
-        }
-        site.pages().forEach(p -> urls.put(Urls.page(p.slug()), ""));
-        site.comparisons().values().forEach(c -> urls.put(c.url(), site.newestUpdate(List.of(c.a(), c.b()))));
-        String snapshot = site.snapshot().date() == null ? "" : site.snapshot().date().toString();
-        List<String> scopes = new ArrayList<>(site.groups().keySet());
-        if (scopes.isEmpty()) {
-            scopes.add(null);
-        }
-        for (String key : scopes) {
-            List<Role> members = site.roles().values().stream().filter(r -> key == null || r.group().equals(key)).toList();
-            List<String> slugs = members.stream().map(Role::slug).toList();
-            int pages = Math.max(1, (members.size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
-            int asked = (int) members.stream().filter(r -> !r.guide().faq().isEmpty()).count();
-            for (int n = 1; n <= pages; n++) {
-                if (key != null) {
-                    urls.put(Urls.paged(Urls.group(key), n), site.newestUpdate(slugs));
-                }
-                urls.put(Urls.paged(key == null ? Urls.SALARIES : Urls.SALARIES + key + "/", n), snapshot);
-            }
-            for (int n = 1; n <= Math.max(1, (asked + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE); n++) {
-                urls.put(Urls.paged(key == null ? Urls.FAQ : Urls.FAQ + key + "/", n), site.newestUpdate(slugs));
-            }
-        }
-        return sitemaps(new java.util.TreeMap<>(urls), SITEMAP_URLS, graphs::absolute);
+        return sitemaps(sitemap, SITEMAP_URLS, graphs::absolute);
     }
 
     /** URLs a sitemap file may hold, by the sitemaps protocol. */

@@ -38,7 +38,8 @@ public final class Renderer {
     }
 
     /** A page to render: its URL, its template, and a way to make its values (done on the rendering thread). */
-    private record Job(String url, String template, Supplier<Map<String, Object>> model) {
+    /** {@code lastmod} is the page's date in the sitemap ("" for none), or null for a page left out of it. */
+    private record Job(String url, String template, String lastmod, Supplier<Map<String, Object>> model) {
     }
 
     /**
@@ -80,7 +81,9 @@ public final class Renderer {
             return job.url();
         });
         failures.report(problems, (what, on) -> what + " (while rendering " + on + ")", what -> null);
-        new Extras(site, graphs).files().forEach(out);
+        java.util.SortedMap<String, String> sitemap = new java.util.TreeMap<>();
+        jobs.stream().filter(job -> job.lastmod() != null).forEach(job -> sitemap.put(job.url(), job.lastmod()));
+        new Extras(site, graphs, sitemap).files().forEach(out);
         for (var image : site.images().values()) {
             out.accept(new OutputFile(image.url().substring(1), image.bytes(), ""));
         }
@@ -172,11 +175,11 @@ public final class Renderer {
         String newest = site.newestUpdate(site.roles().keySet());
 
         // The home page lists the groups of a site that has them; without groups, every role by level, paged.
-        int homePages = site.groups().isEmpty() ? Math.max(1, (site.roles().size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE) : 1;
+        int homePages = site.groups().isEmpty() ? Urls.pageCount(site.roles().size()) : 1;
         for (int n = 1; n <= homePages; n++) {
             int page = n;
             String url = Urls.paged(Urls.HOME, n);
-            jobs.add(new Job(url, "home.ftlh", () -> {
+            jobs.add(new Job(url, "home.ftlh", newest, () -> {
                 List<View.Link> crumbs = new ArrayList<>(List.of(home));
                 if (page > 1) {
                     crumbs.add(new View.Link("Page " + page, url));
@@ -193,11 +196,11 @@ public final class Renderer {
         }
         for (var group : site.groups().values()) {
             List<Role> members = views.groupRoles(group.key());
-            int pages = Math.max(1, (members.size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
+            int pages = Urls.pageCount(members.size());
             for (int n = 1; n <= pages; n++) {
                 int page = n;
                 String url = Urls.paged(Urls.group(group.key()), n);
-                jobs.add(new Job(url, "group.ftlh", () -> {
+                jobs.add(new Job(url, "group.ftlh", site.newestUpdate(members.stream().map(Role::slug).toList()), () -> {
                     View.GroupPage g = views.groupPage(group, members, page);
                     List<View.Link> crumbs = new ArrayList<>(List.of(home, new View.Link(g.title(), Urls.group(g.key()))));
                     if (page > 1) {
@@ -211,7 +214,7 @@ public final class Renderer {
             }
         }
         for (Role role : site.roles().values()) {
-            jobs.add(new Job(role.url(), "guide.ftlh", () -> {
+            jobs.add(new Job(role.url(), "guide.ftlh", updated(role), () -> {
                 View.Role r = views.role(role);
                 View.Meta meta = meta(site, r.title() + ": role guide, skills and pay", r.summary(), r.url(),
                         List.of(home, new View.Link(r.title(), r.url())), "article");
@@ -221,7 +224,7 @@ public final class Renderer {
             if (role.guide().faq().isEmpty()) {
                 continue; // a guide with no questions has no FAQ page, and is left out of the FAQ hub
             }
-            jobs.add(new Job(Urls.guideFaq(role.slug()), "guide-faq.ftlh", () -> {
+            jobs.add(new Job(Urls.guideFaq(role.slug()), "guide-faq.ftlh", updated(role), () -> {
                 View.Role r = views.role(role);
                 String url = Urls.guideFaq(role.slug());
                 View.Meta meta = meta(site, r.title() + ": questions and answers",
@@ -232,7 +235,7 @@ public final class Renderer {
             }));
         }
         for (var comparison : site.comparisons().values()) {
-            jobs.add(new Job(comparison.url(), "compare.ftlh", () -> {
+            jobs.add(new Job(comparison.url(), "compare.ftlh", site.newestUpdate(List.of(comparison.a(), comparison.b())), () -> {
                 View.Compare c = views.compare(comparison);
                 View.Meta meta = meta(site, c.title() + ": skills, ladder and pay side by side",
                         "How the " + c.a().title() + " and " + c.b().title() + " roles compare: their skills, where each sits "
@@ -247,12 +250,12 @@ public final class Renderer {
         String salaryDescription = "Pay for every role on " + title + ", with the sample size, basis and date of each figure.";
         List<Role> everyRole = List.copyOf(site.roles().values());
         if (!site.groups().isEmpty()) {
-            jobs.add(new Job(Urls.FAQ, "faq.ftlh", () -> {
+            jobs.add(new Job(Urls.FAQ, "faq.ftlh", newest, () -> {
                 View.Meta meta = meta(site, "Questions and answers about every role", faqDescription, Urls.FAQ,
                         List.of(home, new View.Link("FAQ", Urls.FAQ)), "website");
                 return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "hub", views.faqGroups());
             }));
-            jobs.add(new Job(Urls.SALARIES, "salaries.ftlh", () -> {
+            jobs.add(new Job(Urls.SALARIES, "salaries.ftlh", snapshotIso, () -> {
                 View.Meta meta = meta(site, "Salaries for every group of roles, side by side", salaryDescription,
                         Urls.SALARIES, List.of(home, new View.Link("Salaries", Urls.SALARIES)), "website");
                 return model(views, withLd(meta, graphs.page(meta, snapshotIso, List.of())), "index", views.salaryGroups());
@@ -268,10 +271,10 @@ public final class Renderer {
             String faqFirst = group == null ? Urls.FAQ : Urls.FAQ + group.key() + "/";
             String salaryFirst = group == null ? Urls.SALARIES : Urls.SALARIES + group.key() + "/";
             int asked = (int) roles.stream().filter(r -> !r.guide().faq().isEmpty()).count();
-            for (int n = 1; n <= Math.max(1, (asked + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE); n++) {
+            for (int n = 1; n <= Urls.pageCount(asked); n++) {
                 int page = n;
                 String url = Urls.paged(faqFirst, n);
-                jobs.add(new Job(url, "faq.ftlh", () -> {
+                jobs.add(new Job(url, "faq.ftlh", site.newestUpdate(roles.stream().map(Role::slug).toList()), () -> {
                     List<View.Link> crumbs = new ArrayList<>(List.of(home, new View.Link("FAQ", Urls.FAQ)));
                     if (group != null) {
                         crumbs.add(new View.Link(groupTitle, faqFirst));
@@ -286,10 +289,10 @@ public final class Renderer {
                             views.faqHub(roles, faqFirst, page, groupTitle));
                 }));
             }
-            for (int n = 1; n <= Math.max(1, (roles.size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE); n++) {
+            for (int n = 1; n <= Urls.pageCount(roles.size()); n++) {
                 int page = n;
                 String url = Urls.paged(salaryFirst, n);
-                jobs.add(new Job(url, "salaries.ftlh", () -> {
+                jobs.add(new Job(url, "salaries.ftlh", snapshotIso, () -> {
                     List<View.Link> crumbs = new ArrayList<>(List.of(home, new View.Link("Salaries", Urls.SALARIES)));
                     if (group != null) {
                         crumbs.add(new View.Link(groupTitle, salaryFirst));
@@ -305,7 +308,7 @@ public final class Renderer {
                 }));
             }
         }
-        jobs.add(new Job(Urls.SKILLS, "skills.ftlh", () -> {
+        jobs.add(new Job(Urls.SKILLS, "skills.ftlh", newest, () -> {
             List<View.SkillInfo> skills = site.skills().values().stream().map(views::skill).toList();
             View.Meta meta = meta(site, "Skills and the roles that need them",
                     "Every skill the role guides name, with the roles that need each one.", Urls.SKILLS,
@@ -313,11 +316,11 @@ public final class Renderer {
             return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "skills", skills);
         }));
         for (Skill skill : site.skills().values()) {
-            int pages = Math.max(1, (skill.guides().size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
+            int pages = Urls.pageCount(skill.guides().size());
             for (int n = 1; n <= pages; n++) {
                 int page = n;
                 String url = Urls.paged(skill.url(), n);
-                jobs.add(new Job(url, "skill.ftlh", () -> {
+                jobs.add(new Job(url, "skill.ftlh", site.newestUpdate(skill.guides()), () -> {
                     View.SkillInfo s = views.skillPage(skill, page);
                     List<View.Link> crumbs = new ArrayList<>(List.of(home, new View.Link("Skills", Urls.SKILLS),
                             new View.Link(s.name(), s.url())));
@@ -333,14 +336,14 @@ public final class Renderer {
         }
         for (Page page : site.pages()) {
             String url = Urls.page(page.slug());
-            jobs.add(new Job(url, "page.ftlh", () -> {
+            jobs.add(new Job(url, "page.ftlh", "", () -> {
                 View.PageInfo p = views.page(page);
                 View.Meta meta = meta(site, p.title(), p.summary(), url, List.of(home, new View.Link(p.title(), url)),
                         "article");
                 return model(views, withLd(meta, graphs.page(meta, null, List.of())), "page", p);
             }));
         }
-        jobs.add(new Job(Urls.NOT_FOUND, "404.ftlh", () -> {
+        jobs.add(new Job(Urls.NOT_FOUND, "404.ftlh", null, () -> {
             View.Meta meta = meta(site, "Page not found", "This page does not exist.", Urls.NOT_FOUND,
                     List.of(home), "website");
             Map<String, Object> model = model(views, meta, "levels", site.groups().isEmpty() ? views.levels(1) : List.of());
@@ -359,6 +362,10 @@ public final class Renderer {
 
     private static View.Meta withLd(View.Meta m, String ld) {
         return new View.Meta(m.title(), m.description(), m.url(), m.canonical(), m.breadcrumbs(), ld, m.ogType());
+    }
+
+    private static String updated(Role role) {
+        return role.guide().updated() == null ? "" : role.guide().updated().toString();
     }
 
     private static Map<String, Object> model(ViewBuilder views, View.Meta meta, String key, Object value) {

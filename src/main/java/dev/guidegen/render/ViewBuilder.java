@@ -40,7 +40,20 @@ final class ViewBuilder {
         this.money = new Money(site.snapshot().currency());
         this.charts = new Charts(money);
         this.siteInfo = makeSiteInfo();
+        List<String> order = dev.guidegen.content.ContentReader.LEVELS;
+        this.byLevel = site.roles().values().stream()
+                .sorted(java.util.Comparator.comparingInt((Role r) -> r.guide().level().isEmpty() ? order.size()
+                        : order.indexOf(r.guide().level())).thenComparing(r -> r.guide().title()).thenComparing(Role::slug))
+                .toList();
+        java.util.Map<String, List<Role>> groups = new java.util.HashMap<>();
+        byLevel.forEach(r -> groups.computeIfAbsent(r.group(), k -> new ArrayList<>()).add(r));
+        this.byGroup = groups;
     }
+
+    /** Every role by level, in ladder order (roles without a level last), then title: worked out once. */
+    private final List<Role> byLevel;
+    /** The same, split by group key. */
+    private final java.util.Map<String, List<Role>> byGroup;
 
     View.SiteInfo siteInfo() {
         return siteInfo;
@@ -174,7 +187,7 @@ final class ViewBuilder {
 
     /** Page {@code n} (from 1) of the roles that need a skill. */
     View.SkillInfo skillPage(Skill s, int n) {
-        int pages = Math.max(1, (s.guides().size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
+        int pages = Urls.pageCount(s.guides().size());
         List<String> slice = s.guides().subList(Math.min(s.guides().size(), (n - 1) * Urls.PAGE_SIZE),
                 Math.min(s.guides().size(), n * Urls.PAGE_SIZE));
         List<View.PageLink> links = new ArrayList<>();
@@ -187,16 +200,12 @@ final class ViewBuilder {
 
     /** A group's roles by level, in ladder order (roles without a level last), then by title. */
     List<Role> groupRoles(String key) {
-        List<String> order = dev.guidegen.content.ContentReader.LEVELS;
-        return site.roles().values().stream().filter(r -> r.group().equals(key))
-                .sorted(java.util.Comparator.comparingInt((Role r) -> r.guide().level().isEmpty() ? order.size()
-                        : order.indexOf(r.guide().level())).thenComparing(r -> r.guide().title()).thenComparing(Role::slug))
-                .toList();
+        return byGroup.getOrDefault(key, List.of());
     }
 
     /** Page {@code n} (from 1) of a group's roles; the introduction and chart are on the first page. */
     View.GroupPage groupPage(dev.guidegen.content.Group group, List<Role> roles, int n) {
-        int pages = Math.max(1, (roles.size() + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
+        int pages = Urls.pageCount(roles.size());
         List<Role> slice = roles.subList(Math.min(roles.size(), (n - 1) * Urls.PAGE_SIZE), Math.min(roles.size(), n * Urls.PAGE_SIZE));
         View.Chart chart = null;
         if (n == 1) {
@@ -243,11 +252,7 @@ final class ViewBuilder {
 
     /** Every role in the order the home page lists them: by level, in ladder order (none last), then title. */
     List<Role> byLevel() {
-        List<String> order = dev.guidegen.content.ContentReader.LEVELS;
-        return site.roles().values().stream()
-                .sorted(java.util.Comparator.comparingInt((Role r) -> r.guide().level().isEmpty() ? order.size()
-                        : order.indexOf(r.guide().level())).thenComparing(r -> r.guide().title()).thenComparing(Role::slug))
-                .toList();
+        return byLevel;
     }
 
     /** Page {@code n} of every role, grouped under its level; roles without a level come last. */
@@ -441,7 +446,7 @@ final class ViewBuilder {
 
     /** Links to every page of a list of {@code size} entries, none when it fits on one. */
     private static List<View.PageLink> pageLinks(String first, int size, int n) {
-        int pages = Math.max(1, (size + Urls.PAGE_SIZE - 1) / Urls.PAGE_SIZE);
+        int pages = Urls.pageCount(size);
         List<View.PageLink> links = new ArrayList<>();
         for (int i = 1; i <= pages && pages > 1; i++) {
             links.add(new View.PageLink(Integer.toString(i), Urls.paged(first, i), i == n));

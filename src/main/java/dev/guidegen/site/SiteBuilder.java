@@ -203,6 +203,8 @@ public final class SiteBuilder {
                     problems.error(g.start(), "missing required field \"group\": this site sorts every guide into a group",
                             DidYouMean.known("groups", groups.keySet()));
                 }
+            } else if (ref.value().isEmpty()) {
+                continue; // an empty "group:" was reported where it is written
             } else if (groups.containsKey(ref.value())) {
                 out.put(g.slug(), ref.value());
             } else if (draftGroups.contains(ref.value())) {

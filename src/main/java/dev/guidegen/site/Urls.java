@@ -101,6 +101,11 @@ public final class Urls {
     /** Entries on one page of a long list: a group's roles, a skill's roles. */
     public static final int PAGE_SIZE = 50;
 
+    /** How many pages a list of {@code entries} takes: always at least one. */
+    public static int pageCount(int entries) {
+        return Math.max(1, (entries + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
     /** The n-th page (from 1) of a list whose first page is at {@code first}. */
     public static String paged(String first, int n) {
         return n <= 1 ? first : first + "page/" + n + "/";
