@@ -78,15 +78,13 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--root", paramLabel = "DIR", description = "site root holding content/ and templates/ (default: the working directory)")
-        Path root = Path.of(".");
+        @CommandLine.Mixin
+        SiteOptions site = new SiteOptions();
 
         @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: <root>/site-output); it is "
                 + "replaced as a whole, so it must be new, empty, or written by guidegen, and may not hold the sources")
         String out;
 
-        @Option(names = "--drafts", description = "include guides and pages marked draft: true")
-        boolean drafts;
 
         @Option(names = "--format", paramLabel = "FORMAT", description = "how problems are printed: text (default), "
                 + "github (workflow commands, shown as annotations on a pull request) or json")
@@ -96,10 +94,11 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter stderr = spec.commandLine().getErr();
-            if (!Files.isDirectory(root.resolve("content"))) {
-                stderr.println("guidegen: no content/ folder in " + root.toAbsolutePath().normalize());
+            if (!site.hasContent(stderr)) {
                 return USAGE;
             }
+            Path root = site.root;
+            boolean drafts = site.drafts;
             long start = System.nanoTime();
             SourceTree tree = SourceTree.read(root);
             OutputDir.Decision decision;
@@ -161,11 +160,9 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--root", paramLabel = "DIR", description = "site root holding content/ and templates/ (default: the working directory)")
-        Path root = Path.of(".");
+        @CommandLine.Mixin
+        SiteOptions site = new SiteOptions();
 
-        @Option(names = "--drafts", description = "include guides and pages marked draft: true")
-        boolean drafts;
 
         @Option(names = "--format", paramLabel = "FORMAT", description = "how problems are printed: text (default), "
                 + "github (workflow commands, shown as annotations on a pull request) or json")
@@ -175,10 +172,11 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
             PrintWriter stderr = spec.commandLine().getErr();
-            if (!Files.isDirectory(root.resolve("content"))) {
-                stderr.println("guidegen: no content/ folder in " + root.toAbsolutePath().normalize());
+            if (!site.hasContent(stderr)) {
                 return USAGE;
             }
+            Path root = site.root;
+            boolean drafts = site.drafts;
             SourceTree tree = SourceTree.read(root);
             BuildResult result = Build.run(tree, drafts, f -> { });
             format.print(result.problems(), tree, stdout, stderr);

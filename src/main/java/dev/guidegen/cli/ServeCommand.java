@@ -19,14 +19,12 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "site root holding content/ and templates/ (default: the working directory)")
-    Path root = Path.of(".");
+    @CommandLine.Mixin
+    SiteOptions site = new SiteOptions();
 
     @Option(names = "--port", paramLabel = "PORT", description = "port on 127.0.0.1, 1 to 65535 (default: 1313)")
     int port = 1313;
 
-    @Option(names = "--drafts", description = "include guides and pages marked draft: true")
-    boolean drafts;
 
     @Override
     public Integer call() throws Exception {
@@ -35,13 +33,12 @@ final class ServeCommand implements Callable<Integer> {
             err.println("guidegen: --port must be a number from 1 to 65535, not " + port);
             return Main.USAGE;
         }
-        if (!Files.isDirectory(root.resolve("content"))) {
-            err.println("guidegen: no content/ folder in " + root.toAbsolutePath().normalize());
+        if (!site.hasContent(err)) {
             return Main.USAGE;
         }
         DevServer.Running server;
         try {
-            server = new DevServer(root, drafts, err).start(port);
+            server = new DevServer(site.root, site.drafts, err).start(port);
         } catch (BindException e) {
             boolean denied = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("permission");
             err.println("guidegen: port " + port + " on 127.0.0.1 " + (denied
