@@ -61,10 +61,49 @@ public final class ContentReader {
     }
 
     public ContentReader(MarkdownParser markdown, boolean drafts, Problems problems, dev.guidegen.work.Workers workers) {
+        this(markdown, drafts, problems, workers, null);
+    }
+
+    /** With a memo, a file parsed the same way in the memo's last build is taken from it, problems and all. */
+    public ContentReader(MarkdownParser markdown, boolean drafts, Problems problems, dev.guidegen.work.Workers workers,
+            ParseMemo memo) {
         this.markdown = markdown;
         this.drafts = drafts;
         this.problems = problems;
         this.workers = workers;
+        this.memo = memo;
+    }
+
+    private final ParseMemo memo;
+    /** Everything besides a file's own bytes that its parse reads: the raw HTML rules and the images. */
+    private String context = "";
+
+    /**
+     * {@code read} run by a reader of its own on one file, or its result and problems from the memo
+     * when the file and its context are unchanged since the memo's last build.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> once(String kind, String path, byte[] bytes,
+            java.util.function.Function<ContentReader, Optional<T>> read) {
+        if (memo == null) {
+            return read.apply(this);
+        }
+        ParseMemo.Entry entry = memo.get(kind, path, bytes, context, () -> {
+            Problems own = new Problems();
+            ContentReader reader = new ContentReader(markdown, drafts, own, null, null);
+            reader.html = html;
+            reader.images = images;
+            Optional<T> value = read.apply(reader);
+            return new ParseMemo.Entry(bytes, context, value, own.sorted());
+        });
+        entry.problems().forEach(problems::add);
+        return (Optional<T>) entry.value();
+    }
+
+    private static String contextOf(RawHtml html, java.util.SortedMap<String, ImageFile> images) {
+        StringBuilder b = new StringBuilder(html.toString());
+        images.values().forEach(i -> b.append('\0').append(i.path()).append(' ').append(i.width()).append('x').append(i.height()));
+        return b.toString();
     }
 
     /** {@code f} over every item, in the items' order, on all cores when there are workers. */
@@ -77,6 +116,10 @@ public final class ContentReader {
         html = config.html();
         for (Map.Entry<String, byte[]> file : tree.under(IMAGES).entrySet()) {
             Images.read(file.getKey(), file.getValue(), problems).ifPresent(image -> images.put(image.path(), image));
+        }
+        if (memo != null) {
+            memo.begin();
+            context = contextOf(html, images);
         }
         List<Guide> guides = new ArrayList<>();
         Set<String> unreadable = new java.util.TreeSet<>();
@@ -94,7 +137,8 @@ public final class ContentReader {
         List<Guide> leftOut = new ArrayList<>();
         List<Map.Entry<String, byte[]>> guideFiles = List.copyOf(tree.under(GUIDES).entrySet());
         List<Optional<Guide>> read = map(guideFiles, file ->
-                slugOf(file.getKey(), GUIDES).flatMap(s -> readGuide(s, file.getKey(), file.getValue())));
+                slugOf(file.getKey(), GUIDES).flatMap(s -> once("guide", file.getKey(), file.getValue(),
+                        r -> r.readGuide(s, file.getKey(), file.getValue()))));
         for (int i = 0; i < guideFiles.size(); i++) {
             Optional<Guide> guide = read.get(i);
             if (guide.isEmpty()) {
@@ -112,14 +156,16 @@ public final class ContentReader {
         List<Group> draftGroups = new ArrayList<>();
         List<Map.Entry<String, byte[]>> groupFiles = List.copyOf(tree.under(GROUPS).entrySet());
         for (Optional<Group> group : map(groupFiles, file ->
-                slugOf(file.getKey(), GROUPS).flatMap(key -> readGroup(key, file.getKey(), file.getValue())))) {
+                slugOf(file.getKey(), GROUPS).flatMap(key -> once("group", file.getKey(), file.getValue(),
+                        r -> r.readGroup(key, file.getKey(), file.getValue()))))) {
             group.ifPresent(g -> (g.draft() && !drafts ? draftGroups : groups).add(g));
         }
         List<Page> pages = new ArrayList<>();
         List<Page> draftPages = new ArrayList<>();
         List<Map.Entry<String, byte[]>> pageFiles = List.copyOf(tree.under(PAGES).entrySet());
         for (Optional<Page> page : map(pageFiles, file ->
-                slugOf(file.getKey(), PAGES).flatMap(slug -> readPage(slug, file.getKey(), file.getValue())))) {
+                slugOf(file.getKey(), PAGES).flatMap(slug -> once("page", file.getKey(), file.getValue(),
+                        r -> r.readPage(slug, file.getKey(), file.getValue()))))) {
             page.ifPresent(p -> (p.draft() && !drafts ? draftPages : pages).add(p));
         }
         for (String path : tree.under(SourceTree.CONTENT).keySet()) {

@@ -4,6 +4,7 @@ import dev.guidegen.check.LinkCheck;
 import dev.guidegen.content.Content;
 import dev.guidegen.content.ContentReader;
 import dev.guidegen.content.MarkdownParser;
+import dev.guidegen.content.ParseMemo;
 import dev.guidegen.problem.Problems;
 import dev.guidegen.render.OutputFile;
 import dev.guidegen.render.Renderer;
@@ -31,8 +32,16 @@ public final class Build {
 
     /** Builds in memory: the result holds every file, sorted by path, or none if the build failed. */
     public static BuildResult run(SourceTree tree, boolean drafts) {
+        return run(tree, drafts, (ParseMemo) null);
+    }
+
+    /**
+     * Builds in memory, taking each unchanged file's parse from {@code memo} (which may be null) and
+     * leaving this build's parses in it for the next: what the preview does on every change.
+     */
+    public static BuildResult run(SourceTree tree, boolean drafts, ParseMemo memo) {
         List<OutputFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
-        BuildResult result = run(tree, drafts, files::add);
+        BuildResult result = run(tree, drafts, memo, files::add);
         if (result.failed()) {
             return result;
         }
@@ -47,18 +56,23 @@ public final class Build {
      * caller throws those away, as the output stage does by never swapping them in.
      */
     public static BuildResult run(SourceTree tree, boolean drafts, Consumer<OutputFile> sink) {
+        return run(tree, drafts, null, sink);
+    }
+
+    private static BuildResult run(SourceTree tree, boolean drafts, ParseMemo memo, Consumer<OutputFile> sink) {
         return Workers.onBuildStack(() -> {
             try (Workers workers = new Workers()) {
-                return run(tree, drafts, workers, sink);
+                return run(tree, drafts, memo, workers, sink);
             }
         });
     }
 
-    private static BuildResult run(SourceTree tree, boolean drafts, Workers workers, Consumer<OutputFile> sink) {
+    private static BuildResult run(SourceTree tree, boolean drafts, ParseMemo memo, Workers workers,
+            Consumer<OutputFile> sink) {
         Problems problems = new Problems();
         tree.problems().forEach(problems::add);
         MarkdownParser markdown = new MarkdownParser();
-        Content content = new ContentReader(markdown, drafts, problems, workers).read(tree);
+        Content content = new ContentReader(markdown, drafts, problems, workers, memo).read(tree);
         Snapshot snapshot = new SnapshotReader(problems).read(tree);
         Site site = new SiteBuilder(content, problems).build(snapshot, otherFiles(tree));
         AtomicInteger pages = new AtomicInteger();

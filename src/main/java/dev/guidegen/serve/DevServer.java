@@ -60,6 +60,8 @@ public final class DevServer {
     private Map<String, OutputFile> lastFiles = Map.of();
     /** The pages of the last build that succeeded, served beneath the problems of a failed one. */
     private Map<String, OutputFile> lastGood = Map.of();
+    /** Each file's parse from the last rebuild, so that a rebuild parses only what changed. */
+    private final dev.guidegen.content.ParseMemo memo = new dev.guidegen.content.ParseMemo();
 
     public DevServer(Path root, boolean drafts) {
         this(root, drafts, new PrintWriter(System.err, true));
@@ -229,7 +231,7 @@ public final class DevServer {
         for (int attempt = 1; lastTree == null || !same(lastTree, tree); attempt++) {
             boolean first = lastTree == null;
             long start = System.nanoTime();
-            lastResult = Build.run(tree, drafts);
+            lastResult = Build.run(tree, drafts, memo);
             if (!first) {
                 report(tree, lastResult, (System.nanoTime() - start) / 1_000_000);
             }

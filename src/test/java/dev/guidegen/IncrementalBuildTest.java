@@ -1,0 +1,123 @@
+package dev.guidegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.guidegen.content.ParseMemo;
+import dev.guidegen.pipeline.Build;
+import dev.guidegen.pipeline.BuildResult;
+import dev.guidegen.render.OutputFile;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A rebuild that takes unchanged files from the previous build must make exactly what a clean build
+ * of the same sources makes: every file byte for byte, and every problem.
+ */
+class IncrementalBuildTest {
+
+    private static final String ENGINEER = "content/guides/backend-engineer.md";
+    private static final String ARCHITECT = "content/guides/backend-architect.md";
+    private static final String DATA_ENGINEER = "content/guides/data-engineer.md";
+
+    static Stream<Arguments> edits() {
+        Map<String, Edit> edits = new LinkedHashMap<>();
+        edits.put("a guide's body", new Edit(InlineSite::minimal,
+                s -> s.edit(ENGINEER, "Builds APIs.", "Builds APIs and the queues behind them.")));
+        edits.put("a FAQ answer", new Edit(InlineSite::minimal, s -> s.edit(ENGINEER, "a: Often.", "a: Mostly.")));
+        edits.put("a guide's title, which other pages show", new Edit(InlineSite::minimal,
+                s -> s.edit(ARCHITECT, "title: Backend Architect", "title: Server Architect")));
+        edits.put("the salary snapshot", new Edit(InlineSite::minimal,
+                s -> s.edit("content/data/salaries.json", "\"median\": 240000", "\"median\": 250000")));
+        edits.put("a template", new Edit(InlineSite::minimal,
+                s -> s.edit("templates/guide.ftlh", "</header>", "<p>Edited.</p></header>")));
+        edits.put("a deleted guide", new Edit(InlineSite::minimal,
+                s -> s.without(ARCHITECT).edit(ENGINEER, "related: [backend-architect]", "related: []")
+                        .edit(ENGINEER, "career_path: [backend-engineer, Staff Engineer, backend-architect]", "")
+                        .edit(ENGINEER, "See [the architect](backend-architect.md#pay).", "Yes.")
+                        .edit(ENGINEER, " Compare with the [architect](backend-architect.md).", "")));
+        edits.put("a new guide", new Edit(InlineSite::minimal, s -> s.with("content/guides/data-engineer.md", """
+                ---
+                title: Data Engineer
+                summary: Builds pipelines.
+                updated: 2026-10-03
+                level: mid
+                skills: [SQL]
+                related: [backend-engineer]
+                salary: false
+                ---
+                ## What the role is
+
+                Moves data.
+                """)));
+        edits.put("a new page", new Edit(InlineSite::minimal, s -> s.with("content/pages/about.md", """
+                ---
+                title: About
+                summary: Who we are.
+                ---
+                We write guides.
+                """)));
+        edits.put("a guide that now breaks a link", new Edit(InlineSite::minimal,
+                s -> s.edit(ENGINEER, "(backend-architect.md#pay)", "(backend-architect.md#wages)")));
+        edits.put("a summary too long, whose warning stays while the file is unchanged", new Edit(
+                () -> InlineSite.minimal().edit(ARCHITECT, "summary: Designs the server side.", "summary: " + "Designs. ".repeat(30)),
+                s -> s.edit(ENGINEER, "Builds APIs.", "Builds services.")));
+        edits.put("site.yaml's raw HTML rules, which every Markdown file reads", new Edit(
+                () -> InlineSite.minimal().edit(ENGINEER, "Builds APIs.", "Builds APIs.\n\n<iframe src=\"https://video.example.org/v/1\" title=\"Talk\"></iframe>"),
+                s -> s.edit("content/site.yaml", "language: en", "language: en\nhtml:\n  iframe_hosts: [video.example.org]"), false));
+        edits.put("an image that a guide shows, replaced by one of another size", new Edit(
+                () -> InlineSite.fromResources("migrated-wiki"),
+                s -> s.with("content/images/pipeline-wide.png", s.tree().bytes("content/images/team.png")), false));
+        edits.put("an image removed that a guide shows", new Edit(
+                () -> InlineSite.fromResources("migrated-wiki"), s -> s.without("content/images/pipeline-wide.png"), false));
+        edits.put("a guide's body in a site with images", new Edit(
+                () -> InlineSite.fromResources("migrated-wiki"), s -> s.edit(DATA_ENGINEER, "pipeline", "data pipeline")));
+        return edits.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    }
+
+    /** {@code reuses} is false for an edit that every Markdown file's parse reads, which reparses them all. */
+    record Edit(java.util.function.Supplier<InlineSite> before, UnaryOperator<InlineSite> change, boolean reuses) {
+        Edit(java.util.function.Supplier<InlineSite> before, UnaryOperator<InlineSite> change) {
+            this(before, change, true);
+        }
+
+        @Override
+        public String toString() {
+            return "edit";
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("edits")
+    void aRebuildInTheSameProcessMakesWhatACleanBuildMakesAfterEditing(String what, Edit edit) {
+        InlineSite before = edit.before().get();
+        InlineSite after = edit.change().apply(before);
+        ParseMemo memo = new ParseMemo();
+        Build.run(before.tree(), false, memo);
+        BuildResult rebuilt = Build.run(after.tree(), false, memo);
+        BuildResult clean = Build.run(after.tree(), false);
+
+        assertThat(rebuilt.problems()).isEqualTo(clean.problems());
+        assertThat(files(rebuilt)).isEqualTo(files(clean));
+        assertThat(rebuilt.stats()).isEqualTo(clean.stats());
+        if (edit.reuses()) {
+            assertThat(memo.reused()).as("files taken from the memo").isPositive();
+        } else {
+            assertThat(memo.reused()).as("files taken from the memo").isZero();
+        }
+    }
+
+    /** Each file's path and text, so that a difference shows as text. */
+    private static Map<String, String> files(BuildResult result) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (OutputFile f : result.files()) {
+            files.put(f.path(), new String(f.bytes(), StandardCharsets.UTF_8));
+        }
+        return files;
+    }
+}
