@@ -2,7 +2,6 @@ package dev.guidegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.guidegen.content.ParseMemo;
 import dev.guidegen.pipeline.Build;
 import dev.guidegen.pipeline.BuildResult;
 import dev.guidegen.render.OutputFile;
@@ -97,7 +96,7 @@ class IncrementalBuildTest {
     void aRebuildInTheSameProcessMakesWhatACleanBuildMakesAfterEditing(String what, Edit edit) {
         InlineSite before = edit.before().get();
         InlineSite after = edit.change().apply(before);
-        ParseMemo memo = new ParseMemo();
+        Build.Memo memo = new Build.Memo();
         Build.run(before.tree(), false, memo);
         BuildResult rebuilt = Build.run(after.tree(), false, memo);
         BuildResult clean = Build.run(after.tree(), false);
@@ -106,10 +105,34 @@ class IncrementalBuildTest {
         assertThat(files(rebuilt)).isEqualTo(files(clean));
         assertThat(rebuilt.stats()).isEqualTo(clean.stats());
         if (edit.reuses()) {
-            assertThat(memo.reused()).as("files taken from the memo").isPositive();
+            assertThat(memo.parses().reused()).as("files taken from the memo").isPositive();
         } else {
-            assertThat(memo.reused()).as("files taken from the memo").isZero();
+            assertThat(memo.parses().reused()).as("files taken from the memo").isZero();
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRebuildAfterABodyEditParsesRendersAndScansOnlyThatGuide() {
+        InlineSite before = InlineSite.minimal();
+        InlineSite after = before.edit(ENGINEER, "Builds APIs.", "Builds APIs and queues.");
+        Build.Memo memo = new Build.Memo();
+        BuildResult first = Build.run(before.tree(), false, memo);
+        BuildResult rebuilt = Build.run(after.tree(), false, memo);
+
+        long pages = rebuilt.files().stream().filter(f -> f.path().endsWith(".html")).count();
+        assertThat(memo.parses().reused()).isEqualTo(2); // the other guide and the page
+        // The guide's FAQ page is made from the same view of the role, so it is rendered again too;
+        // its bytes come out the same, so it is not scanned again.
+        assertThat(memo.pages().reused()).isEqualTo(pages - 2);
+        assertThat(memo.scans().reused()).isEqualTo(pages - 1);
+        java.util.Set<String> changed = new java.util.TreeSet<>();
+        Map<String, String> old = files(first);
+        files(rebuilt).forEach((path, text) -> {
+            if (!text.equals(old.get(path))) {
+                changed.add(path);
+            }
+        });
+        assertThat(changed).containsExactly("roles/backend-engineer/index.html");
     }
 
     /** Each file's path and text, so that a difference shows as text. */

@@ -40,17 +40,29 @@ public final class LinkCheck {
     private record Scanned(String template, HtmlScan.Page page) {
     }
 
+    private final ScanMemo memo;
+
     public LinkCheck(Problems problems, dev.guidegen.site.Site site, SourceTree tree) {
+        this(problems, site, tree, null);
+    }
+
+    /** With a memo, a page whose bytes are unchanged since the memo's last build is not scanned again. */
+    public LinkCheck(Problems problems, dev.guidegen.site.Site site, SourceTree tree, ScanMemo memo) {
         this.problems = problems;
         this.site = site;
         this.tree = tree;
+        this.memo = memo;
+        if (memo != null) {
+            memo.pages.begin();
+        }
     }
 
     /** Takes note of one output file as it is made; safe from any thread. */
     public void add(OutputFile f) {
         paths.add(f.path());
         if (f.path().endsWith(".html")) {
-            pages.put(f.path(), new Scanned(f.template(), SCAN.scan(new String(f.bytes(), StandardCharsets.UTF_8))));
+            java.util.function.Supplier<HtmlScan.Page> scan = () -> SCAN.scan(new String(f.bytes(), StandardCharsets.UTF_8));
+            pages.put(f.path(), new Scanned(f.template(), memo == null ? scan.get() : memo.pages.get(f.path(), f.bytes(), "", scan)));
         }
     }
 

@@ -88,13 +88,13 @@ public final class ContentReader {
         if (memo == null) {
             return read.apply(this);
         }
-        ParseMemo.Entry entry = memo.get(kind, path, bytes, context, () -> {
+        ParseMemo.Entry entry = memo.files.get(kind + '\0' + path, bytes, context, () -> {
             Problems own = new Problems();
             ContentReader reader = new ContentReader(markdown, drafts, own, null, null);
             reader.html = html;
             reader.images = images;
             Optional<T> value = read.apply(reader);
-            return new ParseMemo.Entry(bytes, context, value, own.sorted());
+            return new ParseMemo.Entry(value, own.sorted());
         });
         entry.problems().forEach(problems::add);
         return (Optional<T>) entry.value();
@@ -118,7 +118,7 @@ public final class ContentReader {
             Images.read(file.getKey(), file.getValue(), problems).ifPresent(image -> images.put(image.path(), image));
         }
         if (memo != null) {
-            memo.begin();
+            memo.files.begin();
             context = contextOf(html, images);
         }
         List<Guide> guides = new ArrayList<>();

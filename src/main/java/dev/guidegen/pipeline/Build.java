@@ -1,10 +1,12 @@
 package dev.guidegen.pipeline;
 
 import dev.guidegen.check.LinkCheck;
+import dev.guidegen.check.ScanMemo;
 import dev.guidegen.content.Content;
 import dev.guidegen.content.ContentReader;
 import dev.guidegen.content.MarkdownParser;
 import dev.guidegen.content.ParseMemo;
+import dev.guidegen.render.RenderMemo;
 import dev.guidegen.problem.Problems;
 import dev.guidegen.render.OutputFile;
 import dev.guidegen.render.Renderer;
@@ -30,16 +32,26 @@ public final class Build {
     private Build() {
     }
 
+    /**
+     * What one build leaves for the next in the same process: each file's parse, each page's
+     * rendering and each page's links and ids, reused only where their inputs are exactly the same.
+     */
+    public record Memo(ParseMemo parses, RenderMemo pages, ScanMemo scans) {
+        public Memo() {
+            this(new ParseMemo(), new RenderMemo(), new ScanMemo());
+        }
+    }
+
     /** Builds in memory: the result holds every file, sorted by path, or none if the build failed. */
     public static BuildResult run(SourceTree tree, boolean drafts) {
-        return run(tree, drafts, (ParseMemo) null);
+        return run(tree, drafts, (Memo) null);
     }
 
     /**
      * Builds in memory, taking each unchanged file's parse from {@code memo} (which may be null) and
      * leaving this build's parses in it for the next: what the preview does on every change.
      */
-    public static BuildResult run(SourceTree tree, boolean drafts, ParseMemo memo) {
+    public static BuildResult run(SourceTree tree, boolean drafts, Memo memo) {
         List<OutputFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
         BuildResult result = run(tree, drafts, memo, files::add);
         if (result.failed()) {
@@ -59,7 +71,7 @@ public final class Build {
         return run(tree, drafts, null, sink);
     }
 
-    private static BuildResult run(SourceTree tree, boolean drafts, ParseMemo memo, Consumer<OutputFile> sink) {
+    private static BuildResult run(SourceTree tree, boolean drafts, Memo memo, Consumer<OutputFile> sink) {
         return Workers.onBuildStack(() -> {
             try (Workers workers = new Workers()) {
                 return run(tree, drafts, memo, workers, sink);
@@ -67,27 +79,27 @@ public final class Build {
         });
     }
 
-    private static BuildResult run(SourceTree tree, boolean drafts, ParseMemo memo, Workers workers,
+    private static BuildResult run(SourceTree tree, boolean drafts, Memo memo, Workers workers,
             Consumer<OutputFile> sink) {
         Problems problems = new Problems();
         tree.problems().forEach(problems::add);
         MarkdownParser markdown = new MarkdownParser();
-        Content content = new ContentReader(markdown, drafts, problems, workers, memo).read(tree);
+        Content content = new ContentReader(markdown, drafts, problems, workers, memo == null ? null : memo.parses()).read(tree);
         Snapshot snapshot = new SnapshotReader(problems).read(tree);
         Site site = new SiteBuilder(content, problems).build(snapshot, otherFiles(tree));
         AtomicInteger pages = new AtomicInteger();
         if (problems.hasErrors()) {
             new Renderer(problems).checkTemplates(tree);
         } else {
-            LinkCheck links = new LinkCheck(problems, site, tree);
-            new Renderer(problems).render(tree, site, markdown, workers, f -> {
+            LinkCheck links = new LinkCheck(problems, site, tree, memo == null ? null : memo.scans());
+            new Renderer(problems).render(tree, site, markdown, workers, memo == null ? null : memo.pages(), f -> {
                 links.add(f);
                 if (f.path().endsWith(".html")) {
                     pages.incrementAndGet();
                 }
                 sink.accept(f);
             });
-            if (!problems.hasErrors()) {
+                if (!problems.hasErrors()) {
                 links.finish(workers);
             }
         }

@@ -62,6 +62,18 @@ public final class Renderer {
      */
     public void render(SourceTree tree, Site site, MarkdownParser markdown, dev.guidegen.work.Workers workers,
             java.util.function.Consumer<OutputFile> out) {
+        render(tree, site, markdown, workers, null, out);
+    }
+
+    /**
+     * Renders as above, taking from {@code memo} (which may be null) every page whose template and
+     * values are the same as in the memo's last build, and leaving this build's pages in it.
+     */
+    public void render(SourceTree tree, Site site, MarkdownParser markdown, dev.guidegen.work.Workers workers,
+            RenderMemo memo, java.util.function.Consumer<OutputFile> out) {
+        if (memo != null) {
+            memo.begin(tree);
+        }
         Templates templates = new Templates(tree, problems);
         ViewBuilder views = new ViewBuilder(site, new Markup(site));
         Graphs graphs = new Graphs(site);
@@ -77,7 +89,16 @@ public final class Renderer {
         OncePerPlace failures = new OncePerPlace();
         List<Job> runnable = jobs.stream().filter(job -> ready.containsKey(job.template())).toList();
         workers.map(runnable, job -> {
-            renderOne(job, ready.get(job.template()), failures).ifPresent(out);
+            Map<String, Object> model = job.model().get();
+            Optional<byte[]> digest = memo == null ? Optional.empty() : memo.digest(job.url(), job.template(), model);
+            Optional<OutputFile> done = digest.flatMap(d -> memo.reuse(job.url(), d));
+            if (done.isEmpty()) {
+                done = renderOne(job, model, ready.get(job.template()), failures);
+                if (digest.isPresent() && done.isPresent()) {
+                    memo.remember(job.url(), digest.get(), done.get());
+                }
+            }
+            done.ifPresent(out);
             return job.url();
         });
         failures.report(problems, (what, on) -> what + " (while rendering " + on + ")", what -> null);
@@ -92,10 +113,10 @@ public final class Renderer {
         }
     }
 
-    private Optional<OutputFile> renderOne(Job job, Template template, OncePerPlace failures) {
+    private Optional<OutputFile> renderOne(Job job, Map<String, Object> model, Template template, OncePerPlace failures) {
         StringWriter out = new StringWriter(16_384);
         try {
-            Environment env = template.createProcessingEnvironment(job.model().get(), out);
+            Environment env = template.createProcessingEnvironment(model, out);
             env.setTemplateProcessingTracer(new NestingGuard());
             env.process();
             return Optional.of(new OutputFile(Urls.outputPath(job.url()), out.toString().getBytes(StandardCharsets.UTF_8),

@@ -347,7 +347,7 @@ final class ViewBuilder {
     }
 
     private static String sample(Figures f) {
-        return f.sample() == null ? "not published" : String.format(Locale.ROOT, "%,d listings", f.sample());
+        return f.sample() == null ? "not published" : Money.grouped(f.sample()) + " listings";
     }
 
     private String citation(String sourceKey) {
@@ -463,7 +463,7 @@ final class ViewBuilder {
             value += ", " + f.basisLabel();
         }
         if (f.sample() != null) {
-            value += String.format(Locale.ROOT, ", %,d listings", f.sample());
+            value += ", " + Money.grouped(f.sample()) + " listings";
         }
         return new Charts.Band(label, value, f.bandLow(), f.bandHigh(), f.median(), kind);
     }

@@ -60,8 +60,8 @@ public final class DevServer {
     private Map<String, OutputFile> lastFiles = Map.of();
     /** The pages of the last build that succeeded, served beneath the problems of a failed one. */
     private Map<String, OutputFile> lastGood = Map.of();
-    /** Each file's parse from the last rebuild, so that a rebuild parses only what changed. */
-    private final dev.guidegen.content.ParseMemo memo = new dev.guidegen.content.ParseMemo();
+    /** Each file's parse and each page from the last rebuild, so that a rebuild redoes only what changed. */
+    private final Build.Memo memo = new Build.Memo();
 
     public DevServer(Path root, boolean drafts) {
         this(root, drafts, new PrintWriter(System.err, true));

@@ -33,6 +33,11 @@ public final class Corpus {
         this.n = n;
     }
 
+    /** The corpus of {@code n} guides. */
+    public static Corpus of(int n) {
+        return new Corpus(n);
+    }
+
     public static void main(String[] args) throws IOException {
         int n = Integer.parseInt(args[0]);
         Path dir = Path.of(args[1]);

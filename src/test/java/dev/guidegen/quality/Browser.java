@@ -62,11 +62,7 @@ public final class Browser implements AutoCloseable {
      * unless -Dguidegen.requireBrowser=true makes that a failure.
      */
     public static Opened open(dev.guidegen.pipeline.BuildResult result) throws IOException {
-        boolean installed = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
-        if (!Boolean.getBoolean("guidegen.requireBrowser")) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(installed,
-                    "Chromium is not installed: apt-get install -y chromium chromium-driver");
-        }
+        assumeChromium();
         org.assertj.core.api.Assertions.assertThat(result.failed()).isFalse();
         Path site = Files.createTempDirectory("guidegen-browser-site").resolve("site");
         dev.guidegen.output.SiteWriter.write(site, result.files());
@@ -90,7 +86,20 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    private static ChromeDriver startChromium(Path profile) {
+    /**
+     * Skips the calling test when Chromium is not installed, unless -Dguidegen.requireBrowser=true
+     * makes that a failure.
+     */
+    public static void assumeChromium() {
+        boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+        if (!Boolean.getBoolean("guidegen.requireBrowser")) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(installed,
+                    "Chromium is not installed: apt-get install -y chromium chromium-driver");
+        }
+    }
+
+    /** Headless Chromium with its own profile in {@code profile}, for a test that serves pages itself. */
+    public static ChromeDriver startChromium(Path profile) {
         // An explicit driver executable and binary keep Selenium Manager from running at all.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))

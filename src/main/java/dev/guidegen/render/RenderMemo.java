@@ -1,0 +1,93 @@
+package dev.guidegen.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.guidegen.source.SourceTree;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The pages of the last build, each with a digest of everything that made it: the page's URL, its
+ * template name, every template file, and its values written out as JSON (views are records of
+ * text, numbers and lists, so equal JSON means equal values). A page whose digest is unchanged is
+ * not rendered again. Values that cannot be written as JSON are never matched, so they always render.
+ */
+public final class RenderMemo {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Entry(byte[] digest, OutputFile file) {
+    }
+
+    private Map<String, Entry> last = Map.of();
+    private final Map<String, Entry> now = new ConcurrentHashMap<>();
+    private final AtomicInteger reused = new AtomicInteger();
+    private byte[] templates = new byte[0];
+
+    /** Starts a build with these templates: what the previous build rendered becomes what this one may reuse. */
+    synchronized void begin(SourceTree tree) {
+        if (!now.isEmpty()) {
+            last = Map.copyOf(now);
+            now.clear();
+        }
+        reused.set(0);
+        MessageDigest d = sha256();
+        tree.under(SourceTree.TEMPLATES).forEach((path, bytes) -> {
+            d.update(path.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(bytes);
+        });
+        templates = d.digest();
+    }
+
+    /** How many pages the current build took from the memo rather than rendering them. */
+    public int reused() {
+        return reused.get();
+    }
+
+    /** The digest of a page's inputs, or empty when its values cannot be written out. */
+    Optional<byte[]> digest(String url, String template, Map<String, Object> model) {
+        byte[] values;
+        try {
+            values = JSON.writeValueAsBytes(model);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+        MessageDigest d = sha256();
+        d.update(templates);
+        d.update((url + '\0' + template + '\0').getBytes(StandardCharsets.UTF_8));
+        d.update(values);
+        return Optional.of(d.digest());
+    }
+
+    /** The last build's file for this URL if it was made from the same digest. */
+    Optional<OutputFile> reuse(String url, byte[] digest) {
+        Entry old = last.get(url);
+        if (old != null && Arrays.equals(old.digest(), digest)) {
+            reused.incrementAndGet();
+            now.put(url, old);
+            return Optional.of(old.file());
+        }
+        return Optional.empty();
+    }
+
+    void remember(String url, byte[] digest, OutputFile file) {
+        now.put(url, new Entry(digest, file));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.guidegen.work;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * What one build made from each file, kept for the next build in the same process. A value is
+ * reused only when the file's bytes and its context (whatever else went into making it) are exactly
+ * the same, so a build with a memo makes what a build without one would. Values the last build did
+ * not ask for are dropped.
+ */
+public final class Memo<V> {
+
+    private record Entry<V>(byte[] bytes, String context, V value) {
+    }
+
+    private Map<String, Entry<V>> last = Map.of();
+    private final Map<String, Entry<V>> now = new ConcurrentHashMap<>();
+    private final AtomicInteger reused = new AtomicInteger();
+
+    /** Starts a build: what the previous build made becomes what this one may reuse. */
+    public synchronized void begin() {
+        if (!now.isEmpty()) {
+            last = Map.copyOf(now);
+            now.clear();
+        }
+        reused.set(0);
+    }
+
+    /** How many values the current build took from the memo rather than making them. */
+    public int reused() {
+        return reused.get();
+    }
+
+    /** The last build's value for {@code key} if made from the same bytes in the same context, else {@code make}'s. */
+    public V get(String key, byte[] bytes, String context, Supplier<V> make) {
+        Entry<V> old = last.get(key);
+        Entry<V> entry;
+        if (old != null && old.context().equals(context) && Arrays.equals(old.bytes(), bytes)) {
+            entry = old;
+            reused.incrementAndGet();
+        } else {
+            entry = new Entry<>(bytes, context, make.get());
+        }
+        now.put(key, entry);
+        return entry.value();
+    }
+}
