@@ -255,12 +255,13 @@ public final class DevServer {
         return new Current(lastTree, lastResult, lastResult.failed() ? lastGood : lastFiles);
     }
 
-    /** One line per rebuild, then its problems as build prints them. */
+    /** One line per rebuild, with how many pages changed, then its problems as build prints them. */
     private void report(SourceTree tree, BuildResult result, long ms) {
         int warnings = result.warnings().size();
         int errors = result.problems().size() - warnings;
         log.println((result.failed() ? "Rebuild failed: " + errors + (errors == 1 ? " error" : " errors")
-                : "Rebuilt " + result.stats().pages() + " pages in " + ms + " ms") + ", " + warnings
+                : "Rebuilt " + (result.stats().pages() - memo.pages().reused()) + " of " + result.stats().pages() + " pages in "
+                        + ms + " ms") + ", " + warnings
                 + (warnings == 1 ? " warning" : " warnings"));
         log.print(new Excerpt(tree).describeAll(result.problems()));
         log.flush();

@@ -91,11 +91,18 @@ public final class Browser implements AutoCloseable {
      * makes that a failure.
      */
     public static void assumeChromium() {
-        boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
-        if (!Boolean.getBoolean("guidegen.requireBrowser")) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(installed,
-                    "Chromium is not installed: apt-get install -y chromium chromium-driver");
-        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(shouldRun(),
+                "Chromium is not installed: apt-get install -y chromium chromium-driver");
+    }
+
+    /**
+     * Whether browser tests should run: Chromium is installed, or it is required and its absence must
+     * fail. A class that opens the browser once checks this first and leaves each test to skip itself
+     * with {@link #assumeChromium()}, so that Maven's summary counts every skipped test.
+     */
+    public static boolean shouldRun() {
+        return Boolean.getBoolean("guidegen.requireBrowser")
+                || Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
     }
 
     /** Headless Chromium with its own profile in {@code profile}, for a test that serves pages itself. */
