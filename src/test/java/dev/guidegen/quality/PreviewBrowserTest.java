@@ -86,6 +86,9 @@ class PreviewBrowserTest {
                 String overlay = (String) driver.executeScript(
                         "var box = document.getElementById('guidegen-problems'); return box ? box.innerText : '';");
                 assertThat(overlay).contains("Build failed: 1 error", where + first.message());
+                Path shot = Path.of("target/screenshots/preview-yaml-error.png");
+                Files.createDirectories(shot.getParent());
+                Files.write(shot, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
                 // The last good page stays beneath the overlay.
                 assertThat(driver.findElement(org.openqa.selenium.By.tagName("h1")).getText()).isEqualTo("Backend Engineer");
 
