@@ -26,6 +26,11 @@ class DevServerTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The published URL of the stylesheet a page links. */
+    static String stylesheet(String page) {
+        return org.jsoup.Jsoup.parse(page).select("link[rel=stylesheet]").attr("href");
+    }
+
     @Test
     void thePreviewListensOnLoopbackOnlyAndRebuildsWhenAFileChanges() throws Exception {
         CommandLineTest.write(root, InlineSite.minimal());
@@ -44,7 +49,7 @@ class DevServerTest {
             HttpResponse<String> broken = get(server, "/roles/backend-engineer/");
             assertThat(broken.statusCode()).isEqualTo(200);
             assertThat(broken.body()).contains("<h1>Backend Engineer</h1>", "/__guidegen/reload.js");
-            assertThat(get(server, "/assets/site.css").statusCode()).isEqualTo(200);
+            assertThat(get(server, stylesheet(broken.body())).statusCode()).isEqualTo(200);
             var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(get(server, "/__guidegen/status").body());
             assertThat(status.get("failed").asBoolean()).isTrue();
             assertThat(status.get("summary").asText()).isEqualTo("Build failed: 1 error, 0 warnings");
@@ -168,6 +173,7 @@ class DevServerTest {
         DevServer.Running server = new DevServer(root, false, new java.io.PrintWriter(log, true)).start(0);
         Path guide = root.resolve(BadInput.ENGINEER);
         String text = Files.readString(guide);
+        String css = stylesheet(get(server, "/roles/backend-engineer/").body());
         java.util.concurrent.atomic.AtomicBoolean saving = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread editor = new Thread(() -> {
             // As editors save: write a swap file beside the guide, then rename it over the guide.
@@ -188,7 +194,7 @@ class DevServerTest {
         try {
             java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> replies = new java.util.ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                String path = i % 2 == 0 ? "/roles/backend-engineer/" : "/assets/site.css";
+                String path = i % 2 == 0 ? "/roles/backend-engineer/" : css;
                 replies.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + server.port() + path)).build(), HttpResponse.BodyHandlers.ofString()));
             }

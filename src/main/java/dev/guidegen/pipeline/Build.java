@@ -6,6 +6,7 @@ import dev.guidegen.content.Content;
 import dev.guidegen.content.ContentReader;
 import dev.guidegen.content.MarkdownParser;
 import dev.guidegen.content.ParseMemo;
+import dev.guidegen.render.Assets;
 import dev.guidegen.render.RenderMemo;
 import dev.guidegen.problem.Problems;
 import dev.guidegen.render.OutputFile;
@@ -86,13 +87,14 @@ public final class Build {
         MarkdownParser markdown = new MarkdownParser();
         Content content = new ContentReader(markdown, drafts, problems, workers, memo == null ? null : memo.parses()).read(tree);
         Snapshot snapshot = new SnapshotReader(problems).read(tree);
-        Site site = new SiteBuilder(content, problems).build(snapshot, otherFiles(tree));
+        Assets assets = Assets.read(tree, problems);
+        Site site = new SiteBuilder(content, problems).build(snapshot, otherFiles(assets));
         AtomicInteger pages = new AtomicInteger();
         if (problems.hasErrors()) {
             new Renderer(problems).checkTemplates(tree);
         } else {
             LinkCheck links = new LinkCheck(problems, site, tree, memo == null ? null : memo.scans());
-            new Renderer(problems).render(tree, site, markdown, workers, memo == null ? null : memo.pages(), f -> {
+            new Renderer(problems).render(tree, site, assets, markdown, workers, memo == null ? null : memo.pages(), f -> {
                 links.add(f);
                 if (f.path().endsWith(".html")) {
                     pages.incrementAndGet();
@@ -113,10 +115,9 @@ public final class Build {
     }
 
     /** The URLs of files the build writes besides pages, which content may link to. */
-    private static java.util.Set<String> otherFiles(SourceTree tree) {
+    private static java.util.Set<String> otherFiles(Assets assets) {
         java.util.Set<String> otherFiles = new java.util.TreeSet<>(Urls.FILES);
-        tree.under(SourceTree.TEMPLATES + "assets/").keySet()
-                .forEach(path -> otherFiles.add("/" + path.substring(SourceTree.TEMPLATES.length())));
+        otherFiles.addAll(assets.urls());
         return otherFiles;
     }
 }

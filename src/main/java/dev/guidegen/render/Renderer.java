@@ -60,21 +60,21 @@ public final class Renderer {
      * Renders every page and hands each file to {@code out} as soon as it is made, on the thread
      * that made it, so that no page waits in memory for the others.
      */
-    public void render(SourceTree tree, Site site, MarkdownParser markdown, dev.guidegen.work.Workers workers,
+    public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
             java.util.function.Consumer<OutputFile> out) {
-        render(tree, site, markdown, workers, null, out);
+        render(tree, site, assets, markdown, workers, null, out);
     }
 
     /**
      * Renders as above, taking from {@code memo} (which may be null) every page whose template and
      * values are the same as in the memo's last build, and leaving this build's pages in it.
      */
-    public void render(SourceTree tree, Site site, MarkdownParser markdown, dev.guidegen.work.Workers workers,
+    public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
             RenderMemo memo, java.util.function.Consumer<OutputFile> out) {
         if (memo != null) {
             memo.begin(tree);
         }
-        Templates templates = new Templates(tree, problems);
+        Templates templates = new Templates(tree, problems, assets);
         ViewBuilder views = new ViewBuilder(site, new Markup(site));
         Graphs graphs = new Graphs(site);
         List<Job> jobs = jobs(site, views, graphs);
@@ -108,9 +108,7 @@ public final class Renderer {
         for (var image : site.images().values()) {
             out.accept(new OutputFile(image.url().substring(1), image.bytes(), ""));
         }
-        for (Map.Entry<String, byte[]> asset : tree.under(SourceTree.TEMPLATES + "assets/").entrySet()) {
-            out.accept(new OutputFile(asset.getKey().substring(SourceTree.TEMPLATES.length()), asset.getValue(), ""));
-        }
+        assets.files().forEach(out);
     }
 
     private Optional<OutputFile> renderOne(Job job, Map<String, Object> model, Template template, OncePerPlace failures) {

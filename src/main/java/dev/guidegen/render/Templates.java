@@ -26,7 +26,13 @@ final class Templates {
     private final Problems problems;
     private final Map<String, Optional<Template>> loaded = new ConcurrentHashMap<>();
 
+    /** Templates that only need parsing, as when content problems stop the build before rendering. */
     Templates(SourceTree tree, Problems problems) {
+        this(tree, problems, null);
+    }
+
+    /** Templates with {@code asset("name")}, which gives an asset's published URL; an unknown name fails the page. */
+    Templates(SourceTree tree, Problems problems, Assets assets) {
         this.problems = problems;
         StringTemplateLoader loader = new StringTemplateLoader();
         for (Map.Entry<String, byte[]> file : tree.under(SourceTree.TEMPLATES).entrySet()) {
@@ -49,6 +55,18 @@ final class Templates {
         config.setAPIBuiltinEnabled(false);
         config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         config.setCacheStorage(new freemarker.cache.StrongCacheStorage());
+        if (assets != null) {
+            config.setSharedVariable("asset", (freemarker.template.TemplateMethodModelEx) args -> {
+                if (args.size() != 1 || !(args.get(0) instanceof freemarker.template.TemplateScalarModel scalar)) {
+                    throw new freemarker.template.TemplateModelException(
+                            "asset takes one name of a file in templates/assets/, like asset(\"site.css\")");
+                }
+                String name = scalar.getAsString();
+                return new freemarker.template.SimpleScalar(assets.url(name).orElseThrow(() ->
+                        new freemarker.template.TemplateModelException("no file \"" + name + "\" in templates/assets/"
+                                + dev.guidegen.problem.DidYouMean.suffix(name, assets.names()))));
+            });
+        }
     }
 
     /** The template, parsed once; a missing or unparsable template is reported once and gives empty. */
