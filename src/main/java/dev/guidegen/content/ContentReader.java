@@ -37,9 +37,11 @@ public final class ContentReader {
     public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
     private static final Set<String> GUIDE_KEYS = new LinkedHashSet<>(List.of("title", "summary", "updated", "level",
-            "experience", "group", "skills", "related", "career_path", "compare", "salary", "faq", "draft"));
-    private static final Set<String> PAGE_KEYS = Set.of("title", "summary", "draft");
-    private static final Set<String> SITE_KEYS = Set.of("title", "base_url", "language", "description", "salary", "html");
+            "experience", "group", "skills", "related", "career_path", "compare", "salary", "faq", "draft", "aliases"));
+    private static final Set<String> PAGE_KEYS = Set.of("title", "summary", "draft", "aliases");
+    private static final Set<String> GROUP_KEYS = Set.of("title", "summary", "draft");
+    private static final Set<String> SITE_KEYS = Set.of("title", "base_url", "language", "description", "salary", "html", "cache");
+    private static final Set<String> SITE_CACHE_KEYS = Set.of("assets", "pages");
     private static final Set<String> SITE_HTML_KEYS = Set.of("iframe_hosts", "unsafe");
     private static final Set<String> SITE_SALARY_KEYS = Set.of("min_sample", "max_age_days");
     private static final Set<String> FAQ_KEYS = Set.of("q", "a");
@@ -179,7 +181,7 @@ public final class ContentReader {
     }
 
     private SiteConfig readConfig(SourceTree tree) {
-        SiteConfig fallback = new SiteConfig("", "/", "en", "", 0, Integer.MAX_VALUE, RawHtml.DEFAULT);
+        SiteConfig fallback = new SiteConfig("", "/", "en", "", 0, Integer.MAX_VALUE, RawHtml.DEFAULT, CacheRules.DEFAULT);
         if (!tree.has(SITE_YAML)) {
             problems.error(SourcePos.start(SITE_YAML), "missing site configuration",
                     "create content/site.yaml with title, base_url, language, description and salary");
@@ -247,7 +249,28 @@ public final class ContentReader {
                 html = new RawHtml(new java.util.TreeSet<>(hosts), h.get().bool("unsafe").orElse(false));
             }
         }
-        return new SiteConfig(title, baseUrl, language, description, minSample, maxAge, html);
+        CacheRules cache = CacheRules.DEFAULT;
+        if (f.has("cache")) {
+            Optional<Fields> c = Fields.of(f.map().get("cache"), "\"cache\"", f.posOf("cache"), problems);
+            if (c.isPresent()) {
+                c.get().warnUnknown(SITE_CACHE_KEYS, "cache settings");
+                cache = new CacheRules(cacheControl(c.get(), "assets").orElse(cache.assets()),
+                        cacheControl(c.get(), "pages").orElse(cache.pages()));
+            }
+        }
+        return new SiteConfig(title, baseUrl, language, description, minSample, maxAge, html, cache);
+    }
+
+    /** A Cache-Control value from site.yaml: one line of printable ASCII, as an HTTP header needs. */
+    private Optional<String> cacheControl(Fields f, String key) {
+        return f.string(key, false).flatMap(ref -> {
+            if (!ref.value().matches("[ -~]+") || ref.value().isBlank()) {
+                problems.error(ref.pos(), "\"" + key + "\" must be a Cache-Control value on one line, like "
+                        + "\"public, max-age=600\"", "HTTP headers hold printable ASCII only");
+                return Optional.empty();
+            }
+            return Optional.of(ref.value().strip());
+        });
     }
 
     private Optional<String> slugOf(String path, String folder) {
@@ -346,33 +369,35 @@ public final class ContentReader {
                 }
             }
             Markdown body = parseBody(path, p.fm());
+            List<Ref> aliases = f.strings("aliases", "old slugs");
             return new Guide(slug, path, title, summary, updated, level, experience, group, skills, related, careerPath, compare,
-                    salaryKey, salary.isPresent(), salaryOff, faq, draft, body);
+                    salaryKey, salary.isPresent(), salaryOff, faq, draft, body, aliases);
         });
     }
 
     private Optional<Group> readGroup(String key, String path, byte[] bytes) {
-        return readPlain(key, path, bytes, "group front matter")
+        return readPlain(key, path, bytes, GROUP_KEYS, "group front matter")
                 .map(p -> new Group(key, path, p.title(), p.summary(), p.draft(), p.body()));
     }
 
     private Optional<Page> readPage(String slug, String path, byte[] bytes) {
-        return readPlain(slug, path, bytes, "page front matter")
-                .map(p -> new Page(slug, path, p.title(), p.summary(), p.draft(), p.body()));
+        return readPlain(slug, path, bytes, PAGE_KEYS, "page front matter")
+                .map(p -> new Page(slug, path, p.title(), p.summary(), p.draft(), p.body(), p.aliases()));
     }
 
     /** What pages and groups share: a title, a summary, a draft flag and a Markdown body. */
-    private record Plain(String title, String summary, boolean draft, Markdown body) {
+    private record Plain(String title, String summary, boolean draft, Markdown body, List<Ref> aliases) {
     }
 
-    private Optional<Plain> readPlain(String slug, String path, byte[] bytes, String what) {
+    private Optional<Plain> readPlain(String slug, String path, byte[] bytes, Set<String> keys, String what) {
         return parseFile(path, bytes).map(p -> {
             Fields f = p.fields();
-            f.warnUnknown(PAGE_KEYS, Set.of("draft"), what);
+            f.warnUnknown(keys, Set.of("draft"), what);
             String title = f.string("title", true).map(Ref::value).orElse(slug);
             String summary = summary(f);
             boolean draft = f.bool("draft").orElse(false);
-            return new Plain(title, summary, draft, parseBody(path, p.fm()));
+            List<Ref> aliases = keys.contains("aliases") ? f.strings("aliases", "old slugs") : List.of();
+            return new Plain(title, summary, draft, parseBody(path, p.fm()), aliases);
         });
     }
 

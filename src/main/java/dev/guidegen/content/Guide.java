@@ -10,6 +10,7 @@ import java.util.List;
  * absent; {@code salaryKey} is the slug unless front matter names another ({@code salaryGiven}).
  * {@code group} is the occupation group the guide names, or null.
  * {@code salaryOff} says the editor wrote {@code salary: false}: the role has no pay figures on purpose.
+ * {@code aliases} are the guide's old slugs, whose URLs redirect to it.
  */
 public record Guide(
         String slug,
@@ -29,7 +30,8 @@ public record Guide(
         boolean salaryOff,
         List<FaqEntry> faq,
         boolean draft,
-        Markdown body) {
+        Markdown body,
+        List<Ref> aliases) {
 
     public Guide {
         skills = List.copyOf(skills);
@@ -37,6 +39,7 @@ public record Guide(
         careerPath = List.copyOf(careerPath);
         compare = List.copyOf(compare);
         faq = List.copyOf(faq);
+        aliases = List.copyOf(aliases);
     }
 
     public SourcePos start() {

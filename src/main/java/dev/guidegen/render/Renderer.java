@@ -70,7 +70,13 @@ public final class Renderer {
      * values are the same as in the memo's last build, and leaving this build's pages in it.
      */
     public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
-            RenderMemo memo, java.util.function.Consumer<OutputFile> out) {
+            RenderMemo memo, java.util.function.Consumer<OutputFile> sink) {
+        // Every path written, for the host files that list the site's top-level names.
+        java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.function.Consumer<OutputFile> out = f -> {
+            written.add(f.path());
+            sink.accept(f);
+        };
         if (memo != null) {
             memo.begin(tree);
         }
@@ -109,6 +115,12 @@ public final class Renderer {
             out.accept(new OutputFile(image.url().substring(1), image.bytes(), ""));
         }
         assets.files().forEach(out);
+        if (!site.aliases().isEmpty()) {
+            site.aliases().forEach((from, to) -> out.accept(HostFiles.aliasPage(from, to, titleAt(site, to),
+                    graphs.absolute(to), site.config().language())));
+            out.accept(HostFiles.redirects(site.aliases()));
+        }
+        out.accept(HostFiles.headers(written, site.config().cache()));
     }
 
     private Optional<OutputFile> renderOne(Job job, Map<String, Object> model, Template template, OncePerPlace failures) {
@@ -370,6 +382,16 @@ public final class Renderer {
             return model;
         }));
         return jobs;
+    }
+
+    /** The title of the page at a URL an alias sends readers to: a guide, its FAQ page, or a plain page. */
+    private static String titleAt(Site site, String url) {
+        String[] parts = url.split("/"); // "", "roles", slug[, "faq"]
+        if (parts.length >= 3 && parts[1].equals("roles") && site.roles().containsKey(parts[2])) {
+            String title = site.roles().get(parts[2]).guide().title();
+            return parts.length == 4 ? title + ": questions and answers" : title;
+        }
+        return site.pages().stream().filter(p -> Urls.page(p.slug()).equals(url)).map(Page::title).findFirst().orElse(url);
     }
 
     private static View.Meta meta(Site site, String title, String description, String url, List<View.Link> crumbs,

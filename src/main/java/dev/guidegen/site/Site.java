@@ -11,12 +11,13 @@ import java.util.SortedMap;
  * The whole site before rendering: every role, page and skill with its URL, and every content link
  * already resolved, so that rendering never has to decide anything. {@code images} are the
  * published images by URL; {@code comparisons} the pages that compare two guides, by URL;
- * {@code groups} the occupation groups by key, empty for a site without them.
+ * {@code groups} the occupation groups by key, empty for a site without them; {@code aliases} each old
+ * URL that redirects, to where it redirects.
  */
 public record Site(SiteConfig config, Snapshot snapshot, SortedMap<String, Role> roles, List<Page> pages,
         SortedMap<String, Skill> skills, Map<String, Map<String, String>> links,
         SortedMap<String, dev.guidegen.content.ImageFile> images, SortedMap<String, Comparison> comparisons,
-        SortedMap<String, dev.guidegen.content.Group> groups) {
+        SortedMap<String, dev.guidegen.content.Group> groups, SortedMap<String, String> aliases) {
 
     /** The newest "updated" date of the given guides, or the empty string when none has one. */
     public String newestUpdate(java.util.Collection<String> slugs) {

@@ -175,7 +175,58 @@ public final class SiteBuilder {
         checkSnapshotUse(snapshot, usedRoles, guides, content.config().maxAgeDays());
         SortedMap<String, dev.guidegen.content.ImageFile> images = new TreeMap<>();
         content.images().values().forEach(i -> images.put(i.url(), i));
-        return new Site(content.config(), snapshot, roles, List.copyOf(pages.values()), skills, links, images, comparisons, groups);
+        return new Site(content.config(), snapshot, roles, List.copyOf(pages.values()), skills, links, images, comparisons, groups,
+                aliases(guides, pages));
+    }
+
+    /**
+     * Each old URL that redirects, to the URL it redirects to: a guide's aliases under /roles/ (with
+     * its FAQ page's), a page's at the top. An alias that is not a slug, that is a URL the site
+     * uses, or that another alias claimed first, is an error at its place.
+     */
+    private SortedMap<String, String> aliases(SortedMap<String, Guide> guides, SortedMap<String, Page> pages) {
+        SortedMap<String, String> out = new TreeMap<>();
+        Map<String, SourcePos> claimed = new HashMap<>();
+        java.util.function.BiPredicate<Ref, String> claim = (alias, url) -> {
+            if (!dev.guidegen.content.ContentReader.SLUG.matcher(alias.value()).matches()) {
+                problems.error(alias.pos(), "alias \"" + alias.value() + "\" is not a slug",
+                        "an alias is an old file name without .md: lowercase letters, digits and single hyphens");
+                return false;
+            }
+            SourcePos first = claimed.putIfAbsent(url, alias.pos());
+            if (first != null) {
+                problems.error(alias.pos(), "alias \"" + alias.value() + "\" is claimed twice: " + first + " has it too",
+                        "an old URL can redirect to one place only; keep it where it belongs");
+                return false;
+            }
+            return true;
+        };
+        for (Guide g : guides.values()) {
+            for (Ref alias : g.aliases()) {
+                String slug = alias.value();
+                if (guides.containsKey(slug) || unreadable.contains(slug) || drafts.contains(slug)) {
+                    problems.error(alias.pos(), "alias \"" + slug + "\" is the URL of a guide, " + Urls.guide(slug),
+                            "an alias is an old slug that no guide uses now; remove it here or rename that guide");
+                } else if (claim.test(alias, Urls.guide(slug))) {
+                    out.put(Urls.guide(slug), Urls.guide(g.slug()));
+                    if (!g.faq().isEmpty()) {
+                        out.put(Urls.guideFaq(slug), Urls.guideFaq(g.slug()));
+                    }
+                }
+            }
+        }
+        for (Page p : pages.values()) {
+            for (Ref alias : p.aliases()) {
+                String slug = alias.value();
+                if (pages.containsKey(slug) || draftPages.contains(slug) || Urls.RESERVED.contains(slug)) {
+                    problems.error(alias.pos(), "alias \"" + slug + "\" is a URL the site uses, " + Urls.page(slug),
+                            "an alias is an old slug that no page uses now; remove it");
+                } else if (claim.test(alias, Urls.page(slug))) {
+                    out.put(Urls.page(slug), Urls.page(p.slug()));
+                }
+            }
+        }
+        return out;
     }
 
     /** Adds the ids raw HTML gives elements to a page's {@code ids}, reporting one the page already has. */
