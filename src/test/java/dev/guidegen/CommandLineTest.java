@@ -115,7 +115,7 @@ class CommandLineTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out().lines().toList()).containsExactly(
                 "::warning file=" + BadInput.ENGINEER + ",line=6,col=1,title=guidegen::unknown key \"colour\" in guide front matter"
-                        + "%0Ahint: known keys: career_path, compare, draft, experience, faq, group, level, related, salary, skills,"
+                        + "%0Ahint: known keys: aliases, career_path, compare, draft, experience, faq, group, level, related, salary, skills,"
                         + " summary, title, updated",
                 "::error file=" + BadInput.ENGINEER + ",line=9,col=11,title=guidegen::unknown guide \"backend-architec\" in related"
                         + " (did you mean \"backend-architect\"?)%0Ahint: guides: backend-architect, backend-engineer");

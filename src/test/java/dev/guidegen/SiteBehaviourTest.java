@@ -15,7 +15,7 @@ class SiteBehaviourTest {
     void theMinimalSiteBuildsEveryPageWithPrettyUrls() {
         assertThat(MINIMAL.problems()).isEmpty();
         assertThat(MINIMAL.paths().stream().map(p -> p.replaceAll("^(assets/\\w+)\\.[0-9a-f]{8}\\.", "$1.HASH."))).containsExactly(
-                "404.html",
+                "404.html", "_headers",
                 "assets/favicon.HASH.svg", "assets/search.HASH.js", "assets/site.HASH.css",
                 "faq/index.html", "feed.xml", "index.html", "methodology/index.html", "robots.txt",
                 "roles/backend-architect/index.html",
