@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "guidegen", mixinStandardHelpOptions = true, version = "guidegen 0.1.0",
         description = "Builds a static site of career guides from Markdown and a salary snapshot.",
-        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, ServeCommand.class, NewCommand.class},
+        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, ServeCommand.class, NewCommand.class,
+            PublishCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the site was built", "1:content or template problems; nothing was written",
             "2:bad usage, or an --out that guidegen may not replace", "3:a file or directory could not be read or written"})
@@ -38,6 +39,9 @@ public final class Main implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // The S3 client logs through SLF4J, for which the jar ships no backend on purpose: its notice
+        // that there is none would be three lines of noise before publish's one line.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

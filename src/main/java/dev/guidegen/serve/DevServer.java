@@ -368,19 +368,7 @@ public final class DevServer {
     }
 
     public static String contentType(String path) {
-        String ext = path.substring(path.lastIndexOf('.') + 1);
-        return switch (ext) {
-            case "html" -> "text/html; charset=utf-8";
-            case "css" -> "text/css; charset=utf-8";
-            case "js" -> "text/javascript; charset=utf-8";
-            case "json" -> "application/json";
-            case "xml" -> "application/xml";
-            case "svg" -> "image/svg+xml";
-            case "txt" -> "text/plain; charset=utf-8";
-            case "png" -> "image/png";
-            case "ico" -> "image/x-icon";
-            default -> "application/octet-stream";
-        };
+        return dev.guidegen.output.MediaTypes.of(path);
     }
 
     private static void send(HttpServerExchange ex, int status, String type, byte[] body) {
