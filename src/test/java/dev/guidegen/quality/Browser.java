@@ -169,6 +169,15 @@ public final class Browser implements AutoCloseable {
         return Boolean.TRUE.equals(scrolls);
     }
 
+    /** The path of the page the browser shows once it has followed any redirect from {@code urlPath}. */
+    public String landsOn(String urlPath) throws InterruptedException {
+        driver.get(baseUrl() + urlPath);
+        for (int i = 0; i < 100 && java.net.URI.create(driver.getCurrentUrl()).getPath().equals(urlPath); i++) {
+            Thread.sleep(20);
+        }
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
     /** Full-page PNG at the given viewport width, optionally with prefers-color-scheme: dark. */
     public void screenshot(String urlPath, int width, boolean dark, Path png) throws IOException {
         open(urlPath, width, dark);

@@ -80,4 +80,11 @@ class MigratedWikiBrowserTest {
             assertThat(Files.size(png)).isGreaterThan(10_000);
         }
     }
+
+    @Test
+    void anOldUrlSendsTheReaderOnToThePageThatLivesThereNow() throws Exception {
+        assertThat(allPages).contains("/roles/data-pipeline-engineer/", "/wiki/");
+        assertThat(browser.landsOn("/roles/data-pipeline-engineer/")).isEqualTo("/roles/data-engineer/");
+        assertThat(browser.landsOn("/wiki/")).isEqualTo("/about/");
+    }
 }
