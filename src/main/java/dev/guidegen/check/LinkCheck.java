@@ -74,12 +74,16 @@ public final class LinkCheck {
         pages.forEach((path, scanned) -> ids.put(path, scanned.page().ids()));
         // One broken link in a template breaks it on every page made from that template: report it once.
         OncePerPlace broken = new OncePerPlace();
+        // ... and look for the nearest existing name once per missing target, not once per page.
+        Map<String, String> nearest = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Supplier<List<String>> urls = memoised(() -> paths.stream().map(p -> "/" + pageUrl(p)).sorted().toList());
         workers.map(new java.util.ArrayList<>(new java.util.TreeSet<>(pages.keySet())), path -> {
             Scanned scanned = pages.get(path);
             for (HtmlScan.Attr a : scanned.page().urls()) {
                 String url = a.value();
                 if (a.name().equals("href") || a.name().equals("src")) {
-                    String problem = problemWith(path, url, baseUrl, paths, ids);
+                    String problem = problemWith(path, url, baseUrl, paths, ids, target -> nearest.computeIfAbsent(target,
+                            t -> DidYouMean.nearest(t, urls.get()).map(n -> " (did you mean \"" + n + "\"?)").orElse("")));
                     if (problem != null) {
                         broken.add(writtenAt(written, path, url).orElseGet(() -> locate(tree, scanned.template(), a.name(), url)),
                                 "broken link \"" + url + "\": " + problem, "/" + pageUrl(path));
@@ -144,8 +148,24 @@ public final class LinkCheck {
         return null;
     }
 
+    /** {@code supplier}'s value, made on first use and then kept. */
+    private static <T> java.util.function.Supplier<T> memoised(java.util.function.Supplier<T> supplier) {
+        return new java.util.function.Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    /** What is wrong with a link on {@code page}, or null; {@code nearest} gives " (did you mean ...)" for a missing URL. */
     private static String problemWith(String page, String url, String baseUrl, Set<String> files,
-            Map<String, Set<String>> ids) {
+            Map<String, Set<String>> ids, java.util.function.UnaryOperator<String> nearest) {
         if (Urls.hasUnsafeScheme(url)) {
             return "the scheme \"" + Urls.scheme(url) + ":\" is not allowed (only http:, https:, mailto: and tel:)";
         }
@@ -179,8 +199,7 @@ public final class LinkCheck {
             if (files.contains(target + "/index.html")) {
                 return "the page's URL ends in \"/\"";
             }
-            return "no such page or file" + DidYouMean.nearest("/" + pageUrl(target), files.stream()
-                    .map(p -> "/" + pageUrl(p)).sorted().toList()).map(n -> " (did you mean \"" + n + "\"?)").orElse("");
+            return "no such page or file" + nearest.apply("/" + pageUrl(target));
         }
         if (!fragment.isEmpty() && !ids.getOrDefault(target, Set.of()).contains(fragment)) {
             return "no element with id \"" + fragment + "\" on that page";
