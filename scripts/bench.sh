@@ -8,7 +8,9 @@
 # Hugo site, then measures, with /usr/bin/time, wall time and peak RSS of:
 #   cold         a full build in a new JVM with no build cache, alternating with Hugo's full build;
 #   warm         a full build again, with the cache of the previous build in place;
-#   incremental  a build after editing one guide's body and one of its FAQ answers.
+#   incremental  a build after editing one guide's body and one of its FAQ answers;
+#   serve        with `serve` running, how long an edited guide's page takes to come back rebuilt
+#                (dev.guidegen.bench.ServeProbe): the first edit, and the median of RUNS more.
 # Each figure is the median of RUNS runs (default 3). It prints figures and has no pass mark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,10 +77,13 @@ for n in "${sizes[@]}"; do
     measure "$res/incremental" java -jar "$jar" build --root "$site"
     cp "$res/guide.bak" "$guide"
   done
+  # serve: how long an edited guide's page takes to come back rebuilt, polled every 10 ms.
+  read -r serve_first serve_median < <(java -cp "$cp" dev.guidegen.bench.ServeProbe "$jar" "$site" role-00001 "$runs")
   cat "$res/budgets"
   for kind in cold warm incremental; do
     row "$n" "$kind" "$(median "$res/$kind" 1)" "$(median "$res/$kind" 2)"
   done
+  printf '%-8s %-12s first edit %s ms, median of %s more %s ms\n' "$n" "serve" "$serve_first" "$runs" "$serve_median"
   if $have_hugo; then
     row "$n" "hugo" "$(median "$res/hugo" 1)" "$(median "$res/hugo" 2)"
     awk -v gw="$(median "$res/cold" 1)" -v hw="$(median "$res/hugo" 1)" -v gm="$(median "$res/cold" 2)" \
