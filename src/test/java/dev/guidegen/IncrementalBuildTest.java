@@ -61,6 +61,12 @@ class IncrementalBuildTest {
                 ---
                 We write guides.
                 """)));
+        edits.put("a body that now links to another guide, which lists it among the roles linking there", new Edit(
+                InlineSite::minimal, s -> s.edit(ARCHITECT, "Owns the design.", "Owns the design with the [engineers](backend-engineer.md).")));
+        edits.put("a body that no longer links to a guide", new Edit(InlineSite::minimal,
+                s -> s.edit(ENGINEER, " Compare with the [architect](backend-architect.md).", "")));
+        edits.put("a body's headings, which its contents list shows", new Edit(InlineSite::minimal,
+                s -> s.edit(ENGINEER, "## What the role is", "## What the job is")));
         edits.put("a guide that now breaks a link", new Edit(InlineSite::minimal,
                 s -> s.edit(ENGINEER, "(backend-architect.md#pay)", "(backend-architect.md#wages)")));
         edits.put("a summary too long, whose warning stays while the file is unchanged", new Edit(
@@ -133,6 +139,34 @@ class IncrementalBuildTest {
             }
         });
         assertThat(changed).containsExactly("roles/backend-engineer/index.html");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBodyEditRendersOnlyTheGuidesOwnPagesAndTakesTheRestAsTheyWere() {
+        InlineSite before = InlineSite.minimal();
+        Build.Memo memo = new Build.Memo();
+        Build.run(before.tree(), false, memo);
+        BuildResult rebuilt = Build.run(before.edit(ENGINEER, "Builds APIs.", "Builds APIs and queues.").tree(), false, memo);
+
+        long pages = rebuilt.files().stream().filter(f -> f.path().endsWith(".html")).count();
+        assertThat(memo.pages().takenUnchanged()).isEqualTo(pages - 2); // all but its page and its FAQ page
+        assertThat(files(rebuilt)).isEqualTo(files(Build.run(before.edit(ENGINEER, "Builds APIs.", "Builds APIs and queues.")
+                .tree(), false)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBuildAfterAFailedOneWorksOutEveryPageAgainAndMatchesACleanBuild() {
+        InlineSite good = InlineSite.minimal();
+        InlineSite broken = good.edit(ENGINEER, "Builds APIs.", "Builds [APIs](nowhere.md).");
+        InlineSite fixed = good.edit(ENGINEER, "Builds APIs.", "Builds services.");
+        Build.Memo memo = new Build.Memo();
+        Build.run(good.tree(), false, memo);
+        assertThat(Build.run(broken.tree(), false, memo).failed()).isTrue();
+        BuildResult rebuilt = Build.run(fixed.tree(), false, memo);
+
+        assertThat(memo.pages().takenUnchanged()).isZero();
+        assertThat(rebuilt.problems()).isEmpty();
+        assertThat(files(rebuilt)).isEqualTo(files(Build.run(fixed.tree(), false)));
     }
 
     /** Each file's path and text, so that a difference shows as text. */

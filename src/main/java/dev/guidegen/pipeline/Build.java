@@ -15,6 +15,7 @@ import dev.guidegen.salary.Snapshot;
 import dev.guidegen.salary.SnapshotReader;
 import dev.guidegen.site.Site;
 import dev.guidegen.site.SiteBuilder;
+import dev.guidegen.site.SkillMemo;
 import dev.guidegen.site.Urls;
 import dev.guidegen.source.SourceTree;
 import dev.guidegen.work.Workers;
@@ -35,11 +36,13 @@ public final class Build {
 
     /**
      * What one build leaves for the next in the same process: each file's parse, each page's
-     * rendering and each page's links and ids, reused only where their inputs are exactly the same.
+     * rendering and each page's links and ids, reused only where their inputs are exactly the same;
+     * when only guides' body text changed, the knowledge that no other page can have; and the roles
+     * sharing skills, while no guide's skills change.
      */
-    public record Memo(ParseMemo parses, RenderMemo pages, ScanMemo scans) {
+    public record Memo(ParseMemo parses, RenderMemo pages, ScanMemo scans, BodyEdits bodies, SkillMemo skills) {
         public Memo() {
-            this(new ParseMemo(), new RenderMemo(), new ScanMemo());
+            this(new ParseMemo(), new RenderMemo(), new ScanMemo(), new BodyEdits(), new SkillMemo());
         }
     }
 
@@ -88,13 +91,15 @@ public final class Build {
         Content content = new ContentReader(markdown, drafts, problems, workers, memo == null ? null : memo.parses()).read(tree);
         Snapshot snapshot = new SnapshotReader(problems).read(tree);
         Assets assets = Assets.read(tree, problems);
-        Site site = new SiteBuilder(content, problems).build(snapshot, otherFiles(assets));
+        Site site = new SiteBuilder(content, problems, memo == null ? new SkillMemo() : memo.skills())
+                .build(snapshot, otherFiles(assets));
         AtomicInteger pages = new AtomicInteger();
         if (problems.hasErrors()) {
             new Renderer(problems).checkTemplates(tree);
         } else {
             LinkCheck links = new LinkCheck(problems, site, tree, memo == null ? null : memo.scans());
-            new Renderer(problems).render(tree, site, assets, markdown, workers, memo == null ? null : memo.pages(), f -> {
+            java.util.Set<String> only = memo == null ? null : memo.bodies().pagesToRender(tree, content.guides(), drafts);
+            new Renderer(problems).render(tree, site, assets, markdown, workers, memo == null ? null : memo.pages(), only, f -> {
                 links.add(f);
                 if (f.path().endsWith(".html")) {
                     pages.incrementAndGet();
@@ -106,6 +111,13 @@ public final class Build {
             }
         }
         boolean built = !problems.hasErrors();
+        if (memo != null) {
+            if (built) {
+                memo.bodies().succeeded(tree, content.guides(), drafts);
+            } else {
+                memo.bodies().failed();
+            }
+        }
         BuildResult.Stats stats = new BuildResult.Stats(built ? pages.get() : 0, site.roles().size(),
                 built ? (int) site.roles().values().stream().filter(r -> !r.guide().faq().isEmpty()).count() : 0,
                 built ? site.skills().size() : 0,

@@ -28,6 +28,7 @@ public final class RenderMemo {
     private Map<String, Entry> last = Map.of();
     private final Map<String, Entry> now = new ConcurrentHashMap<>();
     private final AtomicInteger reused = new AtomicInteger();
+    private final AtomicInteger unchanged = new AtomicInteger();
     private byte[] templates = new byte[0];
 
     /** Starts a build with these templates: what the previous build rendered becomes what this one may reuse. */
@@ -37,6 +38,7 @@ public final class RenderMemo {
             now.clear();
         }
         reused.set(0);
+        unchanged.set(0);
         MessageDigest d = sha256();
         tree.under(SourceTree.TEMPLATES).forEach((path, bytes) -> {
             d.update(path.getBytes(StandardCharsets.UTF_8));
@@ -77,6 +79,26 @@ public final class RenderMemo {
             return Optional.of(old.file());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The last build's file for this URL, taken without comparing digests: for a page the caller
+     * knows no change can reach. Empty when the last build made no such page.
+     */
+    Optional<OutputFile> reuseUnchanged(String url) {
+        Entry old = last.get(url);
+        if (old == null) {
+            return Optional.empty();
+        }
+        reused.incrementAndGet();
+        unchanged.incrementAndGet();
+        now.put(url, old);
+        return Optional.of(old.file());
+    }
+
+    /** How many of the reused pages were taken without working out their values. */
+    public int takenUnchanged() {
+        return unchanged.get();
     }
 
     void remember(String url, byte[] digest, OutputFile file) {

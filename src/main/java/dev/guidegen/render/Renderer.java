@@ -71,6 +71,16 @@ public final class Renderer {
      */
     public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
             RenderMemo memo, java.util.function.Consumer<OutputFile> sink) {
+        render(tree, site, assets, markdown, workers, memo, null, sink);
+    }
+
+    /**
+     * Renders as above; when {@code only} is not null, every page whose URL it does not hold is
+     * taken from {@code memo} as the last build made it, without working out its values, because
+     * the caller knows that nothing that page shows has changed.
+     */
+    public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
+            RenderMemo memo, java.util.Set<String> only, java.util.function.Consumer<OutputFile> sink) {
         // Every path written, for the host files that list the site's top-level names.
         java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.function.Consumer<OutputFile> out = f -> {
@@ -95,6 +105,13 @@ public final class Renderer {
         OncePerPlace failures = new OncePerPlace();
         List<Job> runnable = jobs.stream().filter(job -> ready.containsKey(job.template())).toList();
         workers.map(runnable, job -> {
+            if (only != null && memo != null && !only.contains(job.url())) {
+                Optional<OutputFile> same = memo.reuseUnchanged(job.url());
+                if (same.isPresent()) {
+                    out.accept(same.get());
+                    return job.url();
+                }
+            }
             Map<String, Object> model = job.model().get();
             Optional<byte[]> digest = memo == null ? Optional.empty() : memo.digest(job.url(), job.template(), model);
             Optional<OutputFile> done = digest.flatMap(d -> memo.reuse(job.url(), d));
@@ -228,10 +245,11 @@ public final class Renderer {
         for (var group : site.groups().values()) {
             List<Role> members = views.groupRoles(group.key());
             int pages = Urls.pageCount(members.size());
+            String groupNewest = site.newestUpdate(members.stream().map(Role::slug).toList());
             for (int n = 1; n <= pages; n++) {
                 int page = n;
                 String url = Urls.paged(Urls.group(group.key()), n);
-                jobs.add(new Job(url, "group.ftlh", site.newestUpdate(members.stream().map(Role::slug).toList()), () -> {
+                jobs.add(new Job(url, "group.ftlh", groupNewest, () -> {
                     View.GroupPage g = views.groupPage(group, members, page);
                     List<View.Link> crumbs = new ArrayList<>(List.of(home, new View.Link(g.title(), Urls.group(g.key()))));
                     if (page > 1) {
@@ -239,8 +257,7 @@ public final class Renderer {
                     }
                     View.Meta meta = meta(site, g.title() + (page > 1 ? ", page " + page : "") + ": roles, skills and pay",
                             g.summary(), url, crumbs, "website");
-                    return model(views, withLd(meta, graphs.page(meta, site.newestUpdate(members.stream().map(Role::slug)
-                            .toList()), List.of())), "group", g);
+                    return model(views, withLd(meta, graphs.page(meta, groupNewest, List.of())), "group", g);
                 }));
             }
         }
@@ -302,10 +319,11 @@ public final class Renderer {
             String faqFirst = group == null ? Urls.FAQ : Urls.FAQ + group.key() + "/";
             String salaryFirst = group == null ? Urls.SALARIES : Urls.SALARIES + group.key() + "/";
             int asked = (int) roles.stream().filter(r -> !r.guide().faq().isEmpty()).count();
+            String scopeNewest = site.newestUpdate(roles.stream().map(Role::slug).toList());
             for (int n = 1; n <= Urls.pageCount(asked); n++) {
                 int page = n;
                 String url = Urls.paged(faqFirst, n);
-                jobs.add(new Job(url, "faq.ftlh", site.newestUpdate(roles.stream().map(Role::slug).toList()), () -> {
+                jobs.add(new Job(url, "faq.ftlh", scopeNewest, () -> {
                     List<View.Link> crumbs = new ArrayList<>(List.of(home, new View.Link("FAQ", Urls.FAQ)));
                     if (group != null) {
                         crumbs.add(new View.Link(groupTitle, faqFirst));
@@ -348,10 +366,11 @@ public final class Renderer {
         }));
         for (Skill skill : site.skills().values()) {
             int pages = Urls.pageCount(skill.guides().size());
+            String skillNewest = site.newestUpdate(skill.guides());
             for (int n = 1; n <= pages; n++) {
                 int page = n;
                 String url = Urls.paged(skill.url(), n);
-                jobs.add(new Job(url, "skill.ftlh", site.newestUpdate(skill.guides()), () -> {
+                jobs.add(new Job(url, "skill.ftlh", skillNewest, () -> {
                     View.SkillInfo s = views.skillPage(skill, page);
                     List<View.Link> crumbs = new ArrayList<>(List.of(home, new View.Link("Skills", Urls.SKILLS),
                             new View.Link(s.name(), s.url())));

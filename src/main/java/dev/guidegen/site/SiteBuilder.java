@@ -48,7 +48,15 @@ public final class SiteBuilder {
     /** Each skill name's slug, worked out once however many guides name the skill. */
     private final Map<String, String> skillSlugs = new HashMap<>();
 
+    /** Related roles by shared skills, kept across builds in one process; a fresh one for a build of its own. */
+    private final SkillMemo skillMemo;
+
     public SiteBuilder(Content content, Problems problems) {
+        this(content, problems, new SkillMemo());
+    }
+
+    public SiteBuilder(Content content, Problems problems, SkillMemo skillMemo) {
+        this.skillMemo = skillMemo;
         this.content = content;
         this.problems = problems;
         this.unreadable = content.unreadable();
@@ -156,7 +164,13 @@ public final class SiteBuilder {
 
         SortedMap<String, Set<String>> skillSets = new TreeMap<>();
         guides.values().forEach(g -> skillSets.put(g.slug(), skillSet(g)));
-        SharedSkills shared = new SharedSkills(skillSets);
+        skillMemo.begin(skillSets);
+        // Each guide's comparisons, found in one pass rather than one pass per guide.
+        Map<String, List<String>> comparedWithOf = new HashMap<>();
+        for (Comparison c : comparisons.values()) {
+            comparedWithOf.computeIfAbsent(c.a(), k -> new ArrayList<>()).add(c.b());
+            comparedWithOf.computeIfAbsent(c.b(), k -> new ArrayList<>()).add(c.a());
+        }
         SortedMap<String, Role> roles = new TreeMap<>();
         for (Guide g : guides.values()) {
             Pay pay = pays.get(g.slug());
@@ -164,11 +178,10 @@ public final class SiteBuilder {
                     .distinct().toList();
             List<String> backlinks = linkedFrom.getOrDefault(g.slug(), Set.of()).stream()
                     .sorted(Comparator.comparing((String s) -> guides.get(s).title()).thenComparing(s -> s)).toList();
-            List<String> comparedWith = comparisons.values().stream()
-                    .filter(c -> c.a().equals(g.slug()) || c.b().equals(g.slug())).map(c -> c.other(g.slug()))
+            List<String> comparedWith = comparedWithOf.getOrDefault(g.slug(), List.of()).stream().distinct()
                     .sorted(Comparator.comparing((String s) -> guides.get(s).title()).thenComparing(s -> s)).toList();
             roles.put(g.slug(), new Role(g, groupOf.getOrDefault(g.slug(), ""), pay, ladder(g, guides), skillSlugs,
-                    related(g, guides, shared),
+                    related(g, guides),
                     backlinks, comparedWith));
         }
         content.drafts().stream().filter(d -> !d.salaryOff()).forEach(d -> usedRoles.putIfAbsent(d.salaryKey().value(), null));
@@ -360,7 +373,7 @@ public final class SiteBuilder {
     }
 
     /** The explicit related guides first, then those sharing the most skills, at most five. */
-    private List<String> related(Guide g, Map<String, Guide> guides, SharedSkills shared) {
+    private List<String> related(Guide g, Map<String, Guide> guides) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (Ref r : g.related()) {
             if (r.value().equals(g.slug())) {
@@ -370,7 +383,7 @@ public final class SiteBuilder {
             }
         }
         if (out.size() < RELATED_LIMIT) {
-            out.addAll(shared.nearest(g.slug(), out, RELATED_LIMIT - out.size()));
+            out.addAll(skillMemo.nearest(g.slug(), out, RELATED_LIMIT - out.size()));
         }
         return out.stream().limit(RELATED_LIMIT).toList();
     }
