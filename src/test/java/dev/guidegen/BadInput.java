@@ -36,6 +36,9 @@ record BadInput(String name, UnaryOperator<InlineSite> edit, List<String> errors
                         ENGINEER + ":1:1: error: missing required field \"summary\"")),
                 new BadInput("a string where a list is due", s -> s.edit(ENGINEER, "related: [backend-architect]", "related: foo"), List.of(
                         ENGINEER + ":8:10: error: \"related\" must be a list of guide slugs, not a string (\"foo\")")),
+                new BadInput("an empty alias", s -> s.edit(ENGINEER, "level: mid", "level: mid\naliases: [\"\", \" \"]"), List.of(
+                        ENGINEER + ":6:11: error: each item of \"aliases\" must be one of the old slugs, not an empty string",
+                        ENGINEER + ":6:15: error: each item of \"aliases\" must be one of the old slugs, not an empty string")),
                 new BadInput("true where a skill name is due", s -> s.edit(ENGINEER, "skills: [API design, SQL]", "skills: [API design, true]"), List.of(
                         ENGINEER + ":7:22: error: each item of \"skills\" must be one of the skill names, not a boolean")),
                 new BadInput("a date that is not one", s -> s.edit(ENGINEER, "updated: 2026-10-01", "updated: 2026-13-45"), List.of(

@@ -201,8 +201,10 @@ public final class Fields {
                     && !s.text().isBlank()) {
                 out.add(new Ref(s.text().strip(), s.pos()));
             } else {
+                boolean empty = item instanceof Node.Scalar blank && blank.type() != Node.ScalarType.NULL
+                        && blank.type() != Node.ScalarType.BOOLEAN && blank.text().isBlank();
                 problems.error(item.pos(), "each item of \"" + key + "\" must be one of the " + itemsAre
-                        + ", not " + item.kind(), quoteHint("- ", item) == null ? null
+                        + ", not " + (empty ? "an empty string" : item.kind()), quoteHint("- ", item) == null ? null
                         : "YAML reads " + ((Node.Scalar) item).text() + " as a boolean; to mean the word, quote it: \""
                                 + ((Node.Scalar) item).text() + "\"");
             }
