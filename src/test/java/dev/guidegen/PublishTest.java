@@ -277,6 +277,17 @@ class PublishTest {
         assertThat(foreign.exit()).isEqualTo(2);
         assertThat(foreign.err()).contains("is not a site guidegen built (it has no .guidegen-output file)");
 
+        CommandLineTest.Run aFile = publish("--out", root.resolve("content/site.yaml").toString());
+        assertThat(aFile.exit()).isEqualTo(2);
+        assertThat(aFile.err()).isEqualTo("guidegen: " + root.resolve("content/site.yaml")
+                + " is a file, not a built site; --out names the directory guidegen build wrote\n");
+
+        CommandLineTest.Run badEndpoint = CommandLineTest.run("publish", "--to", "s3://" + bucket, "--root", root.toString(),
+                "--endpoint", "not a url");
+        assertThat(badEndpoint.exit()).isEqualTo(2);
+        assertThat(badEndpoint.err()).isEqualTo("guidegen: --endpoint must be a store's http:// or https:// address, "
+                + "like http://127.0.0.1:9000, not \"not a url\"\n");
+
         CommandLineTest.Run badTarget = CommandLineTest.run("publish", "--to", "https://bucket", "--root", root.toString());
         assertThat(badTarget.exit()).isEqualTo(2);
         assertThat(badTarget.err()).isEqualTo("guidegen: --to must be an s3:// URL, like s3://my-bucket or "

@@ -37,7 +37,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Option(names = "--endpoint", paramLabel = "URL", description = "an S3-compatible store's address, such as "
             + "https://<account>.r2.cloudflarestorage.com or http://127.0.0.1:9000; addresses buckets by path")
-    URI endpoint;
+    String endpoint;
 
     @Option(names = "--region", paramLabel = "REGION", description = "the bucket's region (default: AWS_REGION, the "
             + "profile's region, or us-east-1)")
@@ -64,6 +64,19 @@ final class PublishCommand implements Callable<Integer> {
             err.println("guidegen: --max-deletes must be 0 or more, not " + maxDeletes);
             return Main.USAGE;
         }
+        URI store = null;
+        if (endpoint != null) {
+            try {
+                store = new URI(endpoint);
+            } catch (java.net.URISyntaxException e) {
+                store = null;
+            }
+            if (store == null || !("http".equals(store.getScheme()) || "https".equals(store.getScheme())) || store.getHost() == null) {
+                err.println("guidegen: --endpoint must be a store's http:// or https:// address, like http://127.0.0.1:9000, not \""
+                        + endpoint + "\"");
+                return Main.USAGE;
+            }
+        }
         Path dir = out != null ? out : root.resolve("site-output");
         String refusal = Publisher.refusal(dir);
         if (refusal != null) {
@@ -72,7 +85,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         String r = region != null ? region : defaultRegion();
         try {
-            Publisher.Outcome outcome = new Publisher(target, endpoint, r, spec.commandLine().getOut()).publish(dir, dryRun, maxDeletes);
+            Publisher.Outcome outcome = new Publisher(target, store, r, spec.commandLine().getOut()).publish(dir, dryRun, maxDeletes);
             return outcome == Publisher.Outcome.PUBLISHED ? 0 : Main.PROBLEMS;
         } catch (Publisher.Failure e) {
             err.println("guidegen: publishing to " + target + " failed: " + e.getMessage());

@@ -113,8 +113,11 @@ public final class Publisher {
 
     /** Why {@code dir} cannot be published, or null when it is a site guidegen built. */
     public static String refusal(Path dir) {
-        if (!Files.isDirectory(dir)) {
+        if (!Files.exists(dir)) {
             return dir + " does not exist: build the site first (guidegen build)";
+        }
+        if (!Files.isDirectory(dir)) {
+            return dir + " is a file, not a built site; --out names the directory guidegen build wrote";
         }
         if (!Files.isRegularFile(dir.resolve(OutputDir.MARKER), LinkOption.NOFOLLOW_LINKS)) {
             return dir + " is not a site guidegen built (it has no " + OutputDir.MARKER + " file); build the site first";
