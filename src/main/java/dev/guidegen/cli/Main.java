@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The command line: {@code guidegen build [--root DIR] [--out DIR] [--drafts] [--format F]},
- * {@code guidegen check [--root DIR] [--drafts] [--format F]} and {@code guidegen serve}.
+ * The command line: {@code guidegen build}, {@code check}, {@code serve}, {@code new} and
+ * {@code publish}, as the README lists them with their options.
  */
 @Command(name = "guidegen", mixinStandardHelpOptions = true, version = "guidegen 0.1.0",
         description = "Builds a static site of career guides from Markdown and a salary snapshot.",
@@ -89,10 +89,8 @@ public final class Main implements Callable<Integer> {
                 + "replaced as a whole, so it must be new, empty, or written by guidegen, and may not hold the sources")
         String out;
 
-
-        @Option(names = "--format", paramLabel = "FORMAT", description = "how problems are printed: text (default), "
-                + "github (workflow commands, shown as annotations on a pull request) or json")
-        Report format = Report.text;
+        @CommandLine.Mixin
+        FormatOption format = new FormatOption();
 
         @Override
         public Integer call() {
@@ -149,7 +147,7 @@ public final class Main implements Callable<Integer> {
                 return PROBLEMS;
             }
             long ms = (System.nanoTime() - start) / 1_000_000;
-            (format == Report.text ? stdout : stderr).println("Built " + result.stats().describe() + " in " + ms + " ms");
+            format.summary(stdout, stderr).println("Built " + result.stats().describe() + " in " + ms + " ms");
             return BUILT;
         }
     }
@@ -167,10 +165,8 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Mixin
         SiteOptions site = new SiteOptions();
 
-
-        @Option(names = "--format", paramLabel = "FORMAT", description = "how problems are printed: text (default), "
-                + "github (workflow commands, shown as annotations on a pull request) or json")
-        Report format = Report.text;
+        @CommandLine.Mixin
+        FormatOption format = new FormatOption();
 
         @Override
         public Integer call() {
@@ -185,7 +181,7 @@ public final class Main implements Callable<Integer> {
             BuildResult result = Build.run(tree, drafts, f -> { });
             format.print(result.problems(), tree, stdout, stderr);
             long errors = result.problems().size() - result.warnings().size();
-            (format == Report.text ? stdout : stderr).println((errors == 0 ? "Checked " + result.stats().describe() + ": "
+            format.summary(stdout, stderr).println((errors == 0 ? "Checked " + result.stats().describe() + ": "
                     : "Check failed: ") + errors + (errors == 1 ? " error, " : " errors, ") + result.warnings().size()
                     + (result.warnings().size() == 1 ? " warning" : " warnings"));
             return errors == 0 ? BUILT : PROBLEMS;

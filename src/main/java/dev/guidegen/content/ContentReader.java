@@ -102,6 +102,17 @@ public final class ContentReader {
         return (Optional<T>) entry.value();
     }
 
+    /** How one kind of content file is read: by a reader, from its slug, path and bytes. */
+    private interface FileReader<T> {
+        Optional<T> read(ContentReader reader, String slug, String path, byte[] bytes);
+    }
+
+    /** Each file of {@code folder} read, in the files' order, on all cores; empty for one that made nothing. */
+    private <T> List<Optional<T>> readEach(List<Map.Entry<String, byte[]>> files, String folder, String kind, FileReader<T> read) {
+        return map(files, file -> slugOf(file.getKey(), folder).flatMap(slug -> once(kind, file.getKey(), file.getValue(),
+                r -> read.read(r, slug, file.getKey(), file.getValue()))));
+    }
+
     private static String contextOf(RawHtml html, java.util.SortedMap<String, ImageFile> images) {
         StringBuilder b = new StringBuilder(html.toString());
         images.values().forEach(i -> b.append('\0').append(i.path()).append(' ').append(i.width()).append('x').append(i.height()));
@@ -138,9 +149,7 @@ public final class ContentReader {
         }
         List<Guide> leftOut = new ArrayList<>();
         List<Map.Entry<String, byte[]>> guideFiles = List.copyOf(tree.under(GUIDES).entrySet());
-        List<Optional<Guide>> read = map(guideFiles, file ->
-                slugOf(file.getKey(), GUIDES).flatMap(s -> once("guide", file.getKey(), file.getValue(),
-                        r -> r.readGuide(s, file.getKey(), file.getValue()))));
+        List<Optional<Guide>> read = readEach(guideFiles, GUIDES, "guide", ContentReader::readGuide);
         for (int i = 0; i < guideFiles.size(); i++) {
             Optional<Guide> guide = read.get(i);
             if (guide.isEmpty()) {
@@ -156,18 +165,14 @@ public final class ContentReader {
         }
         List<Group> groups = new ArrayList<>();
         List<Group> draftGroups = new ArrayList<>();
-        List<Map.Entry<String, byte[]>> groupFiles = List.copyOf(tree.under(GROUPS).entrySet());
-        for (Optional<Group> group : map(groupFiles, file ->
-                slugOf(file.getKey(), GROUPS).flatMap(key -> once("group", file.getKey(), file.getValue(),
-                        r -> r.readGroup(key, file.getKey(), file.getValue()))))) {
+        for (Optional<Group> group : readEach(List.copyOf(tree.under(GROUPS).entrySet()), GROUPS, "group",
+                ContentReader::readGroup)) {
             group.ifPresent(g -> (g.draft() && !drafts ? draftGroups : groups).add(g));
         }
         List<Page> pages = new ArrayList<>();
         List<Page> draftPages = new ArrayList<>();
-        List<Map.Entry<String, byte[]>> pageFiles = List.copyOf(tree.under(PAGES).entrySet());
-        for (Optional<Page> page : map(pageFiles, file ->
-                slugOf(file.getKey(), PAGES).flatMap(slug -> once("page", file.getKey(), file.getValue(),
-                        r -> r.readPage(slug, file.getKey(), file.getValue()))))) {
+        for (Optional<Page> page : readEach(List.copyOf(tree.under(PAGES).entrySet()), PAGES, "page",
+                ContentReader::readPage)) {
             page.ifPresent(p -> (p.draft() && !drafts ? draftPages : pages).add(p));
         }
         for (String path : tree.under(SourceTree.CONTENT).keySet()) {

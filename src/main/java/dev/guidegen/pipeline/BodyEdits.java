@@ -77,8 +77,12 @@ public final class BodyEdits {
     }
 
     private static Map<String, byte[]> othersOf(SourceTree tree) {
-        Map<String, byte[]> out = new HashMap<>(tree.files());
-        out.keySet().removeIf(path -> path.startsWith(ContentReader.GUIDES));
+        Map<String, byte[]> out = new HashMap<>();
+        tree.files().forEach((path, bytes) -> {
+            if (!path.startsWith(ContentReader.GUIDES)) {
+                out.put(path, bytes);
+            }
+        });
         return out;
     }
 

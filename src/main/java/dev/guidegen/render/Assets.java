@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -95,18 +94,18 @@ public final class Assets {
             if (lines == null) {
                 lines = new LineMap(css);
             }
-            String target2 = target.get();
-            if (!files.containsKey(target2)) {
+            String named = target.get();
+            if (!files.containsKey(named)) {
                 problems.error(lines.pos(path, m.start(2)), "url(" + url + ") names no file in templates/assets/"
-                        + DidYouMean.suffix(target2, files.keySet()), "assets: " + String.join(", ", files.keySet()));
+                        + DidYouMean.suffix(named, files.keySet()), "assets: " + String.join(", ", files.keySet()));
                 continue;
             }
-            if (visiting.contains(target2)) {
+            if (visiting.contains(named)) {
                 problems.error(lines.pos(path, m.start(2)), "url(" + url + ") names a stylesheet that names this one",
                         "stylesheets that name each other cannot each carry the other's hash; break the cycle");
                 continue;
             }
-            Asset asset = publish(target2, files, done, visiting, problems);
+            Asset asset = publish(named, files, done, visiting, problems);
             int cut = firstOf(url, "?#");
             out.append(css, last, m.start(2)).append(asset.url()).append(cut < 0 ? "" : url.substring(cut));
             last = m.end(2);
@@ -186,10 +185,5 @@ public final class Assets {
             out.add(new OutputFile(a.url().substring(1), a.bytes(), ""));
         }
         return out;
-    }
-
-    /** For the build's record of what each published name came from. */
-    public Map<String, Asset> byName() {
-        return byName;
     }
 }

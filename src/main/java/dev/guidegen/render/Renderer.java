@@ -229,10 +229,8 @@ public final class Renderer {
             String url = Urls.paged(Urls.HOME, n);
             jobs.add(new Job(url, "home.ftlh", newest, () -> {
                 List<View.Link> crumbs = new ArrayList<>(List.of(home));
-                if (page > 1) {
-                    crumbs.add(new View.Link("Page " + page, url));
-                }
-                View.Meta meta = meta(site, page > 1 ? title + ", page " + page : title, site.config().description(), url,
+                addPage(crumbs, page, url);
+                View.Meta meta = meta(site, title + pageSuffix(page), site.config().description(), url,
                         crumbs, "website");
                 Map<String, Object> model = model(views, withLd(meta, graphs.page(meta, newest, List.of())), "levels",
                         site.groups().isEmpty() ? views.levels(page) : List.of());
@@ -252,10 +250,8 @@ public final class Renderer {
                 jobs.add(new Job(url, "group.ftlh", groupNewest, () -> {
                     View.GroupPage g = views.groupPage(group, members, page);
                     List<View.Link> crumbs = new ArrayList<>(List.of(home, new View.Link(g.title(), Urls.group(g.key()))));
-                    if (page > 1) {
-                        crumbs.add(new View.Link("Page " + page, url));
-                    }
-                    View.Meta meta = meta(site, g.title() + (page > 1 ? ", page " + page : "") + ": roles, skills and pay",
+                    addPage(crumbs, page, url);
+                    View.Meta meta = meta(site, g.title() + pageSuffix(page) + ": roles, skills and pay",
                             g.summary(), url, crumbs, "website");
                     return model(views, withLd(meta, graphs.page(meta, groupNewest, List.of())), "group", g);
                 }));
@@ -328,11 +324,9 @@ public final class Renderer {
                     if (group != null) {
                         crumbs.add(new View.Link(groupTitle, faqFirst));
                     }
-                    if (page > 1) {
-                        crumbs.add(new View.Link("Page " + page, url));
-                    }
+                    addPage(crumbs, page, url);
                     View.Meta meta = meta(site, (group == null ? "Questions and answers about every role"
-                            : "Questions and answers: " + groupTitle) + (page > 1 ? ", page " + page : ""), faqDescription, url,
+                            : "Questions and answers: " + groupTitle) + pageSuffix(page), faqDescription, url,
                             crumbs, "website");
                     return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "hub",
                             views.faqHub(roles, faqFirst, page, groupTitle));
@@ -346,11 +340,9 @@ public final class Renderer {
                     if (group != null) {
                         crumbs.add(new View.Link(groupTitle, salaryFirst));
                     }
-                    if (page > 1) {
-                        crumbs.add(new View.Link("Page " + page, url));
-                    }
+                    addPage(crumbs, page, url);
                     View.Meta meta = meta(site, (group == null ? "Salaries for every role, side by side"
-                            : "Salaries: " + groupTitle) + (page > 1 ? ", page " + page : ""), salaryDescription, url, crumbs,
+                            : "Salaries: " + groupTitle) + pageSuffix(page), salaryDescription, url, crumbs,
                             "website");
                     return model(views, withLd(meta, graphs.page(meta, snapshotIso, List.of())), "index",
                             views.salaryIndex(roles, salaryFirst, page, groupTitle));
@@ -374,10 +366,8 @@ public final class Renderer {
                     View.SkillInfo s = views.skillPage(skill, page);
                     List<View.Link> crumbs = new ArrayList<>(List.of(home, new View.Link("Skills", Urls.SKILLS),
                             new View.Link(s.name(), s.url())));
-                    if (page > 1) {
-                        crumbs.add(new View.Link("Page " + page, url));
-                    }
-                    View.Meta meta = meta(site, s.name() + (page > 1 ? ", page " + page : "") + ": roles that need it",
+                    addPage(crumbs, page, url);
+                    View.Meta meta = meta(site, s.name() + pageSuffix(page) + ": roles that need it",
                             "The roles that list " + s.name() + " as a skill, with their pay and experience.", url, crumbs,
                             "website");
                     return model(views, withLd(meta, graphs.page(meta, newest, List.of())), "skill", s);
@@ -411,6 +401,18 @@ public final class Renderer {
             return parts.length == 4 ? title + ": questions and answers" : title;
         }
         return site.pages().stream().filter(p -> Urls.page(p.slug()).equals(url)).map(Page::title).findFirst().orElse(url);
+    }
+
+    /** A breadcrumb for the n-th page of a paged list, after the first. */
+    private static void addPage(List<View.Link> crumbs, int page, String url) {
+        if (page > 1) {
+            crumbs.add(new View.Link("Page " + page, url));
+        }
+    }
+
+    /** ", page 3" for a title on the third page of a paged list; nothing on the first. */
+    private static String pageSuffix(int page) {
+        return page > 1 ? ", page " + page : "";
     }
 
     private static View.Meta meta(Site site, String title, String description, String url, List<View.Link> crumbs,
