@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,39 +24,15 @@ class BrowserQualityTest {
             "/faq/", "/salaries/", "/skills/api-design/", "/compare/backend-engineer-vs-backend-software-engineer/",
             "/groups/backend/", "/faq/backend/", "/salaries/backend/");
 
-    static Path site;
-    static Browser browser;
-    static List<String> allPages;
-
-    @BeforeAll
-    static void open() throws Exception {
-        if (!Browser.shouldRun()) {
-            return; // each test skips itself, and Maven counts it as skipped
-        }
-        Browser.Opened opened = Browser.open(Build.run(SourceTree.read(Path.of(".")), false));
-        site = opened.site();
-        browser = opened.browser();
-        allPages = opened.pages();
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void needsChromium() {
-        Browser.assumeChromium();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final OpenSite OPEN = new OpenSite(() -> Build.run(SourceTree.read(Path.of(".")), false));
 
     @Test
     void axeFindsNoViolationsOnAnyPageTypeInLightOrDark() {
         List<String> violations = new ArrayList<>();
         for (String page : PAGES) {
-            violations.addAll(browser.axeViolations(page, 1280, false));
-            violations.addAll(browser.axeViolations(page, 360, true));
+            violations.addAll(OPEN.browser().axeViolations(page, 1280, false));
+            violations.addAll(OPEN.browser().axeViolations(page, 360, true));
         }
         assertThat(violations).isEmpty();
     }
@@ -66,18 +40,18 @@ class BrowserQualityTest {
     @Test
     void axeFindsNoViolationsOnAnyOtherPageEither() {
         List<String> violations = new ArrayList<>();
-        for (String page : allPages) {
+        for (String page : OPEN.pages()) {
             if (!PAGES.contains(page)) {
-                violations.addAll(browser.axeViolations(page, 360, false));
+                violations.addAll(OPEN.browser().axeViolations(page, 360, false));
             }
         }
-        assertThat(allPages).hasSizeGreaterThan(30);
+        assertThat(OPEN.pages()).hasSizeGreaterThan(30);
         assertThat(violations).isEmpty();
     }
 
     @Test
     void noPageScrollsSidewaysOnAPhone() {
-        assertThat(allPages.stream().filter(page -> browser.scrollsHorizontally(page, 360)).toList()).isEmpty();
+        assertThat(OPEN.pages().stream().filter(page -> OPEN.browser().scrollsHorizontally(page, 360)).toList()).isEmpty();
     }
 
     @Test
@@ -85,7 +59,7 @@ class BrowserQualityTest {
         List<String> scrolling = new ArrayList<>();
         for (String page : PAGES) {
             for (int width : new int[] {360, 1280}) {
-                if (browser.scrollsHorizontally(page, width)) {
+                if (OPEN.browser().scrollsHorizontally(page, width)) {
                     scrolling.add(page + " at " + width + "px");
                 }
             }
@@ -95,10 +69,10 @@ class BrowserQualityTest {
 
     @Test
     void theCheckSeesAPageThatScrollsSideways() throws Exception {
-        Files.writeString(site.resolve("wide.html"), "<!DOCTYPE html><html lang=en><title>w</title>"
+        Files.writeString(OPEN.site().resolve("wide.html"), "<!DOCTYPE html><html lang=en><title>w</title>"
                 + "<meta name=viewport content='width=device-width'><main><h1>Wide</h1><div style='width:900px'>wide</div></main>");
-        assertThat(browser.scrollsHorizontally("/wide.html", 360)).isTrue();
-        assertThat(browser.axeViolations("/wide.html")).isEmpty();
+        assertThat(OPEN.browser().scrollsHorizontally("/wide.html", 360)).isTrue();
+        assertThat(OPEN.browser().axeViolations("/wide.html")).isEmpty();
     }
 
     @Test
@@ -107,7 +81,7 @@ class BrowserQualityTest {
         for (int width : new int[] {360, 1280}) {
             for (boolean dark : new boolean[] {false, true}) {
                 Path png = dir.resolve("guide-" + width + (dark ? "-dark" : "-light") + ".png");
-                browser.screenshot("/roles/backend-engineer/", width, dark, png);
+                OPEN.browser().screenshot("/roles/backend-engineer/", width, dark, png);
                 assertThat(Files.size(png)).isGreaterThan(10_000);
             }
         }

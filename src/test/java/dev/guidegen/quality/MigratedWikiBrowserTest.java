@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,54 +18,30 @@ import org.junit.jupiter.api.Test;
  */
 class MigratedWikiBrowserTest {
 
-    static Path site;
-    static Browser browser;
-    static List<String> allPages;
-
-    @BeforeAll
-    static void open() throws Exception {
-        if (!Browser.shouldRun()) {
-            return; // each test skips itself, and Maven counts it as skipped
-        }
-        Browser.Opened opened = Browser.open(InlineSite.fromResources("migrated-wiki").build().result());
-        site = opened.site();
-        browser = opened.browser();
-        allPages = opened.pages();
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void needsChromium() {
-        Browser.assumeChromium();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final OpenSite OPEN = new OpenSite(() -> InlineSite.fromResources("migrated-wiki").build().result());
 
     @Test
     void noPageScrollsSidewaysAt360Or1280Pixels() {
         List<String> scrolling = new ArrayList<>();
-        for (String page : allPages) {
+        for (String page : OPEN.pages()) {
             for (int width : new int[] {360, 1280}) {
-                if (browser.scrollsHorizontally(page, width)) {
+                if (OPEN.browser().scrollsHorizontally(page, width)) {
                     scrolling.add(page + " at " + width + "px");
                 }
             }
         }
-        assertThat(allPages).hasSizeGreaterThan(20);
+        assertThat(OPEN.pages()).hasSizeGreaterThan(20);
         assertThat(scrolling).isEmpty();
     }
 
     @Test
     void axeFindsNoViolationsOnAnyPage() {
         List<String> violations = new ArrayList<>();
-        for (String page : allPages) {
-            violations.addAll(browser.axeViolations(page, 360, false));
+        for (String page : OPEN.pages()) {
+            violations.addAll(OPEN.browser().axeViolations(page, 360, false));
         }
-        violations.addAll(browser.axeViolations("/roles/data-engineer/", 1280, true));
+        violations.addAll(OPEN.browser().axeViolations("/roles/data-engineer/", 1280, true));
         assertThat(violations).isEmpty();
     }
 
@@ -76,15 +50,15 @@ class MigratedWikiBrowserTest {
         Path dir = Path.of("target/screenshots");
         for (int width : new int[] {360, 1280}) {
             Path png = dir.resolve("wiki-data-engineer-" + width + ".png");
-            browser.screenshot("/roles/data-engineer/", width, false, png);
+            OPEN.browser().screenshot("/roles/data-engineer/", width, false, png);
             assertThat(Files.size(png)).isGreaterThan(10_000);
         }
     }
 
     @Test
     void anOldUrlSendsTheReaderOnToThePageThatLivesThereNow() throws Exception {
-        assertThat(allPages).contains("/roles/data-pipeline-engineer/", "/wiki/");
-        assertThat(browser.landsOn("/roles/data-pipeline-engineer/")).isEqualTo("/roles/data-engineer/");
-        assertThat(browser.landsOn("/wiki/")).isEqualTo("/about/");
+        assertThat(OPEN.pages()).contains("/roles/data-pipeline-engineer/", "/wiki/");
+        assertThat(OPEN.browser().landsOn("/roles/data-pipeline-engineer/")).isEqualTo("/roles/data-engineer/");
+        assertThat(OPEN.browser().landsOn("/wiki/")).isEqualTo("/about/");
     }
 }
