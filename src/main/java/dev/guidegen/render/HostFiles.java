@@ -20,7 +20,7 @@ public final class HostFiles {
     }
 
     /**
-     * {@code _headers} for a site of these output paths. Hosts apply every rule whose path matches and
+     * {@code _headers} for a site of these output paths (a folder's name, ending in "/", stands for all its files). Hosts apply every rule whose path matches and
      * join the values of a header given twice, so no two rules may match one file: the assets get
      * one rule, and every other top-level name of the site its own.
      */

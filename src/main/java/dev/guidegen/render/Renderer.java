@@ -81,10 +81,11 @@ public final class Renderer {
      */
     public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
             RenderMemo memo, java.util.Set<String> only, java.util.function.Consumer<OutputFile> sink) {
-        // Every path written, for the host files that list the site's top-level names.
+        // The site's top-level names ("roles/", "feed.xml"), for the host file that gives each its cache rule.
         java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.function.Consumer<OutputFile> out = f -> {
-            written.add(f.path());
+            int slash = f.path().indexOf('/');
+            written.add(slash < 0 ? f.path() : f.path().substring(0, slash + 1));
             sink.accept(f);
         };
         if (memo != null) {
