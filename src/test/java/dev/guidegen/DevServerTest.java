@@ -105,6 +105,32 @@ class DevServerTest {
     }
 
     @Test
+    void aFolderMadeWhileThePreviewRunsIsWatchedAndAFileSavedInItReloadsOpenPages() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal());
+        java.io.StringWriter log = new java.io.StringWriter();
+        DevServer.Running server = new DevServer(root, false, new java.io.PrintWriter(log, true)).start(0);
+        try {
+            get(server, "/roles/backend-engineer/");
+            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/__guidegen/events")).build(), HttpResponse.BodyHandlers.ofLines())
+                    .thenAccept(response -> response.body().forEach(lines::add));
+            Path folder = Files.createDirectories(root.resolve("content/pages/team"));
+            Thread.sleep(500);
+            Files.writeString(folder.resolve("about.md"), "---\ntitle: About\nsummary: Who we are.\n---\nWe write guides.\n");
+
+            String line;
+            do {
+                line = lines.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            } while (line != null && !line.equals("event:reload"));
+            assertThat(line).as("a reload after the save in the new folder").isEqualTo("event:reload");
+            assertThat(log.toString()).contains("Rebuil");
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void aSiteThatHasNeverBuiltShowsItsProblemsOnAPageThatReloadsWhenTheyAreFixed() throws Exception {
         CommandLineTest.write(root, InlineSite.minimal().edit(BadInput.ENGINEER, "related: [backend-architect]", "related: [x-y]"));
         DevServer.Running server = new DevServer(root, false, new java.io.PrintWriter(new java.io.StringWriter(), true)).start(0);

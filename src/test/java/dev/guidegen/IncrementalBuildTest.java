@@ -67,6 +67,11 @@ class IncrementalBuildTest {
                 s -> s.edit(ENGINEER, " Compare with the [architect](backend-architect.md).", "")));
         edits.put("a body's headings, which its contents list shows", new Edit(InlineSite::minimal,
                 s -> s.edit(ENGINEER, "## What the role is", "## What the job is")));
+        edits.put("a heading renamed that a page taken as it was links to", new Edit(
+                () -> InlineSite.minimal().with("templates/home.ftlh", new String(InlineSite.minimal().tree()
+                        .bytes("templates/home.ftlh"), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("</h1>", "</h1><p><a href=\"/roles/backend-engineer/#what-the-role-is\">The role</a></p>")),
+                s -> s.edit(ENGINEER, "## What the role is", "## What the job is")));
         edits.put("a guide that now breaks a link", new Edit(InlineSite::minimal,
                 s -> s.edit(ENGINEER, "(backend-architect.md#pay)", "(backend-architect.md#wages)")));
         edits.put("a summary too long, whose warning stays while the file is unchanged", new Edit(
@@ -131,6 +136,8 @@ class IncrementalBuildTest {
         // its bytes come out the same, so it is not scanned again.
         assertThat(memo.pages().reused()).isEqualTo(pages - 2);
         assertThat(memo.scans().reused()).isEqualTo(pages - 1);
+        // Its links are checked again; every other page's were settled by the last check.
+        assertThat(memo.scans().checked()).isEqualTo(1);
         java.util.Set<String> changed = new java.util.TreeSet<>();
         Map<String, String> old = files(first);
         files(rebuilt).forEach((path, text) -> {

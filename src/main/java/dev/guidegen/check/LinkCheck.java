@@ -66,26 +66,35 @@ public final class LinkCheck {
         }
     }
 
-    /** Checks every link of every page noted, once all are. */
+    /**
+     * Checks every link of every page noted, once all are. With a memo whose last check found
+     * nothing wrong, against the same files and base URL, a page is taken as settled when its
+     * scan is the very one checked then and no page it links into with a {@code #fragment} has
+     * different ids now: its links can have no other outcome.
+     */
     public void finish(dev.guidegen.work.Workers workers) {
         String baseUrl = site.config().baseUrl();
-        Map<String, Map<String, SourcePos>> written = contentLinks(site);
         Map<String, Set<String>> ids = new HashMap<>();
         pages.forEach((path, scanned) -> ids.put(path, scanned.page().ids()));
+        List<String> toCheck = toCheck(baseUrl, ids);
         // One broken link in a template breaks it on every page made from that template: report it once.
         OncePerPlace broken = new OncePerPlace();
         // ... and look for the nearest existing name once per missing target, not once per page.
         Map<String, String> nearest = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.function.Supplier<List<String>> urls = memoised(() -> paths.stream().map(p -> "/" + pageUrl(p)).sorted().toList());
-        workers.map(new java.util.ArrayList<>(new java.util.TreeSet<>(pages.keySet())), path -> {
+        java.util.function.Supplier<Map<String, Map<String, SourcePos>>> written = memoised(() -> contentLinks(site));
+        Map<String, Set<String>> fragmentTargets = new java.util.concurrent.ConcurrentHashMap<>();
+        workers.map(toCheck, path -> {
             Scanned scanned = pages.get(path);
+            Set<String> intoFragments = new HashSet<>();
             for (HtmlScan.Attr a : scanned.page().urls()) {
                 String url = a.value();
                 if (a.name().equals("href") || a.name().equals("src")) {
                     String problem = problemWith(path, url, baseUrl, paths, ids, target -> nearest.computeIfAbsent(target,
-                            t -> DidYouMean.nearest(t, urls.get()).map(n -> " (did you mean \"" + n + "\"?)").orElse("")));
+                            t -> DidYouMean.nearest(t, urls.get()).map(n -> " (did you mean \"" + n + "\"?)").orElse("")),
+                            intoFragments::add);
                     if (problem != null) {
-                        broken.add(writtenAt(written, path, url).orElseGet(() -> locate(tree, scanned.template(), a.name(), url)),
+                        broken.add(writtenAt(written.get(), path, url).orElseGet(() -> locate(tree, scanned.template(), a.name(), url)),
                                 "broken link \"" + url + "\": " + problem, "/" + pageUrl(path));
                     }
                 } else if (Urls.hasUnsafeScheme(url)) {
@@ -93,10 +102,50 @@ public final class LinkCheck {
                             + ": the scheme \"" + Urls.scheme(url) + ":\" is not allowed", "/" + pageUrl(path));
                 }
             }
+            fragmentTargets.put(path, intoFragments);
             return path;
         });
+        boolean passed = broken.isEmpty();
         broken.report(problems, (what, on) -> what + " (on " + on + ")",
                 what -> "fix the link where it is written, or the page it names");
+        if (memo != null) {
+            if (passed) {
+                remember(baseUrl, ids, fragmentTargets);
+            } else {
+                memo.failed(toCheck.size());
+            }
+        }
+    }
+
+    /** The pages to check, sorted: every page, or with a memo, only those whose outcome may have changed. */
+    private List<String> toCheck(String baseUrl, Map<String, Set<String>> ids) {
+        List<String> all = new java.util.ArrayList<>(new java.util.TreeSet<>(pages.keySet()));
+        ScanMemo.Passed last = memo == null ? null : memo.passed();
+        if (last == null || !last.baseUrl().equals(baseUrl) || !last.paths().equals(paths)) {
+            return all;
+        }
+        Set<String> changedIds = new HashSet<>();
+        ids.forEach((path, now) -> {
+            Set<String> then = last.ids().get(path);
+            if (then != now && !now.equals(then)) {
+                changedIds.add(path);
+            }
+        });
+        return all.stream().filter(path -> last.scans().get(path) != pages.get(path).page()
+                || !java.util.Collections.disjoint(last.fragmentTargets().getOrDefault(path, Set.of()), changedIds)).toList();
+    }
+
+    /** Leaves this check, which found nothing wrong, as what the next may take pages from. */
+    private void remember(String baseUrl, Map<String, Set<String>> ids, Map<String, Set<String>> checkedTargets) {
+        ScanMemo.Passed last = memo.passed();
+        Map<String, Set<String>> fragmentTargets = new HashMap<>();
+        if (last != null && last.paths().equals(paths)) {
+            fragmentTargets.putAll(last.fragmentTargets());
+        }
+        fragmentTargets.putAll(checkedTargets);
+        Map<String, HtmlScan.Page> scans = new HashMap<>();
+        pages.forEach((path, scanned) -> scans.put(path, scanned.page()));
+        memo.passed(new ScanMemo.Passed(baseUrl, Set.copyOf(paths), scans, ids, fragmentTargets), checkedTargets.size());
     }
 
     /**
@@ -163,9 +212,13 @@ public final class LinkCheck {
         };
     }
 
-    /** What is wrong with a link on {@code page}, or null; {@code nearest} gives " (did you mean ...)" for a missing URL. */
+    /**
+     * What is wrong with a link on {@code page}, or null; {@code nearest} gives " (did you mean ...)"
+     * for a missing URL, and {@code intoFragment} is told the page a link with a #fragment leads to.
+     */
     private static String problemWith(String page, String url, String baseUrl, Set<String> files,
-            Map<String, Set<String>> ids, java.util.function.UnaryOperator<String> nearest) {
+            Map<String, Set<String>> ids, java.util.function.UnaryOperator<String> nearest,
+            java.util.function.Consumer<String> intoFragment) {
         if (Urls.hasUnsafeScheme(url)) {
             return "the scheme \"" + Urls.scheme(url) + ":\" is not allowed (only http:, https:, mailto: and tel:)";
         }
@@ -200,6 +253,9 @@ public final class LinkCheck {
                 return "the page's URL ends in \"/\"";
             }
             return "no such page or file" + nearest.apply("/" + pageUrl(target));
+        }
+        if (!fragment.isEmpty()) {
+            intoFragment.accept(target);
         }
         if (!fragment.isEmpty() && !ids.getOrDefault(target, Set.of()).contains(fragment)) {
             return "no element with id \"" + fragment + "\" on that page";

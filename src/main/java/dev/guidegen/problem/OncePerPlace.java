@@ -26,6 +26,11 @@ public final class OncePerPlace {
         pages.computeIfAbsent(new Place(pos, what), k -> new TreeSet<>()).add(page);
     }
 
+    /** Whether no mistake was recorded. */
+    public synchronized boolean isEmpty() {
+        return pages.isEmpty();
+    }
+
     /** One error per place; {@code message} turns the mistake and "/x/ and 2 more" into its text. */
     public synchronized void report(Problems problems, java.util.function.BiFunction<String, String, String> message,
             Function<String, String> hint) {

@@ -5,6 +5,7 @@ import dev.guidegen.pipeline.BuildResult;
 import dev.guidegen.render.OutputFile;
 import dev.guidegen.source.Excerpt;
 import dev.guidegen.source.IoErrors;
+import dev.guidegen.source.ReadMemo;
 import dev.guidegen.source.SourceTree;
 import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
@@ -17,8 +18,10 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -159,21 +162,36 @@ public final class DevServer {
     }
 
     /**
-     * Watches content/ and templates/ and every folder in them; after a change (and 50 ms for the
-     * rest of a save to land) it rebuilds, says so in one line, and tells open pages to reload.
+     * Watches content/ and templates/ and every folder in them, and each folder that appears later;
+     * after a change (and 50 ms for the rest of a save to land) it rebuilds, says so in one line, and
+     * tells open pages to reload.
      */
     private void watch() {
         try (java.nio.file.WatchService service = root.getFileSystem().newWatchService()) {
-            register(service);
+            for (String top : new String[] {"content", "templates"}) {
+                register(service, root.resolve(top));
+            }
             while (!Thread.currentThread().isInterrupted()) {
                 java.nio.file.WatchKey key = service.take();
                 Thread.sleep(50);
+                List<Path> created = new ArrayList<>();
                 do {
-                    key.pollEvents();
+                    for (java.nio.file.WatchEvent<?> event : key.pollEvents()) {
+                        if (event.kind() == java.nio.file.StandardWatchEventKinds.OVERFLOW) {
+                            created.add(root.resolve("content"));
+                            created.add(root.resolve("templates"));
+                        } else if (event.kind() == java.nio.file.StandardWatchEventKinds.ENTRY_CREATE
+                                && key.watchable() instanceof Path dir && event.context() instanceof Path name) {
+                            created.add(dir.resolve(name));
+                        }
+                    }
                     key.reset();
                     key = service.poll();
                 } while (key != null);
-                register(service);
+                // A new folder, or one moved in, holds files to watch too.
+                for (Path p : created) {
+                    register(service, p);
+                }
                 BuildResult before = lastResult;
                 Current now = current();
                 if (now.result() != before) {
@@ -190,81 +208,49 @@ public final class DevServer {
     }
 
     /**
-     * Registers every folder of content/ and templates/ (registering one twice is harmless). A folder
-     * that goes away while it is walked, as an editor's temporary ones do, is passed over.
+     * Registers {@code dir} and every folder in it, if it is a folder (registering one twice is
+     * harmless). A folder that goes away while it is walked, as an editor's temporary ones do, is
+     * passed over.
      */
-    private void register(java.nio.file.WatchService service) throws IOException {
-        for (String top : new String[] {"content", "templates"}) {
-            Path dir = root.resolve(top);
-            if (!java.nio.file.Files.isDirectory(dir)) {
-                continue;
-            }
-            java.nio.file.Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
-                    try {
-                        d.register(service, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
-                                java.nio.file.StandardWatchEventKinds.ENTRY_DELETE, java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
-                    } catch (IOException e) {
-                        return java.nio.file.FileVisitResult.SKIP_SUBTREE; // gone already, or not ours to watch
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
+    private static void register(java.nio.file.WatchService service, Path dir) throws IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return;
         }
+        java.nio.file.Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
+                try {
+                    d.register(service, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
+                            java.nio.file.StandardWatchEventKinds.ENTRY_DELETE, java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+                } catch (IOException e) {
+                    return java.nio.file.FileVisitResult.SKIP_SUBTREE; // gone already, or not ours to watch
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private record Current(SourceTree tree, BuildResult result, Map<String, OutputFile> files) {
     }
 
-    /** Each source file's size and modification time when the sources were last read; null to read them anyway. */
-    private Map<String, String> lastStamps;
-
     /**
-     * Each file's size and modification time under content/ and templates/, or null when a symbolic
-     * link, or a failure to look, means only reading the files can tell whether they changed.
+     * Each source file's bytes as last read, with its size, time and identity then: reading every
+     * source on every request would cost 10,000 files' worth at 10,000 guides, so a file is opened
+     * again only when one of those changed.
      */
-    private Map<String, String> stamps() {
-        Map<String, String> out = new HashMap<>();
-        for (String top : new String[] {"content", "templates"}) {
-            Path dir = root.resolve(top);
-            if (!java.nio.file.Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            try (var walk = java.nio.file.Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) walk::iterator) {
-                    var a = java.nio.file.Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
-                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                    if (a.isSymbolicLink() || a.isOther()) {
-                        return null;
-                    }
-                    out.put(p.toString(), a.size() + " " + a.lastModifiedTime().toMillis() + " " + a.lastModifiedTime());
-                }
-            } catch (IOException | UncheckedIOException e) {
-                return null;
-            }
-        }
-        return out;
-    }
+    private final ReadMemo reads = new ReadMemo();
 
     private synchronized Current current() throws InterruptedException {
-        // Reading every source on every request costs 10,000 files' worth at 10,000 guides: when no
-        // file's size or time has changed since the last read, what was read then still stands.
-        Map<String, String> stamps = stamps();
-        if (stamps != null && stamps.equals(lastStamps) && lastTree != null && !lastTree.changedWhileRead()) {
-            return new Current(lastTree, lastResult, lastResult.failed() ? lastGood : lastFiles);
-        }
-        lastStamps = stamps;
-        SourceTree tree = SourceTree.read(root);
+        SourceTree tree = SourceTree.read(root, reads);
         for (int attempt = 1; tree.changedWhileRead() && attempt < READ_ATTEMPTS; attempt++) {
             // An editor's atomic save renames a new file over the old one; read again once it is in place.
             Thread.sleep(READ_RETRY_MILLIS);
-            tree = SourceTree.read(root);
+            tree = SourceTree.read(root, reads);
         }
         for (int attempt = 1; lastTree == null || !same(lastTree, tree); attempt++) {
             boolean first = lastTree == null;
@@ -287,7 +273,7 @@ public final class DevServer {
             // it missing. Wait a moment for the sources to change; if they do, that was such a moment.
             for (int wait = 0; wait < SETTLE_READS && same(lastTree, tree); wait++) {
                 Thread.sleep(READ_RETRY_MILLIS);
-                tree = SourceTree.read(root);
+                tree = SourceTree.read(root, reads);
             }
         }
         return new Current(lastTree, lastResult, lastResult.failed() ? lastGood : lastFiles);

@@ -55,8 +55,19 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
      * not hold. Only a root that cannot be read at all throws.
      */
     public static SourceTree read(Path root) {
+        return read(root, null);
+    }
+
+    /**
+     * Reads as above, taking from {@code memo} (which may be null) the bytes of every file whose
+     * size, time and identity are as the memo's last read found them, and leaving this read's in it.
+     */
+    public static SourceTree read(Path root, ReadMemo memo) {
         try {
-            Reader reader = new Reader(root, root.toRealPath());
+            if (memo != null) {
+                memo.begin();
+            }
+            Reader reader = new Reader(root, root.toRealPath(), memo);
             for (String top : new String[] {"content", "templates"}) {
                 Path dir = root.resolve(top);
                 if (Files.isDirectory(dir)) {
@@ -98,10 +109,12 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
         private final SortedMap<String, byte[]> files = new TreeMap<>();
         private final List<Problem> problems = new ArrayList<>();
         private boolean changed;
+        private final ReadMemo memo;
 
-        Reader(Path root, Path realRoot) {
+        Reader(Path root, Path realRoot, ReadMemo memo) {
             this.root = root;
             this.realRoot = realRoot;
+            this.memo = memo;
         }
 
         @Override
@@ -155,11 +168,18 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
                             + megabytes(Limits.MAX_FILE_BYTES), "split it, or move large media out of the site");
                     return FileVisitResult.CONTINUE;
                 }
-                byte[] bytes = Files.readAllBytes(file);
+                String path = relative(file);
+                byte[] bytes = memo == null ? null : memo.get(path, attrs);
+                if (bytes == null) {
+                    bytes = Files.readAllBytes(file);
+                    if (memo != null && bytes.length <= Limits.MAX_FILE_BYTES) {
+                        memo.put(path, attrs, bytes);
+                    }
+                }
                 if (bytes.length > Limits.MAX_FILE_BYTES) {
                     problem(file, "file is over " + megabytes(Limits.MAX_FILE_BYTES), "split it");
                 } else {
-                    files.put(relative(file), bytes);
+                    files.put(path, bytes);
                 }
             } catch (NoSuchFileException e) {
                 changed = true;

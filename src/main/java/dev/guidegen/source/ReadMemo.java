@@ -1,0 +1,45 @@
+package dev.guidegen.source;
+
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bytes of each file as the last read found them, with the file's size, modification time and
+ * identity then: a read in the same process takes a file's bytes from here instead of opening it
+ * when all three are the same. An editor's save changes the time, and a save by renaming a new file
+ * over the old one changes the identity too.
+ */
+public final class ReadMemo {
+
+    private record Entry(long size, long modifiedNanos, Object fileKey, byte[] bytes) {
+    }
+
+    private Map<String, Entry> last = Map.of();
+    private final Map<String, Entry> now = new ConcurrentHashMap<>();
+
+    synchronized void begin() {
+        last = Map.copyOf(now);
+        now.clear();
+    }
+
+    /** The bytes read last time if the file looks the same now, else null. */
+    byte[] get(String path, BasicFileAttributes attrs) {
+        Entry e = last.get(path);
+        if (e != null && e.size() == attrs.size() && e.modifiedNanos() == nanos(attrs)
+                && Objects.equals(e.fileKey(), attrs.fileKey())) {
+            now.put(path, e);
+            return e.bytes();
+        }
+        return null;
+    }
+
+    void put(String path, BasicFileAttributes attrs, byte[] bytes) {
+        now.put(path, new Entry(attrs.size(), nanos(attrs), attrs.fileKey(), bytes));
+    }
+
+    private static long nanos(BasicFileAttributes attrs) {
+        return attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+}
