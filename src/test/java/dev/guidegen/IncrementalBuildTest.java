@@ -72,6 +72,25 @@ class IncrementalBuildTest {
                         .bytes("templates/home.ftlh"), java.nio.charset.StandardCharsets.UTF_8)
                         .replace("</h1>", "</h1><p><a href=\"/roles/backend-engineer/#what-the-role-is\">The role</a></p>")),
                 s -> s.edit(ENGINEER, "## What the role is", "## What the job is")));
+        edits.put("a body that gains a javascript: link, which the site stage refuses", new Edit(InlineSite::minimal,
+                s -> s.edit(ENGINEER, "Builds APIs.", "Builds [APIs](javascript:alert(1)).")));
+        edits.put("a draft's pay key, which decides whether a snapshot role is used", new Edit(
+                () -> InlineSite.minimal()
+                        .edit("content/data/salaries.json", "\"architect\": {", """
+                                "data-engineer": {"category": "software-engineering", "basis": "percentiles",
+                                  "p25": 100000, "median": 120000, "p75": 140000, "sample": 40, "source": "guide"},
+                                "architect": {""")
+                        .with(DATA_ENGINEER, """
+                                ---
+                                title: Data Engineer
+                                summary: Builds pipelines.
+                                updated: 2026-10-03
+                                draft: true
+                                salary: data-engineer
+                                ---
+                                Moves data.
+                                """),
+                s -> s.edit(DATA_ENGINEER, "salary: data-engineer", "salary: false")));
         edits.put("a guide that now breaks a link", new Edit(InlineSite::minimal,
                 s -> s.edit(ENGINEER, "(backend-architect.md#pay)", "(backend-architect.md#wages)")));
         edits.put("a summary too long, whose warning stays while the file is unchanged", new Edit(
@@ -132,6 +151,7 @@ class IncrementalBuildTest {
 
         long pages = rebuilt.files().stream().filter(f -> f.path().endsWith(".html")).count();
         assertThat(memo.parses().reused()).isEqualTo(2); // the other guide and the page
+        assertThat(memo.snapshots().reused()).isEqualTo(1);
         // The guide's FAQ page is made from the same view of the role, so it is rendered again too;
         // its bytes come out the same, so it is not scanned again.
         assertThat(memo.pages().reused()).isEqualTo(pages - 2);
@@ -157,6 +177,7 @@ class IncrementalBuildTest {
 
         long pages = rebuilt.files().stream().filter(f -> f.path().endsWith(".html")).count();
         assertThat(memo.pages().takenUnchanged()).isEqualTo(pages - 2); // all but its page and its FAQ page
+        assertThat(memo.sites().taken()).as("the site taken as it was, with the guide's new body").isTrue();
         assertThat(files(rebuilt)).isEqualTo(files(Build.run(before.edit(ENGINEER, "Builds APIs.", "Builds APIs and queues.")
                 .tree(), false)));
     }

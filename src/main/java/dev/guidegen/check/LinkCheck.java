@@ -119,10 +119,9 @@ public final class LinkCheck {
 
     /** The pages to check, sorted: every page, or with a memo, only those whose outcome may have changed. */
     private List<String> toCheck(String baseUrl, Map<String, Set<String>> ids) {
-        List<String> all = new java.util.ArrayList<>(new java.util.TreeSet<>(pages.keySet()));
         ScanMemo.Passed last = memo == null ? null : memo.passed();
         if (last == null || !last.baseUrl().equals(baseUrl) || !last.paths().equals(paths)) {
-            return all;
+            return new java.util.ArrayList<>(new java.util.TreeSet<>(pages.keySet()));
         }
         Set<String> changedIds = new HashSet<>();
         ids.forEach((path, now) -> {
@@ -131,21 +130,30 @@ public final class LinkCheck {
                 changedIds.add(path);
             }
         });
-        return all.stream().filter(path -> last.scans().get(path) != pages.get(path).page()
-                || !java.util.Collections.disjoint(last.fragmentTargets().getOrDefault(path, Set.of()), changedIds)).toList();
+        return pages.keySet().stream().filter(path -> last.scans().get(path) != pages.get(path).page()
+                || !java.util.Collections.disjoint(last.fragmentTargets().getOrDefault(path, Set.of()), changedIds))
+                .sorted().toList();
     }
 
-    /** Leaves this check, which found nothing wrong, as what the next may take pages from. */
+    /**
+     * Leaves this check, which found nothing wrong, as what the next may take pages from: the last
+     * check's record, brought up to date with the pages checked again, when the files are the same.
+     */
     private void remember(String baseUrl, Map<String, Set<String>> ids, Map<String, Set<String>> checkedTargets) {
         ScanMemo.Passed last = memo.passed();
-        Map<String, Set<String>> fragmentTargets = new HashMap<>();
-        if (last != null && last.paths().equals(paths)) {
-            fragmentTargets.putAll(last.fragmentTargets());
+        if (last != null && last.baseUrl().equals(baseUrl) && last.paths().equals(paths)) {
+            checkedTargets.forEach((path, targets) -> {
+                last.scans().put(path, pages.get(path).page());
+                last.fragmentTargets().put(path, targets);
+            });
+            memo.passed(new ScanMemo.Passed(baseUrl, last.paths(), last.scans(), ids, last.fragmentTargets()),
+                    checkedTargets.size());
+            return;
         }
-        fragmentTargets.putAll(checkedTargets);
         Map<String, HtmlScan.Page> scans = new HashMap<>();
         pages.forEach((path, scanned) -> scans.put(path, scanned.page()));
-        memo.passed(new ScanMemo.Passed(baseUrl, Set.copyOf(paths), scans, ids, fragmentTargets), checkedTargets.size());
+        memo.passed(new ScanMemo.Passed(baseUrl, Set.copyOf(paths), scans, ids, new HashMap<>(checkedTargets)),
+                checkedTargets.size());
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.guidegen.pipeline;
 
+import dev.guidegen.content.Content;
 import dev.guidegen.content.ContentReader;
 import dev.guidegen.content.Guide;
 import dev.guidegen.content.Markdown;
 import dev.guidegen.site.Urls;
 import dev.guidegen.source.SourceTree;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,22 +19,33 @@ import java.util.TreeSet;
  * with the same links to the same places. Such an edit can change no page but the guide's own page
  * and its FAQ page, since a body reaches other pages only through where it links (the roles that
  * link to a guide); so a rebuild after one renders those pages alone and takes every other page as
- * the last build made it, without working out its values. Any other change, or a first build, or
- * one after a failed build, renders as usual.
+ * the last build made it, without working out its values. When the links, images and ids of the
+ * bodies are the same too, the site stage has nothing to work out again either. Any other change,
+ * or a first build, or one after a failed build, builds as usual.
  */
 public final class BodyEdits {
 
-    /** The last successful build's sources other than guides, and its guides by slug; null before one. */
+    /** The last successful build's sources other than guides, its guides by slug and its drafts; null before one. */
     private Map<String, byte[]> others;
     private Map<String, Guide> guides;
+    private List<Guide> draftGuides;
     private boolean drafts;
 
     /**
-     * The URLs of the only pages this build's changes can touch, or null when they may touch any:
-     * when something other than a guide's body changed, or there is no last build to compare with.
+     * What an edit of guides' bodies alone changed: the URLs of the only pages it can touch, the
+     * guides whose bodies changed, and whether the site stage can see it at all ({@code siteSees}
+     * is false when every changed body has the same links, images, and heading and element ids).
      */
-    synchronized Set<String> pagesToRender(SourceTree tree, List<Guide> now, boolean drafts) {
-        if (others == null || this.drafts != drafts || !tree.problems().isEmpty() || now.size() != guides.size()) {
+    record Edit(Set<String> urls, List<Guide> changed, boolean siteSees) {
+    }
+
+    /**
+     * What this build's changes are, when they are guides' bodies alone; null when they may touch
+     * any page: when something other than a guide's body changed, or there is no last build to
+     * compare with.
+     */
+    synchronized Edit changes(SourceTree tree, Content now, boolean drafts) {
+        if (others == null || this.drafts != drafts || !tree.problems().isEmpty() || now.guides().size() != guides.size()) {
             return null;
         }
         Map<String, byte[]> current = othersOf(tree);
@@ -45,7 +58,9 @@ public final class BodyEdits {
             }
         }
         Set<String> urls = new TreeSet<>();
-        for (Guide g : now) {
+        List<Guide> changed = new ArrayList<>();
+        boolean siteSees = !now.drafts().equals(draftGuides);
+        for (Guide g : now.guides()) {
             Guide old = guides.get(g.slug());
             if (old == null) {
                 return null;
@@ -58,15 +73,18 @@ public final class BodyEdits {
             }
             urls.add(Urls.guide(g.slug()));
             urls.add(Urls.guideFaq(g.slug()));
+            changed.add(g);
+            siteSees |= !seenBySite(old.body()).equals(seenBySite(g.body()));
         }
-        return urls;
+        return new Edit(urls, changed, siteSees);
     }
 
     /** Remembers a build that succeeded, as what the next one compares with. */
-    synchronized void succeeded(SourceTree tree, List<Guide> now, boolean drafts) {
+    synchronized void succeeded(SourceTree tree, Content now, boolean drafts) {
         others = othersOf(tree);
         guides = new HashMap<>();
-        now.forEach(g -> guides.put(g.slug(), g));
+        now.guides().forEach(g -> guides.put(g.slug(), g));
+        draftGuides = now.drafts();
         this.drafts = drafts;
     }
 
@@ -74,6 +92,18 @@ public final class BodyEdits {
     synchronized void failed() {
         others = null;
         guides = null;
+        draftGuides = null;
+    }
+
+    /**
+     * What the site stage reads of a body besides where it links: each link's and image's URL, and
+     * each heading's and raw element's id, without their places.
+     */
+    private static List<List<String>> seenBySite(Markdown body) {
+        return List.of(body.links().stream().map(dev.guidegen.source.Ref::value).toList(),
+                body.images().stream().map(dev.guidegen.source.Ref::value).toList(),
+                body.headings().stream().map(dev.guidegen.content.Heading::id).toList(),
+                body.rawIds().stream().map(dev.guidegen.source.Ref::value).toList());
     }
 
     private static Map<String, byte[]> othersOf(SourceTree tree) {

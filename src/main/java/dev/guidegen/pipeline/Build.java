@@ -12,9 +12,11 @@ import dev.guidegen.problem.Problems;
 import dev.guidegen.render.OutputFile;
 import dev.guidegen.render.Renderer;
 import dev.guidegen.salary.Snapshot;
+import dev.guidegen.salary.SnapshotMemo;
 import dev.guidegen.salary.SnapshotReader;
 import dev.guidegen.site.Site;
 import dev.guidegen.site.SiteBuilder;
+import dev.guidegen.site.SiteMemo;
 import dev.guidegen.site.SkillMemo;
 import dev.guidegen.site.Urls;
 import dev.guidegen.source.SourceTree;
@@ -35,14 +37,17 @@ public final class Build {
     }
 
     /**
-     * What one build leaves for the next in the same process: each file's parse, each page's
+     * What one build leaves for the next in the same process: each file's parse, the snapshot, each page's
      * rendering and each page's links and ids, reused only where their inputs are exactly the same;
-     * when only guides' body text changed, the knowledge that no other page can have; and the roles
-     * sharing skills, while no guide's skills change.
+     * when only guides' body text changed, the knowledge that no other page can have, and the site
+     * itself when the site stage cannot see the change; and the roles sharing skills, while no
+     * guide's skills change.
      */
-    public record Memo(ParseMemo parses, RenderMemo pages, ScanMemo scans, BodyEdits bodies, SkillMemo skills) {
+    public record Memo(ParseMemo parses, SnapshotMemo snapshots, RenderMemo pages, ScanMemo scans, BodyEdits bodies,
+            SiteMemo sites, SkillMemo skills) {
         public Memo() {
-            this(new ParseMemo(), new RenderMemo(), new ScanMemo(), new BodyEdits(), new SkillMemo());
+            this(new ParseMemo(), new SnapshotMemo(), new RenderMemo(), new ScanMemo(), new BodyEdits(), new SiteMemo(),
+                    new SkillMemo());
         }
     }
 
@@ -89,33 +94,46 @@ public final class Build {
         tree.problems().forEach(problems::add);
         MarkdownParser markdown = new MarkdownParser();
         Content content = new ContentReader(markdown, drafts, problems, workers, memo == null ? null : memo.parses()).read(tree);
-        Snapshot snapshot = new SnapshotReader(problems).read(tree);
+        Snapshot snapshot = new SnapshotReader(problems).read(tree, memo == null ? null : memo.snapshots());
         Assets assets = Assets.read(tree, problems);
-        Site site = new SiteBuilder(content, problems, memo == null ? new SkillMemo() : memo.skills())
-                .build(snapshot, otherFiles(assets));
+        BodyEdits.Edit edit = memo == null ? null : memo.bodies().changes(tree, content, drafts);
+        Site site = edit == null || edit.siteSees() || problems.hasErrors() ? null : memo.sites().with(edit.changed());
+        if (site != null) {
+            memo.sites().problems().forEach(problems::add);
+        } else {
+            Problems stage = new Problems();
+            site = new SiteBuilder(content, stage, memo == null ? new SkillMemo() : memo.skills()).build(snapshot, otherFiles(assets));
+            List<dev.guidegen.problem.Problem> recorded = stage.sorted();
+            recorded.forEach(problems::add);
+            if (memo != null) {
+                memo.sites().remember(site, recorded);
+            }
+        }
         AtomicInteger pages = new AtomicInteger();
         if (problems.hasErrors()) {
             new Renderer(problems).checkTemplates(tree);
         } else {
             LinkCheck links = new LinkCheck(problems, site, tree, memo == null ? null : memo.scans());
-            java.util.Set<String> only = memo == null ? null : memo.bodies().pagesToRender(tree, content.guides(), drafts);
-            new Renderer(problems).render(tree, site, assets, markdown, workers, memo == null ? null : memo.pages(), only, f -> {
+            java.util.Set<String> only = edit == null ? null : edit.urls();
+            boolean siteSame = memo != null && memo.sites().taken();
+            new Renderer(problems).render(tree, site, assets, markdown, workers, memo == null ? null : memo.pages(), only, siteSame, f -> {
                 links.add(f);
                 if (f.path().endsWith(".html")) {
                     pages.incrementAndGet();
                 }
                 sink.accept(f);
             });
-                if (!problems.hasErrors()) {
+            if (!problems.hasErrors()) {
                 links.finish(workers);
             }
         }
         boolean built = !problems.hasErrors();
         if (memo != null) {
             if (built) {
-                memo.bodies().succeeded(tree, content.guides(), drafts);
+                memo.bodies().succeeded(tree, content, drafts);
             } else {
                 memo.bodies().failed();
+                memo.sites().forget();
             }
         }
         BuildResult.Stats stats = new BuildResult.Stats(built ? pages.get() : 0, site.roles().size(),

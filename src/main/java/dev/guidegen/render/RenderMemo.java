@@ -25,17 +25,19 @@ public final class RenderMemo {
     private record Entry(byte[] digest, OutputFile file) {
     }
 
-    private Map<String, Entry> last = Map.of();
-    private final Map<String, Entry> now = new ConcurrentHashMap<>();
+    private volatile Map<String, Entry> last = Map.of();
+    private volatile Map<String, Entry> now = new ConcurrentHashMap<>();
     private final AtomicInteger reused = new AtomicInteger();
     private final AtomicInteger unchanged = new AtomicInteger();
     private byte[] templates = new byte[0];
+    /** The last build's files that are not pages, or null before one. */
+    private java.util.List<OutputFile> others;
 
     /** Starts a build with these templates: what the previous build rendered becomes what this one may reuse. */
     synchronized void begin(SourceTree tree) {
         if (!now.isEmpty()) {
-            last = Map.copyOf(now);
-            now.clear();
+            last = now;
+            now = new ConcurrentHashMap<>();
         }
         reused.set(0);
         unchanged.set(0);
@@ -99,6 +101,20 @@ public final class RenderMemo {
     /** How many of the reused pages were taken without working out their values. */
     public int takenUnchanged() {
         return unchanged.get();
+    }
+
+    /** The URLs of the last build's pages. */
+    java.util.Set<String> lastUrls() {
+        return last.keySet();
+    }
+
+    /** The files other than pages that the last build made, or null when none is known. */
+    synchronized java.util.List<OutputFile> others() {
+        return others;
+    }
+
+    synchronized void others(java.util.List<OutputFile> made) {
+        others = java.util.List.copyOf(made);
     }
 
     void remember(String url, byte[] digest, OutputFile file) {

@@ -81,6 +81,18 @@ public final class Renderer {
      */
     public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
             RenderMemo memo, java.util.Set<String> only, java.util.function.Consumer<OutputFile> sink) {
+        render(tree, site, assets, markdown, workers, memo, only, false, sink);
+    }
+
+    /**
+     * Renders as above; {@code siteSame} says the site is the one the memo's last build rendered,
+     * but for the bodies of the guides whose pages {@code only} names. Then no page outside
+     * {@code only} is even listed: each is taken from the memo, and so is every file that is not a
+     * page (the sitemap, feed, search index, images, assets and host files), since none of them
+     * reads a guide's body.
+     */
+    public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
+            RenderMemo memo, java.util.Set<String> only, boolean siteSame, java.util.function.Consumer<OutputFile> sink) {
         // The site's top-level names ("roles/", "feed.xml"), for the host file that gives each its cache rule.
         java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.function.Consumer<OutputFile> out = f -> {
@@ -94,7 +106,16 @@ public final class Renderer {
         Templates templates = new Templates(tree, problems, assets);
         ViewBuilder views = new ViewBuilder(site, new Markup(site));
         Graphs graphs = new Graphs(site);
-        List<Job> jobs = jobs(site, views, graphs);
+        List<OutputFile> lastOthers = memo == null ? null : memo.others();
+        boolean settled = only != null && siteSame && lastOthers != null;
+        List<Job> jobs = new ArrayList<>();
+        if (settled) {
+            View.Link home = new View.Link(site.config().title(), Urls.HOME);
+            site.roles().values().stream().filter(role -> only.contains(role.url()))
+                    .forEach(role -> roleJobs(site, views, graphs, role, home, jobs));
+        } else {
+            jobs.addAll(jobs(site, views, graphs));
+        }
 
         Map<String, Template> ready = new LinkedHashMap<>();
         for (Job job : jobs) {
@@ -126,19 +147,38 @@ public final class Renderer {
             return job.url();
         });
         failures.report(problems, (what, on) -> what + " (while rendering " + on + ")", what -> null);
+        if (settled) {
+            java.util.Set<String> rendered = new java.util.HashSet<>();
+            jobs.forEach(job -> rendered.add(job.url()));
+            workers.map(memo.lastUrls().stream().filter(url -> !rendered.contains(url)).toList(), url -> {
+                memo.reuseUnchanged(url).ifPresent(sink);
+                return url;
+            });
+            lastOthers.forEach(sink);
+            memo.others(lastOthers);
+            return;
+        }
+        List<OutputFile> others = new ArrayList<>();
+        java.util.function.Consumer<OutputFile> other = f -> {
+            others.add(f);
+            out.accept(f);
+        };
         java.util.SortedMap<String, String> sitemap = new java.util.TreeMap<>();
         jobs.stream().filter(job -> job.lastmod() != null).forEach(job -> sitemap.put(job.url(), job.lastmod()));
-        new Extras(site, graphs, sitemap).files().forEach(out);
+        new Extras(site, graphs, sitemap).files().forEach(other);
         for (var image : site.images().values()) {
-            out.accept(new OutputFile(image.url().substring(1), image.bytes(), ""));
+            other.accept(new OutputFile(image.url().substring(1), image.bytes(), ""));
         }
-        assets.files().forEach(out);
+        assets.files().forEach(other);
         if (!site.aliases().isEmpty()) {
-            site.aliases().forEach((from, to) -> out.accept(HostFiles.aliasPage(from, to, titleAt(site, to),
+            site.aliases().forEach((from, to) -> other.accept(HostFiles.aliasPage(from, to, titleAt(site, to),
                     graphs.absolute(to), site.config().language())));
-            out.accept(HostFiles.redirects(site.aliases()));
+            other.accept(HostFiles.redirects(site.aliases()));
         }
-        out.accept(HostFiles.headers(written, site.config().cache()));
+        other.accept(HostFiles.headers(written, site.config().cache()));
+        if (memo != null) {
+            memo.others(others);
+        }
     }
 
     private Optional<OutputFile> renderOne(Job job, Map<String, Object> model, Template template, OncePerPlace failures) {
@@ -259,25 +299,7 @@ public final class Renderer {
             }
         }
         for (Role role : site.roles().values()) {
-            jobs.add(new Job(role.url(), "guide.ftlh", updated(role), () -> {
-                View.Role r = views.role(role);
-                View.Meta meta = meta(site, r.title() + ": role guide, skills and pay", r.summary(), r.url(),
-                        List.of(home, new View.Link(r.title(), r.url())), "article");
-                String ld = graphs.page(meta, r.updated(), List.of(graphs.occupation(role, r)));
-                return model(views, withLd(meta, ld), "role", r);
-            }));
-            if (role.guide().faq().isEmpty()) {
-                continue; // a guide with no questions has no FAQ page, and is left out of the FAQ hub
-            }
-            jobs.add(new Job(Urls.guideFaq(role.slug()), "guide-faq.ftlh", updated(role), () -> {
-                View.Role r = views.role(role);
-                String url = Urls.guideFaq(role.slug());
-                View.Meta meta = meta(site, r.title() + ": questions and answers",
-                        "Common questions about the " + r.title() + " role, answered.", url,
-                        List.of(home, new View.Link(r.title(), r.url()), new View.Link("FAQ", url)), "website");
-                String ld = graphs.page(meta, r.updated(), List.of(graphs.faqPage(url, r.faq())));
-                return model(views, withLd(meta, ld), "role", r);
-            }));
+            roleJobs(site, views, graphs, role, home, jobs);
         }
         for (var comparison : site.comparisons().values()) {
             jobs.add(new Job(comparison.url(), "compare.ftlh", site.newestUpdate(List.of(comparison.a(), comparison.b())), () -> {
@@ -405,6 +427,29 @@ public final class Renderer {
     }
 
     /** A breadcrumb for the n-th page of a paged list, after the first. */
+    /** The jobs for a role's own pages: its guide page, and its FAQ page when it has questions. */
+    private static void roleJobs(Site site, ViewBuilder views, Graphs graphs, Role role, View.Link home, List<Job> jobs) {
+        jobs.add(new Job(role.url(), "guide.ftlh", updated(role), () -> {
+            View.Role r = views.role(role);
+            View.Meta meta = meta(site, r.title() + ": role guide, skills and pay", r.summary(), r.url(),
+                    List.of(home, new View.Link(r.title(), r.url())), "article");
+            String ld = graphs.page(meta, r.updated(), List.of(graphs.occupation(role, r)));
+            return model(views, withLd(meta, ld), "role", r);
+        }));
+        if (role.guide().faq().isEmpty()) {
+            return; // a guide with no questions has no FAQ page, and is left out of the FAQ hub
+        }
+        jobs.add(new Job(Urls.guideFaq(role.slug()), "guide-faq.ftlh", updated(role), () -> {
+            View.Role r = views.role(role);
+            String url = Urls.guideFaq(role.slug());
+            View.Meta meta = meta(site, r.title() + ": questions and answers",
+                    "Common questions about the " + r.title() + " role, answered.", url,
+                    List.of(home, new View.Link(r.title(), r.url()), new View.Link("FAQ", url)), "website");
+            String ld = graphs.page(meta, r.updated(), List.of(graphs.faqPage(url, r.faq())));
+            return model(views, withLd(meta, ld), "role", r);
+        }));
+    }
+
     private static void addPage(List<View.Link> crumbs, int page, String url) {
         if (page > 1) {
             crumbs.add(new View.Link("Page " + page, url));

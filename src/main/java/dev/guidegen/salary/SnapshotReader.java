@@ -42,6 +42,24 @@ public final class SnapshotReader {
         this.problems = problems;
     }
 
+    /**
+     * Reads as {@link #read(SourceTree)} does, taking the snapshot and its problems from {@code memo}
+     * (which may be null) when the file's bytes are the memo's last build's.
+     */
+    public Snapshot read(SourceTree tree, SnapshotMemo memo) {
+        if (memo == null || !tree.has(PATH)) {
+            return read(tree);
+        }
+        memo.files.begin();
+        SnapshotMemo.Entry entry = memo.files.get(PATH, tree.bytes(PATH), "", () -> {
+            Problems own = new Problems();
+            Snapshot snapshot = new SnapshotReader(own).read(tree);
+            return new SnapshotMemo.Entry(snapshot, own.sorted());
+        });
+        entry.problems().forEach(problems::add);
+        return entry.snapshot();
+    }
+
     public Snapshot read(SourceTree tree) {
         if (!tree.has(PATH)) {
             problems.error(SourcePos.start(PATH), "missing salary snapshot",

@@ -17,11 +17,11 @@ public final class ReadMemo {
     }
 
     private Map<String, Entry> last = Map.of();
-    private final Map<String, Entry> now = new ConcurrentHashMap<>();
+    private Map<String, Entry> now = new ConcurrentHashMap<>();
 
     synchronized void begin() {
-        last = Map.copyOf(now);
-        now.clear();
+        last = now;
+        now = new ConcurrentHashMap<>();
     }
 
     /** The bytes read last time if the file looks the same now, else null. */

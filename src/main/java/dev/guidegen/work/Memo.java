@@ -17,15 +17,15 @@ public final class Memo<V> {
     private record Entry<V>(byte[] bytes, String context, V value) {
     }
 
-    private Map<String, Entry<V>> last = Map.of();
-    private final Map<String, Entry<V>> now = new ConcurrentHashMap<>();
+    private volatile Map<String, Entry<V>> last = Map.of();
+    private volatile Map<String, Entry<V>> now = new ConcurrentHashMap<>();
     private final AtomicInteger reused = new AtomicInteger();
 
     /** Starts a build: what the previous build made becomes what this one may reuse. */
     public synchronized void begin() {
         if (!now.isEmpty()) {
-            last = Map.copyOf(now);
-            now.clear();
+            last = now;
+            now = new ConcurrentHashMap<>();
         }
         reused.set(0);
     }
