@@ -44,6 +44,93 @@ class SourceFilesTest {
     }
 
     @Test
+    void readingOnlyThePathsAWatcherReportsGivesWhatReadingEverythingGives() throws IOException {
+        Path guides = site.resolve("content/guides");
+        java.util.List<java.util.function.Function<Path, java.util.List<Path>>> changes = java.util.List.of(
+                // a guide edited, then one added, and one removed
+                s -> java.util.List.of(edit(guides.resolve("backend-engineer.md"), "Builds APIs.", "Builds services.")),
+                s -> java.util.List.of(save(guides.resolve("data-engineer.md"), "---\ntitle: Data Engineer\n---\nMoves data.\n")),
+                s -> java.util.List.of(delete(guides.resolve("data-engineer.md"))),
+                // a folder made with files in it, then a file saved in it, then the folder removed
+                s -> java.util.List.of(save(s.resolve("content/pages/team/about.md"), "---\ntitle: About\n---\nUs.\n")
+                        .getParent().getParent()),
+                s -> java.util.List.of(save(s.resolve("content/pages/team/more.md"), "---\ntitle: More\n---\nMore.\n")),
+                s -> java.util.List.of(deleteTree(s.resolve("content/pages"))),
+                // what editors leave beside a file, in a hidden folder or under a hidden name: never read
+                s -> java.util.List.of(save(s.resolve("content/.cache/x.md"), "hidden"), save(guides.resolve(".x.md.swp"), "swap"),
+                        save(guides.resolve("backend-engineer.md~"), "backup")),
+                // a file too large to read, and the same file cut down to size
+                s -> java.util.List.of(save(guides.resolve("huge.md"), "x".repeat((int) dev.guidegen.problem.Limits.MAX_FILE_BYTES + 1))),
+                s -> java.util.List.of(save(guides.resolve("huge.md"), "---\ntitle: Huge\n---\nNo longer.\n")),
+                // a template changed, and a path the watcher reports twice
+                s -> java.util.List.of(edit(s.resolve("templates/guide.ftlh"), "</header>", "<p>Edited.</p></header>"),
+                        s.resolve("templates/guide.ftlh")));
+        dev.guidegen.source.ReadMemo memo = new dev.guidegen.source.ReadMemo();
+        SourceTree tree = SourceTree.read(site, memo);
+        for (var change : changes) {
+            java.util.List<Path> paths = change.apply(site);
+            SourceTree updated = tree.update(site, paths, memo);
+            SourceTree full = SourceTree.read(site);
+
+            assertThat(updated).as("an update after %s", paths).isNotNull();
+            assertThat(updated.files().keySet()).isEqualTo(full.files().keySet());
+            updated.files().forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(full.bytes(path)));
+            assertThat(updated.problems()).containsExactlyInAnyOrderElementsOf(full.problems());
+            tree = updated;
+        }
+    }
+
+    @Test
+    void aChangeThroughASymbolicLinkIsLeftToAFullRead() throws IOException {
+        Path outside = Files.createDirectories(dir.resolve("shared"));
+        Files.writeString(outside.resolve("note.md"), "x");
+        Path link = Files.createSymbolicLink(site.resolve("content/guides/linked.md"), site.resolve("content/pages/methodology.md"));
+        SourceTree tree = SourceTree.read(site);
+
+        assertThat(tree.update(site, java.util.List.of(link), null)).isNull();
+        Files.delete(link);
+        SourceTree plain = SourceTree.read(site);
+        Path folderLink = Files.createSymbolicLink(site.resolve("content/shared"), outside);
+        assertThat(plain.update(site, java.util.List.of(folderLink), null)).isNull();
+        assertThat(plain.update(site, java.util.List.of(folderLink.resolve("note.md")), null)).isNull();
+    }
+
+    private static Path save(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Path edit(Path file, String from, String to) {
+        try {
+            return save(file, Files.readString(file).replace(from, to));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Path delete(Path file) {
+        try {
+            Files.delete(file);
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Path deleteTree(Path folder) {
+        try (var walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(SourceFilesTest::delete);
+            return folder;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aLinkToAFolderOutsideTheRootIsNotFollowed() throws IOException {
         Path outside = Files.createDirectories(dir.resolve("elsewhere"));
         Files.writeString(outside.resolve("stolen.md"), "---\ntitle: Stolen\nsummary: " + SECRET + "\nupdated: 2026-10-01\n---\n");

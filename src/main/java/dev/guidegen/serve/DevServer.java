@@ -171,27 +171,18 @@ public final class DevServer {
             for (String top : new String[] {"content", "templates"}) {
                 register(service, root.resolve(top));
             }
+            // A service that hears of changes as they happen spares each request a look at every file;
+            // one that polls the folders (every few seconds) does not.
+            synchronized (changed) {
+                lostTrack = true; // whatever changed before every folder was watched, the next request reads it all
+            }
+            heard.incrementAndGet();
+            trusted = !service.getClass().getName().contains("Polling");
+            watched = service;
             while (!Thread.currentThread().isInterrupted()) {
-                java.nio.file.WatchKey key = service.take();
+                hear(service.take(), service);
                 Thread.sleep(50);
-                List<Path> created = new ArrayList<>();
-                do {
-                    for (java.nio.file.WatchEvent<?> event : key.pollEvents()) {
-                        if (event.kind() == java.nio.file.StandardWatchEventKinds.OVERFLOW) {
-                            created.add(root.resolve("content"));
-                            created.add(root.resolve("templates"));
-                        } else if (event.kind() == java.nio.file.StandardWatchEventKinds.ENTRY_CREATE
-                                && key.watchable() instanceof Path dir && event.context() instanceof Path name) {
-                            created.add(dir.resolve(name));
-                        }
-                    }
-                    key.reset();
-                    key = service.poll();
-                } while (key != null);
-                // A new folder, or one moved in, holds files to watch too.
-                for (Path p : created) {
-                    register(service, p);
-                }
+                hear(service.poll(), service);
                 BuildResult before = lastResult;
                 Current now = current();
                 if (now.result() != before) {
@@ -199,8 +190,10 @@ public final class DevServer {
                 }
             }
         } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
+            trusted = false;
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
+            trusted = false;
             if (!Thread.currentThread().isInterrupted()) { // an interrupt is the preview closing, mid-build or not
                 log.println("guidegen serve: stopped watching the sources: " + (e instanceof IOException io ? IoErrors.reason(io) : e));
             }
@@ -245,8 +238,85 @@ public final class DevServer {
      */
     private final ReadMemo reads = new ReadMemo();
 
+    /**
+     * Takes in what {@code key} (if not null) and every other key ready now report: each path made,
+     * changed or removed goes into {@link #changed}, a folder made (or moved in) is watched too, and
+     * {@link #heard} counts that there was news.
+     */
+    private void hear(java.nio.file.WatchKey key, java.nio.file.WatchService service) throws IOException {
+        List<Path> created = new ArrayList<>();
+        boolean any = false;
+        synchronized (changed) {
+            for (; key != null; key = service.poll()) {
+                for (java.nio.file.WatchEvent<?> event : key.pollEvents()) {
+                    any = true;
+                    if (event.kind() == java.nio.file.StandardWatchEventKinds.OVERFLOW) {
+                        lostTrack = true;
+                        created.add(root.resolve("content"));
+                        created.add(root.resolve("templates"));
+                    } else if (key.watchable() instanceof Path dir && event.context() instanceof Path name) {
+                        changed.add(dir.resolve(name));
+                        if (event.kind() == java.nio.file.StandardWatchEventKinds.ENTRY_CREATE) {
+                            created.add(dir.resolve(name));
+                        }
+                    }
+                }
+                key.reset();
+            }
+            // Watched before anyone reads them, so that nothing saved in them later goes unheard.
+            for (Path p : created) {
+                register(service, p);
+            }
+        }
+        if (any) {
+            heard.incrementAndGet();
+        }
+    }
+
+    /** The watcher's service once it watches every folder; null before. */
+    private volatile java.nio.file.WatchService watched;
+    /** The paths the watcher heard were made, changed or removed since the sources were last read. */
+    private final java.util.Set<Path> changed = new java.util.HashSet<>();
+    /** Whether the watcher lost count of changes (its queue overflowed), so that only reading everything will do. */
+    private boolean lostTrack;
+
+    /** Whether the watcher is running and hears of every change as it happens. */
+    private volatile boolean trusted;
+    /** How many times the watcher has heard of changes; {@link #readAfter} is the count when the sources were last read. */
+    private final java.util.concurrent.atomic.AtomicLong heard = new java.util.concurrent.atomic.AtomicLong();
+    private long readAfter = -1;
+
+    /**
+     * The sources and build as of now. The sources are read again unless a trusted watcher has heard
+     * of no change since they were last read: a request made while an edit is saved then rebuilds
+     * at once, without waiting for the watcher.
+     */
     private synchronized Current current() throws InterruptedException {
-        SourceTree tree = SourceTree.read(root, reads);
+        java.nio.file.WatchService service = watched;
+        if (trusted && service != null) {
+            try {
+                hear(service.poll(), service); // news the watcher has not taken yet
+            } catch (IOException | java.nio.file.ClosedWatchServiceException e) {
+                trusted = false;
+            }
+        }
+        long count = heard.get();
+        if (trusted && count == readAfter && lastTree != null && !lastTree.changedWhileRead()) {
+            return new Current(lastTree, lastResult, lastResult.failed() ? lastGood : lastFiles);
+        }
+        readAfter = count;
+        List<Path> paths;
+        boolean everything;
+        synchronized (changed) {
+            paths = new ArrayList<>(changed);
+            changed.clear();
+            everything = lostTrack || !trusted || lastTree == null;
+            lostTrack = false;
+        }
+        SourceTree tree = everything ? null : lastTree.update(root, paths, reads);
+        if (tree == null) {
+            tree = SourceTree.read(root, reads);
+        }
         for (int attempt = 1; tree.changedWhileRead() && attempt < READ_ATTEMPTS; attempt++) {
             // An editor's atomic save renames a new file over the old one; read again once it is in place.
             Thread.sleep(READ_RETRY_MILLIS);

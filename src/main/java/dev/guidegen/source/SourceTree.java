@@ -90,6 +90,71 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
     }
 
     /**
+     * This tree as it is after changes to {@code changed} (absolute paths, as a watcher reports
+     * them: files or folders that were made, changed or removed), reading only those, with the same
+     * rules as {@link #read(Path, ReadMemo)}; or null when only reading everything again can tell:
+     * when this tree was read through symbolic links, or a change involves one.
+     */
+    public SourceTree update(Path root, java.util.Collection<Path> changed, ReadMemo memo) {
+        if (!linkedPaths.isEmpty() || changedWhileRead) {
+            return null;
+        }
+        try {
+            Reader reader = new Reader(root, root.toRealPath(), memo);
+            SortedMap<String, byte[]> now = new TreeMap<>(files);
+            List<Problem> kept = new ArrayList<>(problems);
+            for (Path p : new java.util.TreeSet<>(changed)) {
+                Path rel = root.relativize(p);
+                if (rel.startsWith("..") || rel.getNameCount() == 0
+                        || !(rel.getName(0).toString().equals("content") || rel.getName(0).toString().equals("templates"))) {
+                    continue; // outside content/ and templates/
+                }
+                if (rel.getNameCount() == 1) {
+                    return null; // content/ or templates/ itself
+                }
+                boolean skipped = false;
+                for (int i = 1; i < rel.getNameCount() - 1 && !skipped; i++) {
+                    Path dir = root.resolve(rel.subpath(0, i + 1));
+                    if (Files.isSymbolicLink(dir)) {
+                        return null;
+                    }
+                    skipped = isEditorLeftover(rel.getName(i).toString());
+                }
+                if (skipped) {
+                    continue;
+                }
+                String key = reader.relative(p);
+                now.keySet().removeIf(path -> path.equals(key) || path.startsWith(key + "/"));
+                kept.removeIf(problem -> problem.pos().path().equals(key) || problem.pos().path().startsWith(key + "/"));
+                if (Files.isSymbolicLink(p)) {
+                    return null;
+                }
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(p, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    continue; // removed
+                }
+                if (attrs.isDirectory()) {
+                    if (!isEditorLeftover(p.getFileName().toString())) {
+                        Files.walkFileTree(p, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, reader);
+                    }
+                } else {
+                    reader.visitFile(p, attrs);
+                }
+                if (!reader.linked.isEmpty()) {
+                    return null;
+                }
+            }
+            now.putAll(reader.files);
+            kept.addAll(reader.problems);
+            return new SourceTree(now, kept, reader.changed, List.of());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
      * Names that editors and operating systems leave beside the files being edited: hidden files
      * ({@code .x.md.swp}, {@code .#x.md}, {@code .DS_Store}), Emacs auto-saves ({@code #x.md#}),
      * backups ({@code x.md~}), Vim's write test ({@code 4913}), JetBrains safe-write copies and

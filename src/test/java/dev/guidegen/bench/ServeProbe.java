@@ -35,7 +35,7 @@ public final class ServeProbe {
             port = s.getLocalPort();
         }
         Process serve = new ProcessBuilder("java", "-jar", jar, "serve", "--root", root.toString(), "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true).redirectOutput(System.getenv("SERVE_LOG") == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(new java.io.File(System.getenv("SERVE_LOG")))).start();
         Path guide = root.resolve("content/guides/" + slug + ".md");
         String original = Files.readString(guide);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
