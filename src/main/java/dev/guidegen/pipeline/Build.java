@@ -80,7 +80,11 @@ public final class Build {
         return run(tree, drafts, null, sink);
     }
 
-    private static BuildResult run(SourceTree tree, boolean drafts, Memo memo, Consumer<OutputFile> sink) {
+    /**
+     * Builds with {@code memo} as {@link #run(SourceTree, boolean, Memo)} does, handing each file to
+     * {@code sink} as {@link #run(SourceTree, boolean, Consumer)} does.
+     */
+    public static BuildResult run(SourceTree tree, boolean drafts, Memo memo, Consumer<OutputFile> sink) {
         return Workers.onBuildStack(() -> {
             try (Workers workers = new Workers()) {
                 return run(tree, drafts, memo, workers, sink);

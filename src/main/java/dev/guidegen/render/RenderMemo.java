@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pages of the last build, each with a digest of everything that made it: the page's URL, its
@@ -27,8 +26,8 @@ public final class RenderMemo {
 
     private volatile Map<String, Entry> last = Map.of();
     private volatile Map<String, Entry> now = new ConcurrentHashMap<>();
-    private final AtomicInteger reused = new AtomicInteger();
-    private final AtomicInteger unchanged = new AtomicInteger();
+    private final java.util.concurrent.atomic.LongAdder reused = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder unchanged = new java.util.concurrent.atomic.LongAdder();
     private byte[] templates = new byte[0];
     /** The last build's files that are not pages, or null before one. */
     private java.util.List<OutputFile> others;
@@ -39,8 +38,8 @@ public final class RenderMemo {
             last = now;
             now = new ConcurrentHashMap<>();
         }
-        reused.set(0);
-        unchanged.set(0);
+        reused.reset();
+        unchanged.reset();
         MessageDigest d = sha256();
         tree.under(SourceTree.TEMPLATES).forEach((path, bytes) -> {
             d.update(path.getBytes(StandardCharsets.UTF_8));
@@ -54,7 +53,7 @@ public final class RenderMemo {
 
     /** How many pages the current build took from the memo rather than rendering them. */
     public int reused() {
-        return reused.get();
+        return reused.intValue();
     }
 
     /** The digest of a page's inputs, or empty when its values cannot be written out. */
@@ -76,7 +75,7 @@ public final class RenderMemo {
     Optional<OutputFile> reuse(String url, byte[] digest) {
         Entry old = last.get(url);
         if (old != null && Arrays.equals(old.digest(), digest)) {
-            reused.incrementAndGet();
+            reused.increment();
             now.put(url, old);
             return Optional.of(old.file());
         }
@@ -92,15 +91,15 @@ public final class RenderMemo {
         if (old == null) {
             return Optional.empty();
         }
-        reused.incrementAndGet();
-        unchanged.incrementAndGet();
+        reused.increment();
+        unchanged.increment();
         now.put(url, old);
         return Optional.of(old.file());
     }
 
     /** How many of the reused pages were taken without working out their values. */
     public int takenUnchanged() {
-        return unchanged.get();
+        return unchanged.intValue();
     }
 
     /** The URLs of the last build's pages. */

@@ -150,10 +150,12 @@ public final class Renderer {
         if (settled) {
             java.util.Set<String> rendered = new java.util.HashSet<>();
             jobs.forEach(job -> rendered.add(job.url()));
-            workers.map(memo.lastUrls().stream().filter(url -> !rendered.contains(url)).toList(), url -> {
-                memo.reuseUnchanged(url).ifPresent(sink);
-                return url;
-            });
+            // One thread: each page costs a few map lookups, which two threads would spend contending.
+            for (String url : memo.lastUrls()) {
+                if (!rendered.contains(url)) {
+                    memo.reuseUnchanged(url).ifPresent(sink);
+                }
+            }
             lastOthers.forEach(sink);
             memo.others(lastOthers);
             return;

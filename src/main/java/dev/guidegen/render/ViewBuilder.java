@@ -40,20 +40,35 @@ final class ViewBuilder {
         this.money = new Money(site.snapshot().currency());
         this.charts = new Charts(money);
         this.siteInfo = makeSiteInfo();
-        List<String> order = dev.guidegen.content.ContentReader.LEVELS;
-        this.byLevel = site.roles().values().stream()
-                .sorted(java.util.Comparator.comparingInt((Role r) -> r.guide().level().isEmpty() ? order.size()
-                        : order.indexOf(r.guide().level())).thenComparing(r -> r.guide().title()).thenComparing(Role::slug))
-                .toList();
-        java.util.Map<String, List<Role>> groups = new java.util.HashMap<>();
-        byLevel.forEach(r -> groups.computeIfAbsent(r.group(), k -> new ArrayList<>()).add(r));
-        this.byGroup = groups;
     }
 
-    /** Every role by level, in ladder order (roles without a level last), then title: worked out once. */
-    private final List<Role> byLevel;
-    /** The same, split by group key. */
-    private final java.util.Map<String, List<Role>> byGroup;
+    /** Every role by level, in ladder order (roles without a level last), then title, and the same split by group key. */
+    private record Order(List<Role> byLevel, java.util.Map<String, List<Role>> byGroup) {
+    }
+
+    /** Worked out once, when a page first needs it: a rebuild of one guide's pages never does. */
+    private volatile Order order;
+
+    private Order order() {
+        Order o = order;
+        if (o == null) {
+            synchronized (this) {
+                if (order == null) {
+                    List<String> levels = dev.guidegen.content.ContentReader.LEVELS;
+                    List<Role> byLevel = site.roles().values().stream()
+                            .sorted(java.util.Comparator.comparingInt((Role r) -> r.guide().level().isEmpty() ? levels.size()
+                                    : levels.indexOf(r.guide().level())).thenComparing(r -> r.guide().title())
+                                    .thenComparing(Role::slug))
+                            .toList();
+                    java.util.Map<String, List<Role>> groups = new java.util.HashMap<>();
+                    byLevel.forEach(r -> groups.computeIfAbsent(r.group(), k -> new ArrayList<>()).add(r));
+                    order = new Order(byLevel, groups);
+                }
+                o = order;
+            }
+        }
+        return o;
+    }
 
     View.SiteInfo siteInfo() {
         return siteInfo;
@@ -200,7 +215,7 @@ final class ViewBuilder {
 
     /** A group's roles by level, in ladder order (roles without a level last), then by title. */
     List<Role> groupRoles(String key) {
-        return byGroup.getOrDefault(key, List.of());
+        return order().byGroup().getOrDefault(key, List.of());
     }
 
     /** Page {@code n} (from 1) of a group's roles; the introduction and chart are on the first page. */
@@ -252,7 +267,7 @@ final class ViewBuilder {
 
     /** Every role in the order the home page lists them: by level, in ladder order (none last), then title. */
     List<Role> byLevel() {
-        return byLevel;
+        return order().byLevel();
     }
 
     /** Page {@code n} of every role, grouped under its level; roles without a level come last. */

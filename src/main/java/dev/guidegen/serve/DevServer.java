@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -325,16 +324,15 @@ public final class DevServer {
         for (int attempt = 1; lastTree == null || !same(lastTree, tree); attempt++) {
             boolean first = lastTree == null;
             long start = System.nanoTime();
-            lastResult = Build.run(tree, drafts, memo);
+            Map<String, OutputFile> files = new java.util.concurrent.ConcurrentHashMap<>();
+            lastResult = Build.run(tree, drafts, memo, f -> files.put(f.path(), f));
             if (!first) {
                 report(tree, lastResult, (System.nanoTime() - start) / 1_000_000);
             }
             lastTree = tree;
-            Map<String, OutputFile> files = new HashMap<>();
-            lastResult.files().forEach(f -> files.put(f.path(), f));
-            lastFiles = files;
+            lastFiles = lastResult.failed() ? Map.of() : files;
             if (!lastResult.failed()) {
-                lastGood = files;
+                lastGood = lastFiles;
             }
             if (!lastResult.failed() || attempt == READ_ATTEMPTS) {
                 break;

@@ -3,7 +3,6 @@ package dev.guidegen.work;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +18,7 @@ public final class Memo<V> {
 
     private volatile Map<String, Entry<V>> last = Map.of();
     private volatile Map<String, Entry<V>> now = new ConcurrentHashMap<>();
-    private final AtomicInteger reused = new AtomicInteger();
+    private final java.util.concurrent.atomic.LongAdder reused = new java.util.concurrent.atomic.LongAdder();
 
     /** Starts a build: what the previous build made becomes what this one may reuse. */
     public synchronized void begin() {
@@ -27,12 +26,12 @@ public final class Memo<V> {
             last = now;
             now = new ConcurrentHashMap<>();
         }
-        reused.set(0);
+        reused.reset();
     }
 
     /** How many values the current build took from the memo rather than making them. */
     public int reused() {
-        return reused.get();
+        return reused.intValue();
     }
 
     /** The last build's value for {@code key} if made from the same bytes in the same context, else {@code make}'s. */
@@ -41,7 +40,7 @@ public final class Memo<V> {
         Entry<V> entry;
         if (old != null && old.context().equals(context) && Arrays.equals(old.bytes(), bytes)) {
             entry = old;
-            reused.incrementAndGet();
+            reused.increment();
         } else {
             entry = new Entry<>(bytes, context, make.get());
         }
