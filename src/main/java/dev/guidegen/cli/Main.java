@@ -42,6 +42,10 @@ public final class Main implements Callable<Integer> {
         // The S3 client logs through SLF4J, for which the jar ships no backend on purpose: its notice
         // that there is none would be three lines of noise before publish's one line.
         System.setProperty("slf4j.internal.verbosity", "ERROR");
+        int launched = Launch.again(args);
+        if (launched >= 0) {
+            System.exit(launched);
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
