@@ -18,7 +18,8 @@ import java.util.List;
  * times, half a second apart, and for each polls the page every 10 ms until the edit shows. Prints
  * the first edit's time and the median of the others, in milliseconds.
  *
- * <p>Usage: {@code ServeProbe JAR SITE_ROOT SLUG RUNS}
+ * <p>Usage: {@code ServeProbe JAR SITE_ROOT SLUG RUNS}; with {@code SERVE_LOG=FILE} in the environment,
+ * what {@code serve} prints (one line per rebuild, with its time) goes to FILE.
  */
 public final class ServeProbe {
 
