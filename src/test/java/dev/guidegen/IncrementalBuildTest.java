@@ -183,6 +183,23 @@ class IncrementalBuildTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aRebuildWithNothingChangedTakesEveryPageAsItWasAndTheNextEditStillMatchesACleanBuild() {
+        InlineSite before = InlineSite.minimal();
+        InlineSite after = before.edit(ENGINEER, "Builds APIs.", "Builds APIs and queues.");
+        Build.Memo memo = new Build.Memo();
+        BuildResult first = Build.run(before.tree(), false, memo);
+        BuildResult again = Build.run(before.tree(), false, memo);
+
+        long pages = again.files().stream().filter(f -> f.path().endsWith(".html")).count();
+        assertThat(memo.pages().takenUnchanged()).isEqualTo(pages);
+        assertThat(memo.scans().checked()).isZero();
+        assertThat(files(again)).isEqualTo(files(first));
+        assertThat(again.problems()).isEqualTo(first.problems());
+        BuildResult rebuilt = Build.run(after.tree(), false, memo);
+        assertThat(files(rebuilt)).isEqualTo(files(Build.run(after.tree(), false)));
+    }
+
+    @org.junit.jupiter.api.Test
     void aBuildAfterAFailedOneWorksOutEveryPageAgainAndMatchesACleanBuild() {
         InlineSite good = InlineSite.minimal();
         InlineSite broken = good.edit(ENGINEER, "Builds APIs.", "Builds [APIs](nowhere.md).");

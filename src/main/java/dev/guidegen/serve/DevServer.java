@@ -136,6 +136,8 @@ public final class DevServer {
 
     /** Starts the preview on 127.0.0.1; port 0 takes any free port. A busy port throws {@link BindException}. */
     public Running start(int port) throws IOException {
+        // Every folder is watched before the first request reads anything, so no change goes unheard.
+        java.nio.file.WatchService service = watchEverything();
         Undertow server = Undertow.builder()
                 .addHttpListener(port, "127.0.0.1")
                 .setSocketOption(org.xnio.Options.BACKLOG, BACKLOG)
@@ -144,6 +146,9 @@ public final class DevServer {
         try {
             server.start();
         } catch (RuntimeException e) {
+            if (service != null) {
+                service.close();
+            }
             if (e.getCause() instanceof BindException bind) {
                 throw bind;
             }
@@ -154,7 +159,7 @@ public final class DevServer {
         }
         InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
         hosts = Set.of("127.0.0.1:" + address.getPort(), "localhost:" + address.getPort());
-        Thread watcher = new Thread(this::watch, "guidegen-watcher");
+        Thread watcher = new Thread(() -> watch(service), "guidegen-watcher");
         watcher.setDaemon(true);
         watcher.start();
         return new Running(server, address, watcher);
@@ -165,19 +170,11 @@ public final class DevServer {
      * after a change (and 50 ms for the rest of a save to land) it rebuilds, says so in one line, and
      * tells open pages to reload.
      */
-    private void watch() {
-        try (java.nio.file.WatchService service = root.getFileSystem().newWatchService()) {
-            for (String top : new String[] {"content", "templates"}) {
-                register(service, root.resolve(top));
-            }
-            // A service that hears of changes as they happen spares each request a look at every file;
-            // one that polls the folders (every few seconds) does not.
-            synchronized (changed) {
-                lostTrack = true; // whatever changed before every folder was watched, the next request reads it all
-            }
-            heard.incrementAndGet();
-            trusted = !service.getClass().getName().contains("Polling");
-            watched = service;
+    private void watch(java.nio.file.WatchService service) {
+        if (service == null) {
+            return;
+        }
+        try (service) {
             while (!Thread.currentThread().isInterrupted()) {
                 hear(service.take(), service);
                 Thread.sleep(50);
@@ -196,6 +193,36 @@ public final class DevServer {
             if (!Thread.currentThread().isInterrupted()) { // an interrupt is the preview closing, mid-build or not
                 log.println("guidegen serve: stopped watching the sources: " + (e instanceof IOException io ? IoErrors.reason(io) : e));
             }
+        }
+    }
+
+    /**
+     * A watch service on content/ and templates/ and every folder in them, or null (with one line
+     * saying so) when the file system offers none: then every request reads the sources.
+     */
+    private java.nio.file.WatchService watchEverything() {
+        java.nio.file.WatchService service = null;
+        try {
+            service = root.getFileSystem().newWatchService();
+            for (String top : new String[] {"content", "templates"}) {
+                register(service, root.resolve(top));
+            }
+            // A service that hears of changes as they happen spares each request a look at every file;
+            // one that polls the folders (every few seconds) does not.
+            trusted = !service.getClass().getName().contains("Polling");
+            watched = service;
+            return service;
+        } catch (IOException | UnsupportedOperationException e) {
+            log.println("guidegen serve: cannot watch the sources (" + (e instanceof IOException io ? IoErrors.reason(io)
+                    : "not supported here") + "); pages are rebuilt when requested");
+            if (service != null) {
+                try {
+                    service.close();
+                } catch (IOException ignored) {
+                    // closing what never worked
+                }
+            }
+            return null;
         }
     }
 
@@ -328,6 +355,11 @@ public final class DevServer {
             lastResult = Build.run(tree, drafts, memo, f -> files.put(f.path(), f));
             if (!first) {
                 report(tree, lastResult, (System.nanoTime() - start) / 1_000_000);
+            }
+            if (first && !lastResult.failed()) {
+                // Once more with nothing changed, which takes every page as it was: the way the next
+                // edit's rebuild goes, run once now, so that the first edit is as quick as the rest.
+                Build.run(tree, drafts, memo, f -> { });
             }
             lastTree = tree;
             lastFiles = lastResult.failed() ? Map.of() : files;
