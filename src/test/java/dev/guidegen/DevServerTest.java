@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,89 @@ class DevServerTest {
             assertThat(log.toString()).contains("Rebuil");
         } finally {
             server.close();
+        }
+    }
+
+    private static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><title>%s</title></svg>";
+
+    @Test
+    void aSaveInAFolderRenamedWhileThePreviewRunsIsServed() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal());
+        Path charts = Files.createDirectories(root.resolve("content/images/charts"));
+        Files.writeString(charts.resolve("pay.svg"), SVG.formatted("one"));
+        DevServer.Running server = new DevServer(root, false).start(0);
+        try {
+            assertThat(get(server, "/images/charts/pay.svg").body()).contains("one");
+            Path graphs = root.resolve("content/images/graphs");
+            Files.move(charts, graphs);
+            Thread.sleep(500);
+            assertThat(get(server, "/images/graphs/pay.svg").body()).contains("one");
+            Files.writeString(graphs.resolve("pay.svg"), SVG.formatted("two"));
+            Thread.sleep(500);
+            assertThat(get(server, "/images/graphs/pay.svg").body()).as("the save after the rename").contains("two");
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void aTemplatesFolderRemovedAndPutBackAsANewCopyIsServed() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal());
+        DevServer.Running server = new DevServer(root, false).start(0);
+        try {
+            assertThat(get(server, "/roles/backend-engineer/").statusCode()).isEqualTo(200);
+            Path templates = root.resolve("templates");
+            Path saved = Files.createTempDirectory("theme").resolve("templates");
+            copyTree(templates, saved);
+            Path guide = saved.resolve("guide.ftlh");
+            Files.writeString(guide, Files.readString(guide).replace("</header>", "<p>Theme two</p></header>"));
+            deleteTree(templates);
+            Thread.sleep(500);
+            get(server, "/roles/backend-engineer/");
+            copyTree(saved, templates);
+            Thread.sleep(500);
+            assertThat(get(server, "/roles/backend-engineer/").body()).as("the page once templates/ is back").contains("Theme two");
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void anEditToAFileThatAContentFileLinksToIsServed() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal());
+        Path shared = Files.createDirectories(root.resolve("shared"));
+        Path page = root.resolve("content/pages/methodology.md");
+        Path target = Files.move(page, shared.resolve("methodology.md"));
+        Files.createSymbolicLink(page, target);
+        DevServer.Running server = new DevServer(root, false).start(0);
+        try {
+            assertThat(get(server, "/methodology/").statusCode()).isEqualTo(200);
+            Files.writeString(target, Files.readString(target).replace("Published guides.", "Published guides, edited."));
+            Thread.sleep(500);
+            assertThat(get(server, "/methodology/").body()).contains("Published guides, edited.");
+        } finally {
+            server.close();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

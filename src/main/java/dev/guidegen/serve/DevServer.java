@@ -204,12 +204,16 @@ public final class DevServer {
         java.nio.file.WatchService service = null;
         try {
             service = root.getFileSystem().newWatchService();
+            // The root itself, for content/ or templates/ made, removed or replaced as a whole.
+            root.register(service, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
+                    java.nio.file.StandardWatchEventKinds.ENTRY_DELETE);
+            boolean faithful = true;
             for (String top : new String[] {"content", "templates"}) {
-                register(service, root.resolve(top));
+                faithful &= register(service, root.resolve(top));
             }
             // A service that hears of changes as they happen spares each request a look at every file;
-            // one that polls the folders (every few seconds) does not.
-            trusted = !service.getClass().getName().contains("Polling");
+            // one that polls the folders (every few seconds), or one that could not watch every folder, does not.
+            trusted = faithful && !service.getClass().getName().contains("Polling");
             watched = service;
             return service;
         } catch (IOException | UnsupportedOperationException e) {
@@ -229,20 +233,38 @@ public final class DevServer {
     /**
      * Registers {@code dir} and every folder in it, if it is a folder (registering one twice is
      * harmless). A folder that goes away while it is walked, as an editor's temporary ones do, is
-     * passed over.
+     * passed over. False when a folder could not be watched for another reason (such as the
+     * system's limit on watches), or is watched under another name (a folder renamed keeps its old
+     * watch, which would report its files under the old name): then the watcher cannot be trusted
+     * to hear every change.
      */
-    private static void register(java.nio.file.WatchService service, Path dir) throws IOException {
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            return;
+    private static boolean register(java.nio.file.WatchService service, Path dir) throws IOException {
+        if (!java.nio.file.Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return !java.nio.file.Files.isSymbolicLink(dir); // a linked folder's files change out of sight
         }
+        boolean[] faithful = {true};
         java.nio.file.Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
             @Override
             public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
                 try {
-                    d.register(service, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
+                    java.nio.file.WatchKey key = d.register(service, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
                             java.nio.file.StandardWatchEventKinds.ENTRY_DELETE, java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+                    if (!d.equals(key.watchable())) {
+                        faithful[0] = false;
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    return java.nio.file.FileVisitResult.SKIP_SUBTREE; // gone already
                 } catch (IOException e) {
-                    return java.nio.file.FileVisitResult.SKIP_SUBTREE; // gone already, or not ours to watch
+                    faithful[0] = false;
+                    return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                if (attrs.isSymbolicLink()) {
+                    faithful[0] = false; // what it points to changes out of sight
                 }
                 return java.nio.file.FileVisitResult.CONTINUE;
             }
@@ -252,6 +274,7 @@ public final class DevServer {
                 return java.nio.file.FileVisitResult.CONTINUE;
             }
         });
+        return faithful[0];
     }
 
     private record Current(SourceTree tree, BuildResult result, Map<String, OutputFile> files) {
@@ -275,12 +298,22 @@ public final class DevServer {
         synchronized (changed) {
             for (; key != null; key = service.poll()) {
                 for (java.nio.file.WatchEvent<?> event : key.pollEvents()) {
-                    any = true;
                     if (event.kind() == java.nio.file.StandardWatchEventKinds.OVERFLOW) {
+                        any = true;
                         lostTrack = true;
                         created.add(root.resolve("content"));
                         created.add(root.resolve("templates"));
                     } else if (key.watchable() instanceof Path dir && event.context() instanceof Path name) {
+                        if (dir.equals(root)) {
+                            // Only content/ or templates/ made, removed or replaced matters at the top.
+                            if (name.toString().equals("content") || name.toString().equals("templates")) {
+                                any = true;
+                                lostTrack = true;
+                                created.add(root.resolve(name));
+                            }
+                            continue;
+                        }
+                        any = true;
                         changed.add(dir.resolve(name));
                         if (event.kind() == java.nio.file.StandardWatchEventKinds.ENTRY_CREATE) {
                             created.add(dir.resolve(name));
@@ -291,7 +324,11 @@ public final class DevServer {
             }
             // Watched before anyone reads them, so that nothing saved in them later goes unheard.
             for (Path p : created) {
-                register(service, p);
+                if (!register(service, p) && trusted) {
+                    trusted = false;
+                    log.println("guidegen serve: the watcher cannot follow every folder (a symbolic link, a renamed "
+                            + "folder or the system's limit on watches); each request now reads the sources");
+                }
             }
         }
         if (any) {
@@ -327,7 +364,8 @@ public final class DevServer {
             }
         }
         long count = heard.get();
-        if (trusted && count == readAfter && lastTree != null && !lastTree.changedWhileRead()) {
+        if (trusted && count == readAfter && lastTree != null && !lastTree.changedWhileRead()
+                && lastTree.linkedPaths().isEmpty() && lastTree.problems().isEmpty()) {
             return new Current(lastTree, lastResult, lastResult.failed() ? lastGood : lastFiles);
         }
         readAfter = count;
@@ -339,7 +377,18 @@ public final class DevServer {
             everything = lostTrack || !trusted || lastTree == null;
             lostTrack = false;
         }
-        SourceTree tree = everything ? null : lastTree.update(root, paths, reads);
+        try {
+            return rebuild(everything ? null : lastTree.update(root, paths, reads));
+        } catch (RuntimeException | InterruptedException e) {
+            synchronized (changed) {
+                lostTrack = true; // the paths taken were not read into a build: the next request reads everything
+            }
+            throw e;
+        }
+    }
+
+    /** Builds from {@code tree}, or from all the sources read again when it is null, unless they are as last built. */
+    private Current rebuild(SourceTree tree) throws InterruptedException {
         if (tree == null) {
             tree = SourceTree.read(root, reads);
         }
@@ -392,7 +441,8 @@ public final class DevServer {
     }
 
     private static boolean same(SourceTree a, SourceTree b) {
-        if (!a.files().keySet().equals(b.files().keySet()) || !a.problems().equals(b.problems())) {
+        if (!a.files().keySet().equals(b.files().keySet())
+                || !new java.util.HashSet<>(a.problems()).equals(new java.util.HashSet<>(b.problems()))) {
             return false;
         }
         return a.files().entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.bytes(e.getKey())));

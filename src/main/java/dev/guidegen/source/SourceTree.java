@@ -92,15 +92,19 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
     /**
      * This tree as it is after changes to {@code changed} (absolute paths, as a watcher reports
      * them: files or folders that were made, changed or removed), reading only those, with the same
-     * rules as {@link #read(Path, ReadMemo)}; or null when only reading everything again can tell:
-     * when this tree was read through symbolic links, or a change involves one.
+     * rules as {@link #read(Path, ReadMemo)}, and never taking their bytes from {@code memo} (only
+     * leaving them there); or null when only reading everything again can tell: when this tree was
+     * read through symbolic links or has problems (a broken link may be mended by a file made
+     * elsewhere), or a change involves a symbolic link.
      */
     public SourceTree update(Path root, java.util.Collection<Path> changed, ReadMemo memo) {
-        if (!linkedPaths.isEmpty() || changedWhileRead) {
+        if (!linkedPaths.isEmpty() || changedWhileRead || !problems.isEmpty()) {
             return null;
         }
         try {
             Reader reader = new Reader(root, root.toRealPath(), memo);
+            reader.fresh = true;
+            List<String> walked = new ArrayList<>();
             SortedMap<String, byte[]> now = new TreeMap<>(files);
             List<Problem> kept = new ArrayList<>(problems);
             for (Path p : new java.util.TreeSet<>(changed)) {
@@ -124,6 +128,9 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
                     continue;
                 }
                 String key = reader.relative(p);
+                if (walked.stream().anyMatch(folder -> key.startsWith(folder + "/"))) {
+                    continue; // read with its folder already
+                }
                 now.keySet().removeIf(path -> path.equals(key) || path.startsWith(key + "/"));
                 kept.removeIf(problem -> problem.pos().path().equals(key) || problem.pos().path().startsWith(key + "/"));
                 if (Files.isSymbolicLink(p)) {
@@ -136,6 +143,7 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
                     continue; // removed
                 }
                 if (attrs.isDirectory()) {
+                    walked.add(key);
                     if (!isEditorLeftover(p.getFileName().toString())) {
                         Files.walkFileTree(p, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, reader);
                     }
@@ -175,6 +183,8 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
         private final List<Problem> problems = new ArrayList<>();
         private boolean changed;
         private final ReadMemo memo;
+        /** Whether to read every file rather than take its bytes from the memo. */
+        private boolean fresh;
 
         Reader(Path root, Path realRoot, ReadMemo memo) {
             this.root = root;
@@ -234,7 +244,7 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
                     return FileVisitResult.CONTINUE;
                 }
                 String path = relative(file);
-                byte[] bytes = memo == null ? null : memo.get(path, attrs);
+                byte[] bytes = memo == null || fresh ? null : memo.get(path, attrs);
                 if (bytes == null) {
                     bytes = Files.readAllBytes(file);
                     if (memo != null && bytes.length <= Limits.MAX_FILE_BYTES) {
