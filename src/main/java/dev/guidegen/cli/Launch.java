@@ -21,8 +21,10 @@ import java.util.Set;
  * 10,000.</li>
  * <li>A class data archive of the jar's classes, beside the jar, made by the first such build and
  * used by the next ones: it saves about 0.2 s of start-up. It is named after the jar's size and
- * time and the JVM's version, so a rebuilt jar or another JVM never uses a stale one, and where it
- * cannot be written, builds go on without it.</li>
+ * time and the JVM's version, so a rebuilt jar or another JVM never uses a stale one. Only a folder
+ * that this user owns and no one else may write holds one; elsewhere builds go on without it. An
+ * archive not of the size it was made with is deleted unused, one whose checksum fails is passed
+ * over, and one that crashes the JVM all the same is deleted and the build run again without it.</li>
  * </ul>
  * The preview, which runs for hours, and every other command keep the JVM they were started in.
  */
@@ -49,14 +51,65 @@ final class Launch {
         if (!given.isEmpty() || jar == null) {
             return -1;
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:cds*=off", "-D" + STARTED + "=true"));
         Path archive = archive(jar);
-        Path making = null;
-        if (archive != null && Files.isRegularFile(archive)) {
+        if (archive != null && !safeFolder(archive.getParent())) {
+            archive = null;
+        }
+        boolean using = archive != null && whole(archive);
+        int code = run(args, jar, using ? archive : null, using || archive == null ? null
+                : archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp"));
+        if (using && code == JVM_CRASHED) {
+            // An archive damaged since it was made (cut short by a full disk, say) crashes the JVM that maps it:
+            // drop it and build again without one. The output is swapped in whole, so nothing half-built is left.
+            try {
+                Files.deleteIfExists(archive);
+                Files.deleteIfExists(archive.resolveSibling(archive.getFileName() + ".size"));
+            } catch (IOException e) {
+                return code;
+            }
+            code = run(args, jar, null, null);
+        }
+        return code;
+    }
+
+    /**
+     * Whether {@code archive} is there with the size it was made with (kept beside it in
+     * {@code NAME.size}); an archive cut short would crash the JVM that maps it, so one that is not
+     * whole is deleted.
+     */
+    private static boolean whole(Path archive) {
+        Path size = archive.resolveSibling(archive.getFileName() + ".size");
+        try {
+            if (!Files.isRegularFile(archive, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            if (Files.isRegularFile(size, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && Files.readString(size).strip().equals(Long.toString(Files.size(archive)))) {
+                return true;
+            }
+            Files.deleteIfExists(archive);
+            Files.deleteIfExists(size);
+        } catch (IOException e) {
+            // unreadable: not used
+        }
+        return false;
+    }
+
+    /** The exit code of a JVM that stopped on a fatal error of its own (SIGABRT). */
+    private static final int JVM_CRASHED = 128 + 6;
+
+    /**
+     * Runs the command in a new JVM that uses {@code archive} (if not null) or makes one at
+     * {@code making} (if not null), and returns its exit code.
+     */
+    private static int run(String[] args, Path jar, Path archive, Path making) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:cds*=off", "-XX:+VerifySharedSpaces",
+                "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "guidegen-hs_err_pid%p.log"),
+                "-D" + STARTED + "=true"));
+        if (archive != null) {
             command.add("-XX:SharedArchiveFile=" + archive);
-        } else if (archive != null && Files.isWritable(archive.getParent())) {
-            making = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        } else if (making != null) {
             command.add("-XX:ArchiveClassesAtExit=" + making);
         }
         command.addAll(List.of("-cp", jar.toString(), Main.class.getName()));
@@ -77,11 +130,36 @@ final class Launch {
             Thread.currentThread().interrupt();
             return Main.IO;
         }
-        Runtime.getRuntime().removeShutdownHook(stop);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException e) {
+            // this JVM is stopping already; the hook has stopped the other one
+        }
         if (making != null) {
-            keep(making, archive);
+            keep(making, archive(jar), code == Main.BUILT || code == Main.PROBLEMS);
         }
         return code;
+    }
+
+    /**
+     * Whether archives may be made and used in {@code dir}: one this user owns and may write, and no
+     * one else may, since an archive planted there would run its maker's code in every build.
+     */
+    private static boolean safeFolder(Path dir) {
+        try {
+            if (!Files.isWritable(dir)) {
+                return false;
+            }
+            if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+                var perms = Files.getPosixFilePermissions(dir);
+                return !perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                        && !perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)
+                        && Files.getOwner(dir).getName().equals(System.getProperty("user.name"));
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** The jar these classes come from, or null when they do not come from a jar. */
@@ -106,10 +184,14 @@ final class Launch {
         }
     }
 
-    /** Moves a newly made archive into place, or drops it if another build got there first or it was not made. */
-    private static void keep(Path made, Path archive) {
+    /** Moves a newly made archive into place if {@code good}, or drops it (another build got there first, or it was not made). */
+    private static void keep(Path made, Path archive, boolean good) {
         try {
-            if (Files.isRegularFile(made) && !Files.exists(archive)) {
+            if (good && archive != null && Files.isRegularFile(made) && !Files.exists(archive)) {
+                Path size = archive.resolveSibling(archive.getFileName() + ".size");
+                Path sizeMade = made.resolveSibling(made.getFileName() + ".size");
+                Files.writeString(sizeMade, Long.toString(Files.size(made)));
+                Files.move(sizeMade, size, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(made, archive, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
@@ -117,6 +199,7 @@ final class Launch {
         } finally {
             try {
                 Files.deleteIfExists(made);
+                Files.deleteIfExists(made.resolveSibling(made.getFileName() + ".size"));
             } catch (IOException e) {
                 // left for the next build to overwrite under its own name
             }
