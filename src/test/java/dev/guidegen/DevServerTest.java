@@ -73,7 +73,7 @@ class DevServerTest {
         DevServer.Running server = new DevServer(root, false, new java.io.PrintWriter(log, true)).start(0);
         try {
             String page = get(server, "/roles/backend-engineer/").body();
-            assertThat(page).contains("<script src=\"/__guidegen/reload.js\" defer></script></body>");
+            assertThat(page).containsPattern("<script src=\"/__guidegen/reload.js\" defer data-build=\"\\d+\"></script></body>");
             assertThat(get(server, "/__guidegen/reload.js").body()).contains("new EventSource('/__guidegen/events')");
             var built = Build.run(SourceTree.read(root), false).files();
             assertThat(built.stream().map(f -> new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8)))
@@ -81,7 +81,8 @@ class DevServerTest {
             // The preview's page is the built page and the script, nothing else.
             String builtPage = built.stream().filter(f -> f.path().equals("roles/backend-engineer/index.html")).findFirst()
                     .map(f -> new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8)).orElseThrow();
-            assertThat(page.replace("<script src=\"/__guidegen/reload.js\" defer></script>", "")).isEqualTo(builtPage);
+            assertThat(page.replaceFirst("<script src=\"/__guidegen/reload.js\" defer data-build=\"\\d+\"></script>", ""))
+                    .isEqualTo(builtPage);
 
             java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
             HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
@@ -100,6 +101,37 @@ class DevServerTest {
             assertThat(get(server, "/roles/backend-engineer/").body()).contains("<h1>Backend Engineer II</h1>");
             assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(get(server, "/__guidegen/status").body())
                     .get("failed").asBoolean()).isFalse();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void aPageWhoseBuildIsReplacedBeforeItListensForReloadsIsToldTheNewBuildWhenItConnects() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal());
+        DevServer.Running server = new DevServer(root, false).start(0);
+        try {
+            java.util.regex.Matcher served = java.util.regex.Pattern.compile("data-build=\"(\\d+)\"")
+                    .matcher(get(server, "/roles/backend-engineer/").body());
+            assertThat(served.find()).isTrue();
+            Path file = root.resolve(BadInput.ENGINEER);
+            Files.writeString(file, Files.readString(file).replace("title: Backend Engineer", "title: Backend Engineer II"));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!get(server, "/roles/backend-engineer/").body().contains("Backend Engineer II") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            // The page's script connects only now: the reload it missed is made up for by the build it is told.
+            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/__guidegen/events")).build(), HttpResponse.BodyHandlers.ofLines())
+                    .thenAccept(response -> response.body().forEach(lines::add));
+            String line;
+            do {
+                line = lines.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            } while (line != null && !line.startsWith("data:"));
+            assertThat(line).isNotNull();
+            assertThat(Long.parseLong(line.substring("data:".length()))).isGreaterThan(Long.parseLong(served.group(1)));
         } finally {
             server.close();
         }

@@ -101,11 +101,14 @@ public final class DevServer {
               var key = 'guidegen-scroll:' + location.pathname;
               var y = sessionStorage.getItem(key);
               if (y !== null) { sessionStorage.removeItem(key); window.scrollTo(0, Number(y)); }
+              var built = document.currentScript ? document.currentScript.getAttribute('data-build') : null;
               var events = new EventSource('%s');
-              events.addEventListener('reload', function () {
+              function reload() {
                 sessionStorage.setItem(key, String(window.scrollY));
                 location.reload();
-              });
+              }
+              events.addEventListener('reload', reload);
+              events.addEventListener('build', function (e) { if (built !== null && e.data !== built) { reload(); } });
               fetch('%s').then(function (r) { return r.json(); }).then(function (status) {
                 if (!status.text) { return; }
                 var box = document.createElement(status.failed ? 'div' : 'aside');
@@ -132,7 +135,14 @@ public final class DevServer {
               });
             })();
             """.formatted(EVENTS, STATUS);
-    private final io.undertow.server.handlers.sse.ServerSentEventHandler events = io.undertow.Handlers.serverSentEvents();
+    /** How many builds this preview has made; a page carries the number it was served from. */
+    private volatile long generation;
+    /**
+     * Open pages' event streams. Each is told, as it connects, which build is current, so that a page
+     * whose build was replaced before its stream connected (and so missed "reload") reloads all the same.
+     */
+    private final io.undertow.server.handlers.sse.ServerSentEventHandler events = io.undertow.Handlers.serverSentEvents(
+            (connection, lastEventId) -> connection.send(Long.toString(generation), "build", null, null));
 
     /** Starts the preview on 127.0.0.1; port 0 takes any free port. A busy port throws {@link BindException}. */
     public Running start(int port) throws IOException {
@@ -277,8 +287,10 @@ public final class DevServer {
         return faithful[0];
     }
 
-    private record Current(SourceTree tree, BuildResult result, Map<String, OutputFile> files) {
+    /** The sources, the build, the files to serve, and which build of this preview that is (counting from 1). */
+    private record Current(SourceTree tree, BuildResult result, Map<String, OutputFile> files, long generation) {
     }
+
 
     /**
      * Each source file's bytes as last read, with its size, time and identity then: reading every
@@ -366,7 +378,7 @@ public final class DevServer {
         long count = heard.get();
         if (trusted && count == readAfter && lastTree != null && !lastTree.changedWhileRead()
                 && lastTree.linkedPaths().isEmpty() && lastTree.problems().isEmpty()) {
-            return new Current(lastTree, lastResult, lastResult.failed() ? lastGood : lastFiles);
+            return new Current(lastTree, lastResult, lastResult.failed() ? lastGood : lastFiles, generation);
         }
         readAfter = count;
         List<Path> paths;
@@ -402,6 +414,7 @@ public final class DevServer {
             long start = System.nanoTime();
             Map<String, OutputFile> files = new java.util.concurrent.ConcurrentHashMap<>();
             lastResult = Build.run(tree, drafts, memo, f -> files.put(f.path(), f));
+            generation++;
             if (!first) {
                 report(tree, lastResult, (System.nanoTime() - start) / 1_000_000);
             }
@@ -425,7 +438,7 @@ public final class DevServer {
                 tree = SourceTree.read(root, reads);
             }
         }
-        return new Current(lastTree, lastResult, lastResult.failed() ? lastGood : lastFiles);
+        return new Current(lastTree, lastResult, lastResult.failed() ? lastGood : lastFiles, generation);
     }
 
     /** One line per rebuild, with how many pages changed, then its problems as build prints them. */
@@ -511,7 +524,7 @@ public final class DevServer {
             String body = "<!doctype html><meta charset=utf-8><title>Build failed</title><h1>Build failed</h1><pre>"
                     + org.jsoup.nodes.Entities.escape(problems) + "</pre>";
             // The script reloads the page once the problems are fixed.
-            send(ex, 500, "text/html; charset=utf-8", withReload(body.getBytes(StandardCharsets.UTF_8)));
+            send(ex, 500, "text/html; charset=utf-8", withReload(body.getBytes(StandardCharsets.UTF_8), now.generation()));
             return;
         }
         Map<String, OutputFile> files = now.files();
@@ -530,13 +543,16 @@ public final class DevServer {
             send(ex, 404, "text/html; charset=utf-8", notFound == null ? new byte[0] : notFound.bytes());
             return;
         }
-        send(ex, 200, contentType(path), path.endsWith(".html") ? withReload(f.bytes()) : f.bytes());
+        send(ex, 200, contentType(path), path.endsWith(".html") ? withReload(f.bytes(), now.generation()) : f.bytes());
     }
 
-    /** A page as the preview serves it: with the script that reloads it after a rebuild. Builds never add it. */
-    static byte[] withReload(byte[] page) {
+    /**
+     * A page as the preview serves it: with the script that reloads it after a rebuild, marked with
+     * the build it comes from. Builds never add it.
+     */
+    static byte[] withReload(byte[] page, long generation) {
         String html = new String(page, StandardCharsets.UTF_8);
-        String tag = "<script src=\"" + RELOAD_SCRIPT + "\" defer></script>";
+        String tag = "<script src=\"" + RELOAD_SCRIPT + "\" defer data-build=\"" + generation + "\"></script>";
         int body = html.lastIndexOf("</body>");
         return (body < 0 ? html + tag : html.substring(0, body) + tag + html.substring(body)).getBytes(StandardCharsets.UTF_8);
     }
