@@ -214,6 +214,23 @@ class SourceFilesTest {
     }
 
     @Test
+    void aSalarySnapshotForAHundredThousandRolesIsReadThoughItIsOverTheLimitForOtherFiles() throws IOException {
+        Path snapshot = site.resolve("content/data/salaries.json");
+        // 14 MB, as a snapshot of 100,000 roles is: the figures, then blank space to that size.
+        Files.writeString(snapshot, Files.readString(snapshot) + " ".repeat(14 * 1024 * 1024));
+
+        Run run = run("build", "--root", site.toString());
+
+        assertThat(run.err()).doesNotContain("error");
+        assertThat(run.exit()).isZero();
+        try (RandomAccessFile huge = new RandomAccessFile(snapshot.toFile(), "rw")) {
+            huge.setLength(65L * 1024 * 1024); // sparse past what was written
+        }
+        assertThat(run("build", "--root", site.toString()).err())
+                .contains("content/data/salaries.json:1:1: error: file is 65 MB; data files may be at most 64 MB");
+    }
+
+    @Test
     void aFileOverTheSizeLimitIsAnErrorAndIsNotRead() throws IOException {
         try (RandomAccessFile huge = new RandomAccessFile(site.resolve("content/guides/huge.md").toFile(), "rw")) {
             huge.setLength(3L * 1024 * 1024 * 1024); // sparse: takes no disk space

@@ -13,6 +13,17 @@ public final class Limits {
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
     /**
+     * The largest file read under {@code content/data/}: the salary snapshot grows with the roles, by
+     * about 140 bytes each, so 100,000 roles take 14 MB; 64 MB leaves room for 400,000.
+     */
+    public static final long MAX_DATA_FILE_BYTES = 64L * 1024 * 1024;
+
+    /** The largest source file read at {@code path} (relative to the site root, with forward slashes). */
+    public static long maxFileBytes(String path) {
+        return path.startsWith("content/data/") ? MAX_DATA_FILE_BYTES : MAX_FILE_BYTES;
+    }
+
+    /**
      * How deep Markdown blocks and spans may sit inside each other. Real guides rarely pass ten;
      * 1,000 leaves room for machine-made content and still renders within {@link #STACK_BYTES}.
      */

@@ -238,21 +238,22 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
                     problem(file, "not a regular file (a device, pipe or socket); it is not read", "remove it from the site");
                     return FileVisitResult.CONTINUE;
                 }
-                if (attrs.size() > Limits.MAX_FILE_BYTES) {
-                    problem(file, "file is " + megabytes(attrs.size()) + "; files may be at most "
-                            + megabytes(Limits.MAX_FILE_BYTES), "split it, or move large media out of the site");
+                String path = relative(file);
+                long max = Limits.maxFileBytes(path);
+                if (attrs.size() > max) {
+                    problem(file, "file is " + megabytes(attrs.size()) + "; " + (max == Limits.MAX_FILE_BYTES ? "files"
+                            : "data files") + " may be at most " + megabytes(max), "split it, or move large media out of the site");
                     return FileVisitResult.CONTINUE;
                 }
-                String path = relative(file);
                 byte[] bytes = memo == null || fresh ? null : memo.get(path, attrs);
                 if (bytes == null) {
                     bytes = Files.readAllBytes(file);
-                    if (memo != null && bytes.length <= Limits.MAX_FILE_BYTES) {
+                    if (memo != null && bytes.length <= max) {
                         memo.put(path, attrs, bytes);
                     }
                 }
-                if (bytes.length > Limits.MAX_FILE_BYTES) {
-                    problem(file, "file is over " + megabytes(Limits.MAX_FILE_BYTES), "split it");
+                if (bytes.length > max) {
+                    problem(file, "file is over " + megabytes(max), "split it");
                 } else {
                     files.put(path, bytes);
                 }
