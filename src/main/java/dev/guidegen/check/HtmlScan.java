@@ -29,6 +29,14 @@ final class HtmlScan {
     }
 
     Page scan(String html) {
+        return scan(html, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #scan(String)}, keeping each id and URL as {@code same} gives it: the same URLs and
+     * ids stand on thousands of pages, and a site's pages are all held until the check.
+     */
+    Page scan(String html, java.util.function.UnaryOperator<String> same) {
         Set<String> ids = new HashSet<>();
         List<Attr> urls = new ArrayList<>();
         int n = html.length();
@@ -106,9 +114,9 @@ final class HtmlScan {
                     value = org.jsoup.parser.Parser.unescapeEntities(value, true);
                 }
                 if (name.equals("id") || (name.equals("name") && tag.equals("a"))) {
-                    ids.add(value);
+                    ids.add(same.apply(value));
                 } else if (urlAttributes.contains(name)) {
-                    urls.add(new Attr(name, value));
+                    urls.add(new Attr(same.apply(name), same.apply(value)));
                 }
             }
             i = p;
@@ -117,7 +125,7 @@ final class HtmlScan {
                 i = end < 0 ? n : end;
             }
         }
-        return new Page(ids, urls);
+        return new Page(ids, List.copyOf(urls));
     }
 
     private static int indexOfIgnoreCase(String s, String what, int from) {

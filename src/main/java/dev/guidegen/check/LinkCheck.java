@@ -57,11 +57,20 @@ public final class LinkCheck {
         }
     }
 
+    /** One copy of each id and URL found, for every page that holds it. */
+    private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String same(String s) {
+        String kept = strings.putIfAbsent(s, s);
+        return kept == null ? s : kept;
+    }
+
     /** Takes note of one output file as it is made; safe from any thread. */
     public void add(OutputFile f) {
         paths.add(f.path());
         if (f.path().endsWith(".html")) {
-            java.util.function.Supplier<HtmlScan.Page> scan = () -> SCAN.scan(new String(f.bytes(), StandardCharsets.UTF_8));
+            java.util.function.Supplier<HtmlScan.Page> scan = () -> SCAN.scan(new String(f.bytes(), StandardCharsets.UTF_8),
+                    this::same);
             pages.put(f.path(), new Scanned(f.template(), memo == null ? scan.get() : memo.pages.get(f.path(), f.bytes(), "", scan)));
         }
     }
