@@ -84,18 +84,12 @@ class DevServerTest {
             assertThat(page.replaceFirst("<script src=\"/__guidegen/reload.js\" defer data-build=\"\\d+\"></script>", ""))
                     .isEqualTo(builtPage);
 
-            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                    + "/__guidegen/events")).build(), HttpResponse.BodyHandlers.ofLines())
-                    .thenAccept(response -> response.body().forEach(lines::add));
+            java.util.concurrent.BlockingQueue<String> lines = events(server);
             Thread.sleep(300);
             Path file = root.resolve(BadInput.ENGINEER);
             Files.writeString(file, Files.readString(file).replace("title: Backend Engineer", "title: Backend Engineer II"));
 
-            String line;
-            do {
-                line = lines.poll(10, java.util.concurrent.TimeUnit.SECONDS);
-            } while (line != null && !line.equals("event:reload"));
+            String line = await(lines, l -> l.equals("event:reload"));
             assertThat(line).isEqualTo("event:reload");
             assertThat(log.toString()).matches("(?s)Rebuilt 9 of 12 pages in \\d+ ms, 0 warnings\n.*");
             assertThat(get(server, "/roles/backend-engineer/").body()).contains("<h1>Backend Engineer II</h1>");
@@ -122,14 +116,8 @@ class DevServerTest {
             }
 
             // The page's script connects only now: the reload it missed is made up for by the build it is told.
-            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                    + "/__guidegen/events")).build(), HttpResponse.BodyHandlers.ofLines())
-                    .thenAccept(response -> response.body().forEach(lines::add));
-            String line;
-            do {
-                line = lines.poll(10, java.util.concurrent.TimeUnit.SECONDS);
-            } while (line != null && !line.startsWith("data:"));
+            java.util.concurrent.BlockingQueue<String> lines = events(server);
+            String line = await(lines, l -> l.startsWith("data:"));
             assertThat(line).isNotNull();
             assertThat(Long.parseLong(line.substring("data:".length()))).isGreaterThan(Long.parseLong(served.group(1)));
         } finally {
@@ -144,18 +132,12 @@ class DevServerTest {
         DevServer.Running server = new DevServer(root, false, new java.io.PrintWriter(log, true)).start(0);
         try {
             get(server, "/roles/backend-engineer/");
-            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                    + "/__guidegen/events")).build(), HttpResponse.BodyHandlers.ofLines())
-                    .thenAccept(response -> response.body().forEach(lines::add));
+            java.util.concurrent.BlockingQueue<String> lines = events(server);
             Path folder = Files.createDirectories(root.resolve("content/pages/team"));
             Thread.sleep(500);
             Files.writeString(folder.resolve("about.md"), "---\ntitle: About\nsummary: Who we are.\n---\nWe write guides.\n");
 
-            String line;
-            do {
-                line = lines.poll(10, java.util.concurrent.TimeUnit.SECONDS);
-            } while (line != null && !line.equals("event:reload"));
+            String line = await(lines, l -> l.equals("event:reload"));
             assertThat(line).as("a reload after the save in the new folder").isEqualTo("event:reload");
             assertThat(log.toString()).contains("Rebuil");
         } finally {
@@ -223,6 +205,25 @@ class DevServerTest {
         } finally {
             server.close();
         }
+    }
+
+    /** The lines of the preview's event stream, as they come. */
+    private static java.util.concurrent.BlockingQueue<String> events(DevServer.Running server) {
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/__guidegen/events")).build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
+        return lines;
+    }
+
+    /** The first line that passes {@code test}, or null when none comes within 10 seconds of the last. */
+    private static String await(java.util.concurrent.BlockingQueue<String> lines, java.util.function.Predicate<String> test)
+            throws InterruptedException {
+        String line;
+        do {
+            line = lines.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        } while (line != null && !test.test(line));
+        return line;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
