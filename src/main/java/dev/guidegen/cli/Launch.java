@@ -31,6 +31,7 @@ import java.util.Set;
 final class Launch {
 
     private static final Set<String> COMMANDS = Set.of("build", "check");
+    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
     /** Set in the JVM this starts, so that it runs the command itself. */
     private static final String STARTED = "guidegen.launched";
 
@@ -43,8 +44,9 @@ final class Launch {
      * when the classes do not come from a jar, or when this is that JVM already.
      */
     static int again(String[] args) {
-        if (args.length == 0 || !COMMANDS.contains(args[0]) || System.getProperty(STARTED) != null) {
-            return -1;
+        if (args.length == 0 || !COMMANDS.contains(args[0]) || System.getProperty(STARTED) != null
+                || java.util.Arrays.stream(args).anyMatch(HELP::contains)) {
+            return -1; // help and version need no build, nor a JVM for one
         }
         List<String> given = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
         Path jar = jar();
@@ -56,8 +58,7 @@ final class Launch {
             archive = null;
         }
         boolean using = archive != null && whole(archive);
-        int code = run(args, jar, using ? archive : null, using || archive == null ? null
-                : archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp"));
+        int code = run(args, jar, using ? archive : null, using || archive == null ? null : archive);
         if (using && code == JVM_CRASHED) {
             // An archive damaged since it was made (cut short by a full disk, say) crashes the JVM that maps it:
             // drop it and build again without one. The output is swapped in whole, so nothing half-built is left.
@@ -99,10 +100,13 @@ final class Launch {
     private static final int JVM_CRASHED = 128 + 6;
 
     /**
-     * Runs the command in a new JVM that uses {@code archive} (if not null) or makes one at
-     * {@code making} (if not null), and returns its exit code.
+     * Runs the command in a new JVM that uses {@code archive} (if not null) or makes {@code making}
+     * (if not null: first under a name of this process's own, moved into place once the build has
+     * run to the end), and returns its exit code.
      */
-    private static int run(String[] args, Path jar, Path archive, Path making) {
+    private static int run(String[] args, Path jar, Path archive, Path toMake) {
+        Path making = toMake == null ? null
+                : toMake.resolveSibling(toMake.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:cds*=off", "-XX:+VerifySharedSpaces",
                 "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "guidegen-hs_err_pid%p.log"),
@@ -136,7 +140,7 @@ final class Launch {
             // this JVM is stopping already; the hook has stopped the other one
         }
         if (making != null) {
-            keep(making, archive(jar), code == Main.BUILT || code == Main.PROBLEMS);
+            keep(making, toMake, code == Main.BUILT || code == Main.PROBLEMS);
         }
         return code;
     }

@@ -29,6 +29,11 @@ import picocli.CommandLine.Option;
             "2:bad usage, or an --out that guidegen may not replace", "3:a file or directory could not be read or written"})
 public final class Main implements Callable<Integer> {
 
+    /** What build and check's help says of the JVM they run in. */
+    static final String LAUNCH_NOTE = "Run as java -jar guidegen.jar with no JVM options, it builds in a second JVM set up "
+            + "for a short run (serial collector, quick compiler, a class data archive beside the jar); "
+            + "give the JVM any option of your own and it builds in that one.";
+
     /** Exit codes, as the README lists them. */
     static final int BUILT = 0;
     static final int PROBLEMS = 1;
@@ -80,7 +85,8 @@ public final class Main implements Callable<Integer> {
             description = "Builds the site into the output directory; on any problem, lists them all and writes nothing.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:the site was built", "1:content or template problems; nothing was written",
-                "2:bad usage, or an --out that guidegen may not replace", "3:a file or directory could not be read or written"})
+                "2:bad usage, or an --out that guidegen may not replace", "3:a file or directory could not be read or written"},
+            footer = {"", LAUNCH_NOTE})
     static final class BuildCommand implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -160,7 +166,8 @@ public final class Main implements Callable<Integer> {
             description = "Runs the whole build, link check included, and writes nothing: for CI on pull requests.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:no errors (warnings may be printed)", "1:content or template problems",
-                "2:bad usage", "3:a file or directory could not be read"})
+                "2:bad usage", "3:a file or directory could not be read"},
+            footer = {"", LAUNCH_NOTE})
     static final class CheckCommand implements Callable<Integer> {
 
         @CommandLine.Spec

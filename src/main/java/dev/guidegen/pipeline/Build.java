@@ -102,7 +102,8 @@ public final class Build {
         Assets assets = Assets.read(tree, problems);
         BodyEdits.Edit edit = memo == null ? null : memo.bodies().changes(tree, content, drafts);
         Site site = edit == null || edit.siteSees() || problems.hasErrors() ? null : memo.sites().with(edit.changed());
-        if (site != null) {
+        boolean siteSame = site != null;
+        if (siteSame) {
             memo.sites().problems().forEach(problems::add);
         } else {
             Problems stage = new Problems();
@@ -119,7 +120,6 @@ public final class Build {
         } else {
             LinkCheck links = new LinkCheck(problems, site, tree, memo == null ? null : memo.scans());
             java.util.Set<String> only = edit == null ? null : edit.urls();
-            boolean siteSame = memo != null && memo.sites().taken();
             new Renderer(problems).render(tree, site, assets, markdown, workers, memo == null ? null : memo.pages(), only, siteSame, f -> {
                 links.add(f);
                 if (f.path().endsWith(".html")) {
