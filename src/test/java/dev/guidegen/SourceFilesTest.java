@@ -227,7 +227,21 @@ class SourceFilesTest {
             huge.setLength(65L * 1024 * 1024); // sparse past what was written
         }
         assertThat(run("build", "--root", site.toString()).err())
-                .contains("content/data/salaries.json:1:1: error: file is 65 MB; data files may be at most 64 MB");
+                .contains("content/data/salaries.json:1:1: error: file is 65 MB; data files may be at most 64 MB")
+                .as("one error for the one file: not also a missing snapshot").doesNotContain("missing salary snapshot")
+                .contains("Build failed: 1 error, 0 warnings");
+    }
+
+    @Test
+    void aSiteConfigurationTooLargeToReadIsOneErrorNotAlsoAMissingOne() throws IOException {
+        try (RandomAccessFile huge = new RandomAccessFile(site.resolve("content/site.yaml").toFile(), "rw")) {
+            huge.setLength(11L * 1024 * 1024);
+        }
+
+        Run run = run("build", "--root", site.toString());
+
+        assertThat(run.err()).contains("content/site.yaml:1:1: error: file is 11 MB; files may be at most 10 MB")
+                .doesNotContain("missing site configuration");
     }
 
     @Test

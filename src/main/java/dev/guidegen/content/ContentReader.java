@@ -188,8 +188,10 @@ public final class ContentReader {
     private SiteConfig readConfig(SourceTree tree) {
         SiteConfig fallback = new SiteConfig("", "/", "en", "", 0, Integer.MAX_VALUE, RawHtml.DEFAULT, CacheRules.DEFAULT);
         if (!tree.has(SITE_YAML)) {
-            problems.error(SourcePos.start(SITE_YAML), "missing site configuration",
-                    "create content/site.yaml with title, base_url, language, description and salary");
+            if (!tree.refused(SITE_YAML)) {
+                problems.error(SourcePos.start(SITE_YAML), "missing site configuration",
+                        "create content/site.yaml with title, base_url, language, description and salary");
+            }
             return fallback;
         }
         Optional<Fields> read = TextDecoder.decode(SITE_YAML, tree.bytes(SITE_YAML), problems)

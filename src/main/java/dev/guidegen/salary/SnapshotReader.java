@@ -61,6 +61,9 @@ public final class SnapshotReader {
     }
 
     public Snapshot read(SourceTree tree) {
+        if (tree.refused(PATH)) {
+            return Snapshot.empty();
+        }
         if (!tree.has(PATH)) {
             problems.error(SourcePos.start(PATH), "missing salary snapshot",
                     "create content/data/salaries.json with snapshot_date, currency, period, source, categories and roles");

@@ -309,6 +309,14 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
         return files.containsKey(path);
     }
 
+    /**
+     * Whether {@code path} is there but was not read (too large, a link out of the site, unreadable),
+     * which its problem already says: a stage that needs the file says nothing more of it.
+     */
+    public boolean refused(String path) {
+        return !files.containsKey(path) && problems.stream().anyMatch(p -> p.pos().path().equals(path));
+    }
+
     public byte[] bytes(String path) {
         return files.get(path);
     }
