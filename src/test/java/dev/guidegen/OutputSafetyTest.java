@@ -122,6 +122,59 @@ class OutputSafetyTest {
     }
 
     @Test
+    void aRebuildKeepsTheFilesThatDidNotChangeAndWritesTheOnesThatDid() throws IOException {
+        Path out = site.resolve("site-output");
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        Object architect = fileKey(out.resolve("roles/backend-architect/index.html"));
+        Object engineer = fileKey(out.resolve("roles/backend-engineer/index.html"));
+        Path guide = site.resolve("content/guides/backend-engineer.md");
+        Files.writeString(guide, Files.readString(guide).replace("Builds APIs.", "Builds APIs and queues."));
+
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+
+        assertThat(fileKey(out.resolve("roles/backend-architect/index.html"))).isEqualTo(architect);
+        assertThat(fileKey(out.resolve("roles/backend-engineer/index.html"))).isNotEqualTo(engineer);
+        assertThat(out.resolve("roles/backend-engineer/index.html")).content().contains("Builds APIs and queues.");
+    }
+
+    @Test
+    void aRebuildNeverWritesIntoTheSiteItReplacesEvenWhenAPageKeepsItsSize() throws IOException {
+        Path out = site.resolve("site-output");
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        Path page = out.resolve("roles/backend-engineer/index.html");
+        byte[] before = Files.readAllBytes(page);
+        Path elsewhere = Files.createLink(dir.resolve("kept.html"), page);
+        Path guide = site.resolve("content/guides/backend-engineer.md");
+        Files.writeString(guide, Files.readString(guide).replace("Builds APIs.", "Mended APIs."));
+
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+
+        assertThat(page).content().contains("Mended APIs.");
+        assertThat(Files.size(page)).as("the same size, so the old page is linked in and compared").isEqualTo(before.length);
+        assertThat(Files.readString(elsewhere)).as("the replaced site's page").contains("Builds APIs.")
+                .doesNotContain("Mended APIs.");
+    }
+
+    @Test
+    void aFileChangedByHandInTheOutputIsWrittenAgainNotKept() throws IOException {
+        Path out = site.resolve("site-output");
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        Map<String, String> built = everything(out);
+        Path page = out.resolve("roles/backend-architect/index.html");
+        byte[] bytes = Files.readAllBytes(page);
+        bytes[bytes.length / 2] = (byte) (bytes[bytes.length / 2] == 'x' ? 'y' : 'x');
+        Files.write(page, bytes);
+
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+
+        assertThat(everything(out)).isEqualTo(built);
+    }
+
+    private static Object fileKey(Path p) throws IOException {
+        return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    @Test
     void anOutputThatIsASymlinkIsWrittenWhereItPointsAndTheLinkStays() throws IOException {
         Path real = Files.createDirectories(dir.resolve("real-out"));
         Path link = Files.createSymbolicLink(dir.resolve("out-link"), real);

@@ -51,25 +51,35 @@ public final class SiteWriter {
         String name = target.getFileName().toString();
         Files.createDirectories(parent);
         removeLeftovers(parent, name);
-        return new Staging(target, parent, name, freshDirectory(parent, name));
+        Path previous = Files.isRegularFile(target.resolve(OutputDir.MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                ? target : null;
+        return new Staging(target, parent, name, freshDirectory(parent, name), previous);
     }
 
-    /** A site being written; files may come from many threads at once. */
+    /**
+     * A site being written; files may come from many threads at once. A file whose bytes the site it
+     * replaces already holds at the same path is that file, linked in rather than written again:
+     * a rebuild writes only what changed, and an unchanged file keeps its time for tools that sync
+     * by size and time. The swap stays whole, since the links are made in the new directory.
+     */
     public static final class Staging {
         private final Path target;
         private final Path parent;
         private final String name;
         private final Path fresh;
+        /** The site this one replaces, when guidegen wrote it; null for none. */
+        private final Path previous;
         private volatile boolean committed;
         private volatile boolean aborted;
         /** Folders already made, so that each is made once, not once per file in it. */
         private final java.util.Set<Path> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-        private Staging(Path target, Path parent, String name, Path fresh) {
+        private Staging(Path target, Path parent, String name, Path fresh, Path previous) {
             this.target = target;
             this.parent = parent;
             this.name = name;
             this.fresh = fresh;
+            this.previous = previous;
         }
 
         /** Writes one file; an I/O error comes back as an {@link java.io.UncheckedIOException}. */
@@ -83,10 +93,41 @@ public final class SiteWriter {
                     Files.createDirectories(p.getParent());
                     made.add(p.getParent());
                 }
-                Files.write(p, f.bytes());
+                if (previous == null || !linkedFromPrevious(p, inside(previous, f.path()), f.bytes())) {
+                    Files.write(p, f.bytes());
+                }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+        }
+
+        /**
+         * Links {@code old} in at {@code p} when it holds {@code bytes}. What was linked is compared,
+         * not what was looked at: another build may swap its site in between. A link that does not
+         * match is removed before anything is written at {@code p}, since writing through it would
+         * change the site being replaced, which readers still see.
+         */
+        private static boolean linkedFromPrevious(Path p, Path old, byte[] bytes) throws IOException {
+            try {
+                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(old,
+                        java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (!a.isRegularFile() || a.size() != bytes.length) {
+                    return false;
+                }
+                Files.createLink(p, old);
+            } catch (IOException | UnsupportedOperationException e) {
+                return false; // gone, unreadable, or a file system without links: write it
+            }
+            boolean same;
+            try {
+                same = java.util.Arrays.equals(Files.readAllBytes(p), bytes);
+            } catch (IOException e) {
+                same = false;
+            }
+            if (!same) {
+                Files.delete(p);
+            }
+            return same;
         }
 
         /** Swaps the written site in for the old one. */
