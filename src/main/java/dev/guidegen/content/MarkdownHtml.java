@@ -1,6 +1,7 @@
 package dev.guidegen.content;
 
 import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.html.AttributeProvider;
@@ -11,12 +12,15 @@ import com.vladsch.flexmark.html.LinkResolverFactory;
 import com.vladsch.flexmark.html.renderer.AttributablePart;
 import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
 import com.vladsch.flexmark.html.renderer.LinkStatus;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.html.MutableAttributes;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import dev.guidegen.site.Urls;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +47,7 @@ final class MarkdownHtml {
     private final HtmlRenderer renderer;
 
     MarkdownHtml(DataHolder options) {
-        renderer = HtmlRenderer.builder(options).linkResolverFactory(new LinkResolverFactory() {
+        renderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> PLAIN_TEXT).linkResolverFactory(new LinkResolverFactory() {
             @Override
             public Set<Class<?>> getAfterDependents() {
                 return null;
@@ -85,6 +89,25 @@ final class MarkdownHtml {
             }
         }).build();
     }
+
+    /**
+     * Text as flexmark writes it (escapes undone, line ends made {@code \n}, HTML's special characters
+     * escaped), without that work for the common run of text that has none of those characters.
+     */
+    private static final NodeRenderer PLAIN_TEXT = () -> Set.of(new NodeRenderingHandler<>(Text.class, (node, context, html) -> {
+        com.vladsch.flexmark.util.sequence.BasedSequence chars = node.getChars();
+        for (int i = 0, n = chars.length(); i < n; i++) {
+            switch (chars.charAt(i)) {
+                case '\\', '&', '\r', '<', '>', '"' -> {
+                    html.text(Escaping.normalizeEOL(chars.unescape()));
+                    return;
+                }
+                default -> {
+                }
+            }
+        }
+        html.append(chars.toString());
+    }));
 
     /** A marker for a URL the site stage may resolve; any other URL as it is. */
     static String marker(String url, List<String> targets) {
