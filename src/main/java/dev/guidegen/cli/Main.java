@@ -4,6 +4,8 @@ import dev.guidegen.pipeline.Build;
 import dev.guidegen.pipeline.BuildResult;
 import dev.guidegen.output.OutputDir;
 import dev.guidegen.output.SiteWriter;
+import dev.guidegen.cache.BuildCache;
+import dev.guidegen.content.ParseMemo;
 import dev.guidegen.source.IoErrors;
 import dev.guidegen.source.SourceTree;
 import java.io.IOException;
@@ -99,6 +101,13 @@ public final class Main implements Callable<Integer> {
                 + "replaced as a whole, so it must be new, empty, or written by guidegen, and may not hold the sources")
         String out;
 
+        @Option(names = "--cache-dir", paramLabel = "DIR", description = "where the build cache is kept (default: "
+                + "<root>/.guidegen): each content file's parse, reused while its bytes are unchanged")
+        Path cacheDir;
+
+        @Option(names = "--no-cache", description = "neither reads nor writes the build cache")
+        boolean noCache;
+
         @CommandLine.Mixin
         FormatOption format = new FormatOption();
 
@@ -124,13 +133,32 @@ public final class Main implements Callable<Integer> {
                 stderr.println("guidegen: " + decision.refusal());
                 return USAGE;
             }
+            Path cache = noCache ? null : cacheDir == null ? root.resolve(".guidegen") : cacheDir;
+            ParseMemo parses = new ParseMemo();
+            if (cache != null) {
+                try {
+                    String refusal = BuildCache.refusal(root, cache, decision.target(), "content", "templates");
+                    if (refusal != null) {
+                        stderr.println("guidegen: " + refusal);
+                        return USAGE;
+                    }
+                } catch (IOException e) {
+                    stderr.println("guidegen: cannot use --cache-dir " + cache + ": " + IoErrors.reason(e));
+                    return IO;
+                }
+                BuildCache.Loaded loaded = BuildCache.load(cache);
+                if (loaded.ignored() != null) {
+                    stderr.println("guidegen: " + loaded.ignored());
+                }
+                parses = loaded.parses();
+            }
             // Pages are written as they are rendered, into a directory of this build's own; only a
             // build without errors swaps it in.
             BuildResult result;
             SiteWriter.Staging staging = null;
             try {
                 staging = SiteWriter.open(decision.target());
-                result = Build.run(tree, drafts, staging::write);
+                result = Build.runWithParses(tree, drafts, parses, staging::write);
                 format.print(result.problems(), tree, stdout, stderr);
                 if (!result.failed()) {
                     staging.commit();
@@ -156,8 +184,17 @@ public final class Main implements Callable<Integer> {
                         + "; nothing was written");
                 return PROBLEMS;
             }
+            if (cache != null) {
+                try {
+                    BuildCache.save(cache, parses);
+                } catch (IOException e) {
+                    stderr.println("guidegen: the site was built, but the build cache could not be kept in " + cache + ": "
+                            + IoErrors.describe(e));
+                }
+            }
             long ms = (System.nanoTime() - start) / 1_000_000;
-            format.summary(stdout, stderr).println("Built " + result.stats().describe() + " in " + ms + " ms");
+            format.summary(stdout, stderr).println("Built " + result.stats().describe() + " in " + ms + " ms"
+                    + (parses.fromStore() > 0 ? "; " + parses.fromStore() + " of " + parses.files() + " content files from the cache" : ""));
             return BUILT;
         }
     }

@@ -90,7 +90,12 @@ public final class ContentReader {
         if (memo == null) {
             return read.apply(this);
         }
-        ParseMemo.Entry entry = memo.files.get(kind + '\0' + path, bytes, context, () -> {
+        String key = kind + '\0' + path;
+        ParseMemo.Entry entry = memo.files.get(key, bytes, context, () -> {
+            ParseMemo.Entry kept = memo.stored(key, bytes, context);
+            if (kept != null) {
+                return kept;
+            }
             Problems own = new Problems();
             ContentReader reader = new ContentReader(markdown, drafts, own, null, null);
             reader.html = html;
@@ -131,7 +136,7 @@ public final class ContentReader {
             Images.read(file.getKey(), file.getValue(), problems).ifPresent(image -> images.put(image.path(), image));
         }
         if (memo != null) {
-            memo.files.begin();
+            memo.begin();
             context = contextOf(html, images);
         }
         List<Guide> guides = new ArrayList<>();

@@ -2,14 +2,23 @@ package dev.guidegen.content;
 
 import dev.guidegen.problem.Problem;
 import dev.guidegen.work.Memo;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the content stage made of each guide, group and page file in the last build, so that a
  * rebuild in the same process (the preview's) parses only the files that changed. A file's parse is
  * reused only when its bytes and everything else its parse reads (the raw HTML rules and the images)
  * are exactly the same, with the problems it recorded.
+ *
+ * <p>It may also start from the parses a build kept on disk ({@link #from}), each stored with
+ * SHA-256 digests of its file's bytes and of its context and reused only when both match.
  */
 public final class ParseMemo {
 
@@ -17,10 +26,94 @@ public final class ParseMemo {
     record Entry(Optional<?> value, List<Problem> problems) {
     }
 
+    /**
+     * A file's parse as a cache on disk keeps it ({@link ParseCodec}), with the digests of its file's
+     * bytes and of its context; the value is a {@link Guide}, {@link Group} or {@link Page}, or null.
+     */
+    public record Stored(byte[] bytes, byte[] context, Object value, List<Problem> problems) {
+        public Stored {
+            problems = List.copyOf(problems);
+        }
+    }
+
     final Memo<Entry> files = new Memo<>();
+    private final Map<String, Stored> stored;
+    private final LongAdder fromStore = new LongAdder();
+    /** The digest of each file's bytes worked out this build, on the build's threads, for {@link #export}. */
+    private final Map<String, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The last context digested, and its digest: every file of a build has the same context. */
+    private volatile Object[] lastContext = {null, null};
+
+    public ParseMemo() {
+        this(Map.of());
+    }
+
+    private ParseMemo(Map<String, Stored> stored) {
+        this.stored = stored;
+    }
+
+    /** A memo whose first build may take each file's parse from {@code stored}, as {@link #export} gave it. */
+    public static ParseMemo from(Map<String, Stored> stored) {
+        return new ParseMemo(Map.copyOf(stored));
+    }
 
     /** How many files the current build took from the memo rather than parsing them. */
     public int reused() {
         return files.reused();
+    }
+
+    /** How many files the current build took from the parses it started from on disk. */
+    public int fromStore() {
+        return fromStore.intValue();
+    }
+
+    /** How many files the current build parsed or reused. */
+    public int files() {
+        return files.size();
+    }
+
+    /** Every parse the last build made or reused, for a cache on disk, sorted by key. */
+    public Map<String, Stored> export() {
+        Map<String, Stored> out = new TreeMap<>();
+        files.forEach((key, bytes, context, entry) -> out.put(key, new Stored(digests.computeIfAbsent(key, k -> digest(bytes)),
+                contextDigest(context),
+                entry.value().orElse(null), entry.problems())));
+        return out;
+    }
+
+    /** The stored parse of the file {@code key} if it was made from these bytes in this context, else null. */
+    Entry stored(String key, byte[] bytes, String context) {
+        byte[] digest = digest(bytes);
+        digests.put(key, digest);
+        Stored s = stored.get(key);
+        if (s == null || !Arrays.equals(s.context(), contextDigest(context)) || !Arrays.equals(s.bytes(), digest)) {
+            return null;
+        }
+        fromStore.increment();
+        return new Entry(Optional.ofNullable(s.value()), s.problems());
+    }
+
+    void begin() {
+        files.begin();
+        digests.clear();
+        fromStore.reset();
+    }
+
+    private byte[] contextDigest(String context) {
+        Object[] last = lastContext;
+        if (last[0] == context) {
+            return (byte[]) last[1];
+        }
+        byte[] d = digest(context.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        lastContext = new Object[] {context, d};
+        return d;
+    }
+
+    private static byte[] digest(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -74,7 +74,7 @@ public final class OutputDir {
     }
 
     /** The absolute path with every existing part resolved through its symbolic links. */
-    static Path real(Path p) throws IOException {
+    public static Path real(Path p) throws IOException {
         Path abs = p.toAbsolutePath().normalize();
         Path existing = abs;
         while (existing != null && !Files.exists(existing)) {

@@ -87,17 +87,29 @@ public final class Build {
     public static BuildResult run(SourceTree tree, boolean drafts, Memo memo, Consumer<OutputFile> sink) {
         return Workers.onBuildStack(() -> {
             try (Workers workers = new Workers()) {
-                return run(tree, drafts, memo, workers, sink);
+                return run(tree, drafts, memo, memo == null ? null : memo.parses(), workers, sink);
             }
         });
     }
 
-    private static BuildResult run(SourceTree tree, boolean drafts, Memo memo, Workers workers,
+    /**
+     * Builds as {@link #run(SourceTree, boolean, Consumer)} does, taking each unchanged file's parse
+     * from {@code parses} and leaving this build's parses in it: what a build with a cache on disk does.
+     */
+    public static BuildResult runWithParses(SourceTree tree, boolean drafts, ParseMemo parses, Consumer<OutputFile> sink) {
+        return Workers.onBuildStack(() -> {
+            try (Workers workers = new Workers()) {
+                return run(tree, drafts, null, parses, workers, sink);
+            }
+        });
+    }
+
+    private static BuildResult run(SourceTree tree, boolean drafts, Memo memo, ParseMemo parses, Workers workers,
             Consumer<OutputFile> sink) {
         Problems problems = new Problems();
         tree.problems().forEach(problems::add);
         MarkdownParser markdown = new MarkdownParser();
-        Content content = new ContentReader(markdown, drafts, problems, workers, memo == null ? null : memo.parses()).read(tree);
+        Content content = new ContentReader(markdown, drafts, problems, workers, parses).read(tree);
         Snapshot snapshot = new SnapshotReader(problems).read(tree, memo == null ? null : memo.snapshots());
         Assets assets = Assets.read(tree, problems);
         BodyEdits.Edit edit = memo == null ? null : memo.bodies().changes(tree, content, drafts);

@@ -34,6 +34,21 @@ public final class Memo<V> {
         return reused.intValue();
     }
 
+    /** How many values the current build made or reused. */
+    public int size() {
+        return now.size();
+    }
+
+    /** What one file made: its key, its bytes, its context and the value. */
+    public interface Visitor<V> {
+        void visit(String key, byte[] bytes, String context, V value);
+    }
+
+    /** Every value the current build made or reused. */
+    public void forEach(Visitor<V> visitor) {
+        now.forEach((key, e) -> visitor.visit(key, e.bytes(), e.context(), e.value()));
+    }
+
     /** The last build's value for {@code key} if made from the same bytes in the same context, else {@code make}'s. */
     public V get(String key, byte[] bytes, String context, Supplier<V> make) {
         Entry<V> old = last.get(key);

@@ -1,0 +1,208 @@
+package dev.guidegen.cache;
+
+import dev.guidegen.content.ParseCodec;
+import dev.guidegen.content.ParseMemo;
+import dev.guidegen.output.OutputDir;
+import dev.guidegen.source.IoErrors;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * The build cache on disk: each content file's parse from the last successful build, kept in one
+ * file, {@value #FILE}, in the cache directory ({@code <root>/.guidegen/} unless {@code --cache-dir}
+ * names another). A parse is reused only when the SHA-256 digests of its file's bytes and of its
+ * context match, so a build with the cache makes what a build without it makes.
+ *
+ * <p>The cache is never trusted. It carries a fingerprint of the guidegen that wrote it and a
+ * checksum (CRC-32C) of its bytes; a cache from another guidegen, cut short or changed is ignored
+ * whole. It holds only strings, numbers and lists ({@link ParseCodec}), never serialised objects.
+ */
+public final class BuildCache {
+
+    static final String FILE = "parses.bin";
+    private static final byte[] MAGIC = "guidegen build cache 1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int CHECKSUM = 8;
+
+    private BuildCache() {
+    }
+
+    /** The parses to build with, and why the cache was ignored when it was (null when it was used or absent). */
+    public record Loaded(ParseMemo parses, String ignored) {
+    }
+
+    /**
+     * Why {@code dir} cannot hold the cache of the site at {@code root} writing to {@code output}, or
+     * null when it can: it must not be the root itself, nor lie in a source folder or the output.
+     */
+    public static String refusal(Path root, Path dir, Path output, String... sources) throws IOException {
+        Path real = OutputDir.real(dir);
+        Path realRoot = root.toRealPath();
+        if (real.equals(realRoot) || real.getParent() == null) {
+            return "--cache-dir " + dir + " is the site's root or a file system root; use a directory of its own, such as "
+                    + realRoot.resolve(".guidegen");
+        }
+        for (String source : sources) {
+            if (real.startsWith(OutputDir.real(realRoot.resolve(source)))) {
+                return "--cache-dir " + dir + " is inside " + source + "/, which holds the sources; use a directory of its own,"
+                        + " such as " + realRoot.resolve(".guidegen");
+            }
+        }
+        if (real.startsWith(output) || output.startsWith(real)) {
+            return "--cache-dir " + dir + " overlaps the output " + output + "; use a directory of its own, such as "
+                    + realRoot.resolve(".guidegen");
+        }
+        if (Files.exists(real) && !Files.isDirectory(real)) {
+            return "--cache-dir " + dir + " is a file, not a directory";
+        }
+        return null;
+    }
+
+    /** The cache in {@code dir}, or no parses (with the reason) when there is none fit to use. */
+    public static Loaded load(Path dir) {
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return new Loaded(new ParseMemo(), null);
+        }
+        byte[] all;
+        try {
+            all = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return ignored(file, "it cannot be read: " + IoErrors.reason(e));
+        }
+        byte[] print = fingerprint();
+        if (print == null) {
+            return new Loaded(new ParseMemo(), null);
+        }
+        int head = MAGIC.length + print.length;
+        if (all.length < head + CHECKSUM || !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return ignored(file, "it is not a guidegen build cache");
+        }
+        if (!Arrays.equals(all, MAGIC.length, head, print, 0, print.length)) {
+            return new Loaded(new ParseMemo(), null); // made by another guidegen: silently out of date
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(all, 0, all.length - CHECKSUM);
+        if (crc.getValue() != java.nio.ByteBuffer.wrap(all, all.length - CHECKSUM, CHECKSUM).getLong()) {
+            return ignored(file, "its bytes do not match its checksum (it was cut short or changed)");
+        }
+        int length = all.length - CHECKSUM - head;
+        try (DataInputStream data = new DataInputStream(new ByteArrayInputStream(all, head, length))) {
+            ParseCodec.Reader in = new ParseCodec.Reader(data, length);
+            int n = data.readInt();
+            Map<String, ParseMemo.Stored> stored = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                String key = data.readUTF();
+                stored.put(key, ParseCodec.read(in));
+            }
+            return new Loaded(ParseMemo.from(stored), null);
+        } catch (IOException | RuntimeException e) {
+            // The checksum matched, so these bytes were written as they are: by another program, or a bug.
+            return ignored(file, "it cannot be read back (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static Loaded ignored(Path file, String why) {
+        return new Loaded(new ParseMemo(), "ignoring the build cache " + file + ": " + why + "; this build parses every file");
+    }
+
+    /** Keeps this build's parses in {@code dir}, replacing the cache there whole. */
+    public static void save(Path dir, ParseMemo parses) throws IOException {
+        if (fingerprint() == null) {
+            return;
+        }
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + FILE + ".", ".tmp");
+        try {
+            CRC32C sum = new CRC32C();
+            try (OutputStream file = Files.newOutputStream(temp)) {
+                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), sum));
+                out.write(MAGIC);
+                out.write(fingerprint());
+                Map<String, ParseMemo.Stored> all = parses.export();
+                out.writeInt(all.size());
+                for (Map.Entry<String, ParseMemo.Stored> e : all.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    ParseCodec.write(out, e.getValue());
+                }
+                out.flush();
+                new DataOutputStream(file).writeLong(sum.getValue());
+            }
+            try {
+                Files.move(temp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * What tells this guidegen's caches from another's: a digest of the code it runs (its jar, or its
+     * class folders with the class path), and the Java version. Null when the code cannot be read:
+     * then no cache is read or written.
+     */
+    static byte[] fingerprint() {
+        return Fingerprint.VALUE;
+    }
+
+    private static final class Fingerprint {
+        static final byte[] VALUE = compute();
+
+        private static byte[] compute() {
+            MessageDigest d = sha256();
+            d.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
+            try {
+                Path code = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isDirectory(code)) {
+                    d.update(System.getProperty("java.class.path", "").getBytes(StandardCharsets.UTF_8));
+                    try (Stream<Path> walk = Files.walk(code)) {
+                        for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                            d.update(code.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                            d.update(Files.readAllBytes(p));
+                        }
+                    }
+                } else {
+                    d.update(Files.readAllBytes(code));
+                }
+            } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+                return null; // code that cannot be read cannot be told apart from other code: no cache
+            }
+            return hex(d.digest()).getBytes(StandardCharsets.US_ASCII);
+        }
+
+        private static String hex(byte[] bytes) {
+            StringBuilder b = new StringBuilder();
+            for (byte x : bytes) {
+                b.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
+            }
+            return b.append('\n').toString();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.guidegen;
+
+import static dev.guidegen.CommandLineTest.run;
+import static dev.guidegen.CommandLineTest.write;
+import static dev.guidegen.OutputSafetyTest.everything;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.guidegen.CommandLineTest.Run;
+import dev.guidegen.content.ParseCodec;
+import dev.guidegen.content.ParseMemo;
+import dev.guidegen.pipeline.Build;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code build} keeps each content file's parse in {@code <root>/.guidegen/} and takes it from there
+ * while the file is unchanged: a build from the cache writes exactly what a build without it writes,
+ * and a cache that is damaged, or from another guidegen, is never used.
+ */
+class BuildCacheTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> edits() {
+        return IncrementalBuildTest.edits();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("edits")
+    void aBuildFromTheCacheAfterAnEditWritesWhatABuildWithoutItWrites(String what, IncrementalBuildTest.Edit edit)
+            throws IOException {
+        Path site = dir.resolve("site");
+        InlineSite before = edit.before().get();
+        write(site, before);
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        assertThat(site.resolve(".guidegen/parses.bin")).exists();
+        replaceSources(site, edit.change().apply(before));
+
+        Run cached = run("build", "--root", site.toString());
+        Run clean = run("build", "--root", site.toString(), "--no-cache", "--out", dir.resolve("clean").toString());
+
+        assertThat(cached.exit()).isEqualTo(clean.exit());
+        assertThat(withoutSummary(cached.out())).isEqualTo(withoutSummary(clean.out()));
+        assertThat(withoutSummary(cached.err())).isEqualTo(withoutSummary(clean.err()));
+        if (clean.exit() == 0) {
+            assertThat(everything(site.resolve("site-output"))).isEqualTo(everything(dir.resolve("clean")));
+        }
+        if (edit.reuses() && clean.exit() == 0) {
+            assertThat(cached.out()).as(cached.err()).contains(" content files from the cache");
+        } else {
+            assertThat(cached.out()).doesNotContain("from the cache");
+        }
+    }
+
+    @Test
+    void everyParseReadBackFromTheCacheEqualsTheParseItWasWrittenFrom() throws IOException {
+        ParseMemo parses = new ParseMemo();
+        Build.runWithParses(InlineSite.fromResources("migrated-wiki").tree(), false, parses, f -> { });
+        Map<String, ParseMemo.Stored> all = parses.export();
+        assertThat(all).hasSizeGreaterThanOrEqualTo(5);
+
+        for (ParseMemo.Stored stored : all.values()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ParseCodec.write(new DataOutputStream(bytes), stored);
+            ParseMemo.Stored back = ParseCodec.read(new ParseCodec.Reader(
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), bytes.size()));
+
+            assertThat(back.value()).isEqualTo(stored.value());
+            assertThat(back.problems()).isEqualTo(stored.problems());
+            assertThat(back.bytes()).isEqualTo(stored.bytes());
+            assertThat(back.context()).isEqualTo(stored.context());
+        }
+    }
+
+    @Test
+    void aCacheCutShortOrChangedIsIgnoredWithOneLineAndTheSiteIsBuiltAllTheSame() throws IOException {
+        Path site = dir.resolve("site");
+        write(site, InlineSite.minimal());
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        Map<String, String> built = everything(site.resolve("site-output"));
+        Path cache = site.resolve(".guidegen/parses.bin");
+        byte[] good = Files.readAllBytes(cache);
+
+        byte[] changed = good.clone();
+        changed[changed.length / 2] ^= 1;
+        for (byte[] bad : new byte[][] {java.util.Arrays.copyOf(good, good.length - 9), changed}) {
+            Files.write(cache, bad);
+
+            Run run = run("build", "--root", site.toString());
+
+            assertThat(run.exit()).isZero();
+            assertThat(run.err()).isEqualTo("guidegen: ignoring the build cache " + cache
+                    + ": its bytes do not match its checksum (it was cut short or changed); this build parses every file\n");
+            assertThat(run.out()).doesNotContain("from the cache");
+            assertThat(everything(site.resolve("site-output"))).isEqualTo(built);
+            assertThat(cache).hasBinaryContent(good);
+        }
+    }
+
+    @Test
+    void aCacheWrittenByAnotherGuidegenIsQuietlyNotUsed() throws IOException {
+        Path site = dir.resolve("site");
+        write(site, InlineSite.minimal());
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        Path cache = site.resolve(".guidegen/parses.bin");
+        byte[] bytes = Files.readAllBytes(cache);
+        int fingerprint = "guidegen build cache 1\n".length();
+        bytes[fingerprint] = (byte) (bytes[fingerprint] == '0' ? '1' : '0');
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 8);
+        java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).putLong(crc.getValue());
+        Files.write(cache, bytes);
+
+        Run run = run("build", "--root", site.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).doesNotContain("from the cache");
+        assertThat(run("build", "--root", site.toString()).out()).contains(" content files from the cache");
+    }
+
+    @Test
+    void noCacheNeitherReadsNorWritesOneAndCacheDirPutsItElsewhere() throws IOException {
+        Path site = dir.resolve("site");
+        write(site, InlineSite.minimal());
+        Path elsewhere = dir.resolve("cache");
+
+        assertThat(run("build", "--root", site.toString(), "--no-cache").exit()).isZero();
+        assertThat(site.resolve(".guidegen")).doesNotExist();
+        assertThat(run("build", "--root", site.toString(), "--cache-dir", elsewhere.toString()).exit()).isZero();
+        Run again = run("build", "--root", site.toString(), "--cache-dir", elsewhere.toString());
+
+        assertThat(site.resolve(".guidegen")).doesNotExist();
+        assertThat(elsewhere.resolve("parses.bin")).exists();
+        assertThat(again.out()).contains("3 of 3 content files from the cache");
+        assertThat(run("build", "--root", site.toString(), "--no-cache").out()).doesNotContain("from the cache");
+    }
+
+    @Test
+    void aCacheDirAmongTheSourcesOrInTheOutputIsRefusedInOneLine() throws IOException {
+        Path site = dir.resolve("site");
+        write(site, InlineSite.minimal());
+        Map<String, String> sources = everything(site);
+
+        for (String bad : new String[] {"content/cache", "templates", "site-output/cache", "."}) {
+            Run run = run("build", "--root", site.toString(), "--cache-dir", site.resolve(bad).toString());
+
+            assertThat(run.exit()).as(bad).isEqualTo(2);
+            assertThat(run.err()).as(bad).startsWith("guidegen: --cache-dir " + site.resolve(bad)).contains("use a directory of its own");
+            assertThat(run.err().lines()).hasSize(1);
+        }
+        assertThat(everything(site)).isEqualTo(sources);
+    }
+
+    /** The output without the line that says how long the build took and what it took from the cache. */
+    private static String withoutSummary(String output) {
+        return output.lines().filter(l -> !l.startsWith("Built ")).reduce("", (a, b) -> a + b + "\n");
+    }
+
+    /** Replaces content/ and templates/ with the site's, so that files the edit removed are gone. */
+    private static void replaceSources(Path root, InlineSite site) throws IOException {
+        for (String folder : new String[] {"content", "templates"}) {
+            try (Stream<Path> walk = Files.walk(root.resolve(folder))) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        write(root, site);
+        assertThat(new String(Files.readAllBytes(root.resolve("content/site.yaml")), StandardCharsets.UTF_8)).isNotEmpty();
+    }
+}
