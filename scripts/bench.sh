@@ -6,8 +6,9 @@
 # For each size it generates the same corpus (dev.guidegen.bench.Corpus: about 1,500 words per
 # guide, 4-6 questions, 5 of 40 skills, 3 related guides) as a guidegen site and as an equivalent
 # Hugo site, then measures, with /usr/bin/time, wall time and peak RSS of:
-#   cold         a full build in a new JVM with no build cache, alternating with Hugo's full build;
-#   warm         a full build again, with the cache of the previous build in place;
+#   cold         a full build in a new JVM with no build cache and no output, alternating with
+#                Hugo's full build with no output;
+#   warm         a full build again, with the build cache and the output of the previous build;
 #   incremental  a build after editing one guide's body and one of its FAQ answers;
 #   serve        with `serve` running, how long an edited guide's page takes to come back rebuilt
 #                (dev.guidegen.bench.ServeProbe): the first edit, and the median of RUNS more.
@@ -55,8 +56,17 @@ for n in "${sizes[@]}"; do
   res="$dir/results"
   mkdir -p "$res"
   rm -f "$res"/*
+  # Outputs are moved aside, not deleted, before a cold build: on an ext4 file system without a
+  # journal, files made within minutes of deleting tens of thousands are slow to make (the kernel
+  # passes over every recently freed inode), and that would be charged to whichever build comes
+  # next. What was moved aside is deleted when every size is measured. Builds that replace their own
+  # output still pay for it, as they would in use.
+  aside="target/bench/aside/$n"
+  rm -rf "$aside"
+  mkdir -p "$aside"
   for i in $(seq "$runs"); do
-    rm -rf "$site/.guidegen" "$site/site-output"
+    [ -e "$site/site-output" ] && mv "$site/site-output" "$aside/site-output-$i"
+    rm -rf "$site/.guidegen"
     measure "$res/cold" java -jar "$jar" build --root "$site"
     if [ "$i" = 1 ]; then
       # The page-size budgets: no HTML page over 300 KB, no JSON or feed file over 1 MB.
@@ -65,9 +75,12 @@ for n in "${sizes[@]}"; do
       echo "$n largest page: ${largest_html#* } ($(( ${largest_html%% *} / 1024 )) KB); largest JSON or feed: ${largest_data#* } ($(( ${largest_data%% *} / 1024 )) KB)" >"$res/budgets"
     fi
     if $have_hugo; then
-      rm -rf "$dir/hugo-out"
+      [ -e "$dir/hugo-out" ] && mv "$dir/hugo-out" "$aside/hugo-out-$i"
       measure "$res/hugo" hugo --source "$dir/hugo" --destination "$PWD/$dir/hugo-out" --quiet
     fi
+  done
+  # warm: a full build again, with the build cache and the output the cold build left.
+  for i in $(seq "$runs"); do
     measure "$res/warm" java -jar "$jar" build --root "$site"
     guide="$site/content/guides/role-00001.md"
     cp "$guide" "$res/guide.bak"
@@ -92,3 +105,4 @@ for n in "${sizes[@]}"; do
   fi
   echo
 done
+rm -rf target/bench/aside

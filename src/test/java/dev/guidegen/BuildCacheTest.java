@@ -119,7 +119,7 @@ class BuildCacheTest {
         assertThat(run("build", "--root", site.toString()).exit()).isZero();
         Path cache = site.resolve(".guidegen/parses.bin");
         byte[] bytes = Files.readAllBytes(cache);
-        int fingerprint = "guidegen build cache 1\n".length();
+        int fingerprint = "guidegen build cache 2\n".length();
         bytes[fingerprint] = (byte) (bytes[fingerprint] == '0' ? '1' : '0');
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bytes.length - 8);

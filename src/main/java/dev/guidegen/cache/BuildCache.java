@@ -20,7 +20,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
@@ -38,7 +37,7 @@ import java.util.zip.CheckedOutputStream;
 public final class BuildCache {
 
     static final String FILE = "parses.bin";
-    private static final byte[] MAGIC = "guidegen build cache 1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "guidegen build cache 2\n".getBytes(StandardCharsets.US_ASCII);
     private static final int CHECKSUM = 8;
 
     private BuildCache() {
@@ -103,19 +102,34 @@ public final class BuildCache {
         if (crc.getValue() != java.nio.ByteBuffer.wrap(all, all.length - CHECKSUM, CHECKSUM).getLong()) {
             return ignored(file, "its bytes do not match its checksum (it was cut short or changed)");
         }
-        int length = all.length - CHECKSUM - head;
-        try (DataInputStream data = new DataInputStream(new ByteArrayInputStream(all, head, length))) {
-            ParseCodec.Reader in = new ParseCodec.Reader(data, length);
+        int end = all.length - CHECKSUM;
+        // Only the index is read here; each parse is read back when a build asks for it, on the
+        // build's threads.
+        try (DataInputStream data = new DataInputStream(new ByteArrayInputStream(all, head, end - head))) {
             int n = data.readInt();
-            Map<String, ParseMemo.Stored> stored = new TreeMap<>();
+            Map<String, java.util.function.Supplier<ParseMemo.Stored>> stored = new java.util.HashMap<>();
             for (int i = 0; i < n; i++) {
                 String key = data.readUTF();
-                stored.put(key, ParseCodec.read(in));
+                int length = data.readInt();
+                int from = end - data.available();
+                if (length < 0 || data.skipBytes(length) != length) {
+                    throw new IOException("an entry runs past the end");
+                }
+                stored.put(key, () -> decode(all, from, length));
             }
             return new Loaded(ParseMemo.from(stored), null);
         } catch (IOException | RuntimeException e) {
             // The checksum matched, so these bytes were written as they are: by another program, or a bug.
             return ignored(file, "it cannot be read back (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** One parse read back, or null when its bytes cannot be: the file is then parsed again. */
+    private static ParseMemo.Stored decode(byte[] all, int from, int length) {
+        try (DataInputStream data = new DataInputStream(new ByteArrayInputStream(all, from, length))) {
+            return ParseCodec.read(new ParseCodec.Reader(data, length));
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -138,9 +152,13 @@ public final class BuildCache {
                 out.write(fingerprint());
                 Map<String, ParseMemo.Stored> all = parses.export();
                 out.writeInt(all.size());
+                java.io.ByteArrayOutputStream entry = new java.io.ByteArrayOutputStream();
                 for (Map.Entry<String, ParseMemo.Stored> e : all.entrySet()) {
+                    entry.reset();
+                    ParseCodec.write(new DataOutputStream(entry), e.getValue());
                     out.writeUTF(e.getKey());
-                    ParseCodec.write(out, e.getValue());
+                    out.writeInt(entry.size());
+                    entry.writeTo(out);
                 }
                 out.flush();
                 new DataOutputStream(file).writeLong(sum.getValue());

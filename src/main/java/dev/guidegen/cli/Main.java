@@ -156,11 +156,14 @@ public final class Main implements Callable<Integer> {
             // build without errors swaps it in.
             BuildResult result;
             SiteWriter.Staging staging = null;
+            java.util.concurrent.FutureTask<Void> keeping = null;
             try {
                 staging = SiteWriter.open(decision.target());
                 result = Build.runWithParses(tree, drafts, parses, staging::write);
                 format.print(result.problems(), tree, stdout, stderr);
                 if (!result.failed()) {
+                    // The cache is written while the site is swapped in and the old one deleted.
+                    keeping = cache == null ? null : keep(cache, parses);
                     staging.commit();
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
@@ -176,6 +179,18 @@ public final class Main implements Callable<Integer> {
                                 + IoErrors.describe(e));
                     }
                 }
+                if (keeping != null) {
+                    try {
+                        keeping.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (!(e.getCause() instanceof IOException io)) {
+                            throw new IllegalStateException(e.getCause());
+                        }
+                        stderr.println("guidegen: the build cache could not be kept in " + cache + ": " + IoErrors.describe(io));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
             if (result.failed()) {
                 long errors = result.problems().size() - result.warnings().size();
@@ -184,19 +199,21 @@ public final class Main implements Callable<Integer> {
                         + "; nothing was written");
                 return PROBLEMS;
             }
-            if (cache != null) {
-                try {
-                    BuildCache.save(cache, parses);
-                } catch (IOException e) {
-                    stderr.println("guidegen: the site was built, but the build cache could not be kept in " + cache + ": "
-                            + IoErrors.describe(e));
-                }
-            }
             long ms = (System.nanoTime() - start) / 1_000_000;
             format.summary(stdout, stderr).println("Built " + result.stats().describe() + " in " + ms + " ms"
                     + (parses.fromStore() > 0 ? "; " + parses.fromStore() + " of " + parses.files() + " content files from the cache" : ""));
             return BUILT;
         }
+    }
+
+    /** Starts writing the build cache on a thread of its own. */
+    private static java.util.concurrent.FutureTask<Void> keep(Path cache, ParseMemo parses) {
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
+            BuildCache.save(cache, parses);
+            return null;
+        });
+        new Thread(task, "guidegen-cache").start();
+        return task;
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,

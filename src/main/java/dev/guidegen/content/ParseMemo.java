@@ -37,7 +37,7 @@ public final class ParseMemo {
     }
 
     final Memo<Entry> files = new Memo<>();
-    private final Map<String, Stored> stored;
+    private final Map<String, java.util.function.Supplier<Stored>> stored;
     private final LongAdder fromStore = new LongAdder();
     /** The digest of each file's bytes worked out this build, on the build's threads, for {@link #export}. */
     private final Map<String, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>();
@@ -48,12 +48,15 @@ public final class ParseMemo {
         this(Map.of());
     }
 
-    private ParseMemo(Map<String, Stored> stored) {
+    private ParseMemo(Map<String, java.util.function.Supplier<Stored>> stored) {
         this.stored = stored;
     }
 
-    /** A memo whose first build may take each file's parse from {@code stored}, as {@link #export} gave it. */
-    public static ParseMemo from(Map<String, Stored> stored) {
+    /**
+     * A memo whose first build may take each file's parse from {@code stored}, which gives what
+     * {@link #export} gave, read back when asked for, or null when it cannot be read back.
+     */
+    public static ParseMemo from(Map<String, java.util.function.Supplier<Stored>> stored) {
         return new ParseMemo(Map.copyOf(stored));
     }
 
@@ -85,7 +88,8 @@ public final class ParseMemo {
     Entry stored(String key, byte[] bytes, String context) {
         byte[] digest = digest(bytes);
         digests.put(key, digest);
-        Stored s = stored.get(key);
+        java.util.function.Supplier<Stored> kept = stored.get(key);
+        Stored s = kept == null ? null : kept.get();
         if (s == null || !Arrays.equals(s.context(), contextDigest(context)) || !Arrays.equals(s.bytes(), digest)) {
             return null;
         }
