@@ -49,6 +49,10 @@ class BuildCacheTest {
         write(site, before);
         assertThat(run("build", "--root", site.toString()).exit()).isZero();
         assertThat(site.resolve(".guidegen/parses.bin")).exists();
+        // The second build keeps the first one's output as the spare, which the third brings up to date.
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        assertThat(site.resolve(".guidegen/output/.guidegen-output")).exists();
+        Map<String, String> before2 = everything(site.resolve("site-output"));
         replaceSources(site, edit.change().apply(before));
 
         Run cached = run("build", "--root", site.toString());
@@ -59,6 +63,11 @@ class BuildCacheTest {
         assertThat(withoutSummary(cached.err())).isEqualTo(withoutSummary(clean.err()));
         if (clean.exit() == 0) {
             assertThat(everything(site.resolve("site-output"))).isEqualTo(everything(dir.resolve("clean")));
+            assertThat(everything(site.resolve(".guidegen/output"))).as("the output replaced, kept as the spare")
+                    .isEqualTo(before2);
+        } else {
+            assertThat(everything(site.resolve(".guidegen/output"))).as("the spare, after a failed build").isNotEmpty();
+            assertThat(everything(site.resolve("site-output"))).isEqualTo(before2);
         }
         if (edit.reuses() && clean.exit() == 0) {
             assertThat(cached.out()).as(cached.err()).contains(" content files from the cache");

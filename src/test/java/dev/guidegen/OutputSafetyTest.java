@@ -170,6 +170,30 @@ class OutputSafetyTest {
         assertThat(everything(out)).isEqualTo(built);
     }
 
+    @Test
+    void aSpareOutputHoldingALinkIsNotUsedAndWhatTheLinkPointsAtIsLeftAlone() throws IOException {
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        Path spare = site.resolve(".guidegen/output");
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("index.html"), "not ours");
+        Path page = spare.resolve("roles/backend-engineer");
+        try (Stream<Path> walk = Files.walk(page)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.createSymbolicLink(page, outside);
+
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        assertThat(run("build", "--root", site.toString(), "--no-cache", "--out", dir.resolve("clean").toString()).exit()).isZero();
+
+        assertThat(everything(outside)).isEqualTo(Map.of("", "dir", "index.html", Integer.toHexString(
+                java.util.Arrays.hashCode("not ours".getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        assertThat(everything(site.resolve("site-output"))).isEqualTo(everything(dir.resolve("clean")));
+        assertThat(Files.isSymbolicLink(spare.resolve("roles/backend-engineer"))).isFalse();
+    }
+
     private static Object fileKey(Path p) throws IOException {
         return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }

@@ -47,13 +47,60 @@ public final class SiteWriter {
      * written into a fresh sibling directory as they come, and {@link Staging#commit} swaps it in.
      */
     public static Staging open(Path target) throws IOException {
+        return open(target, null);
+    }
+
+    /**
+     * As {@link #open(Path)}, keeping the output that a build replaces in {@code spare} (which may be
+     * null for none) rather than deleting it. The next build takes it from there and brings it up to
+     * date, so that it writes and deletes only the files that changed rather than the whole site.
+     */
+    public static Staging open(Path target, Path spare) throws IOException {
         Path parent = target.getParent();
         String name = target.getFileName().toString();
         Files.createDirectories(parent);
         removeLeftovers(parent, name);
         Path previous = Files.isRegularFile(target.resolve(OutputDir.MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)
                 ? target : null;
-        return new Staging(target, parent, name, freshDirectory(parent, name), previous);
+        Path fresh = freshDirectory(parent, name);
+        java.util.Map<String, Boolean> kept = spare == null ? null : claim(spare, fresh);
+        return new Staging(target, parent, name, fresh, previous, spare, kept);
+    }
+
+    /**
+     * Moves the spare output, if there is one, into {@code fresh} (an empty directory), and lists what
+     * it holds: each path, with true for a folder. Null, with nothing moved, when there is no spare or
+     * another build took it first; a spare holding anything but files and folders is deleted unused.
+     */
+    private static java.util.Map<String, Boolean> claim(Path spare, Path fresh) throws IOException {
+        if (!Files.isRegularFile(spare.resolve(OutputDir.MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        try {
+            Files.move(spare, fresh, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            return null; // taken by another build, or on another file system: start empty
+        }
+        java.util.Map<String, Boolean> kept = new java.util.concurrent.ConcurrentHashMap<>();
+        boolean onlyFilesAndFolders = true;
+        try (Stream<Path> walk = Files.walk(fresh)) {
+            for (Path p : walk.skip(1).toList()) {
+                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p,
+                        java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                onlyFilesAndFolders &= a.isDirectory() || a.isRegularFile();
+                kept.put(relative(fresh, p), a.isDirectory());
+            }
+        }
+        if (!onlyFilesAndFolders) {
+            deleteTree(fresh);
+            Files.createDirectory(fresh);
+            return null;
+        }
+        return kept;
+    }
+
+    private static String relative(Path dir, Path p) {
+        return dir.relativize(p).toString().replace(java.io.File.separatorChar, '/');
     }
 
     /**
@@ -69,17 +116,26 @@ public final class SiteWriter {
         private final Path fresh;
         /** The site this one replaces, when guidegen wrote it; null for none. */
         private final Path previous;
+        /** Where the site this one replaces is kept after the swap; null to delete it. */
+        private final Path spare;
+        /** What the spare output taken into {@code fresh} held, true for a folder; null when it started empty. */
+        private final java.util.Map<String, Boolean> kept;
+        /** The files written, when {@code fresh} started from a spare output. */
+        private final java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private volatile boolean committed;
         private volatile boolean aborted;
         /** Folders already made, so that each is made once, not once per file in it. */
         private final java.util.Set<Path> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-        private Staging(Path target, Path parent, String name, Path fresh, Path previous) {
+        private Staging(Path target, Path parent, String name, Path fresh, Path previous, Path spare,
+                java.util.Map<String, Boolean> kept) {
             this.target = target;
             this.parent = parent;
             this.name = name;
             this.fresh = fresh;
             this.previous = previous;
+            this.spare = spare;
+            this.kept = kept;
         }
 
         /** Writes one file; an I/O error comes back as an {@link java.io.UncheckedIOException}. */
@@ -90,11 +146,25 @@ public final class SiteWriter {
             try {
                 Path p = inside(fresh, f.path());
                 if (!made.contains(p.getParent())) {
+                    if (kept != null) {
+                        clearFoldersFor(f.path());
+                    }
                     Files.createDirectories(p.getParent());
                     made.add(p.getParent());
                 }
+                if (kept != null) {
+                    written.add(f.path());
+                    Boolean folder = kept.get(f.path());
+                    if (Boolean.FALSE.equals(folder) && Files.size(p) == f.bytes().length
+                            && java.util.Arrays.equals(Files.readAllBytes(p), f.bytes())) {
+                        return; // the spare output holds it already
+                    }
+                    if (folder != null) {
+                        deleteTree(p);
+                    }
+                }
                 if (previous == null || !linkedFromPrevious(p, inside(previous, f.path()), f.bytes())) {
-                    Files.write(p, f.bytes());
+                    Files.write(p, f.bytes(), java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
                 }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -130,23 +200,64 @@ public final class SiteWriter {
             return same;
         }
 
+        /** In a spare output, deletes any file that stands where a folder of {@code path} must be. */
+        private void clearFoldersFor(String path) throws IOException {
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                if (Boolean.FALSE.equals(kept.get(path.substring(0, slash)))) {
+                    Files.deleteIfExists(fresh.resolve(path.substring(0, slash)));
+                }
+            }
+        }
+
         /** Swaps the written site in for the old one. */
         public void commit() throws IOException {
+            if (kept != null) {
+                removeStale();
+            }
             Files.writeString(fresh.resolve(OutputDir.MARKER), OutputDir.MARKER_TEXT, StandardCharsets.UTF_8);
-            swap(fresh, target, parent, name);
+            swap(fresh, target, parent, name, spare);
             committed = true;
         }
 
-        /** Deletes what was written, unless it was swapped in. */
+        /** Deletes what the spare output held that this site does not: files not written, folders not needed. */
+        private void removeStale() throws IOException {
+            java.util.Set<String> folders = new java.util.HashSet<>();
+            for (String path : written) {
+                for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                    folders.add(path.substring(0, slash));
+                }
+            }
+            for (java.util.Map.Entry<String, Boolean> e : new java.util.TreeMap<>(kept).entrySet()) {
+                String path = e.getKey();
+                int slash = path.lastIndexOf('/');
+                boolean parentStays = slash < 0 || folders.contains(path.substring(0, slash));
+                // What was a folder may be a file now, and the other way round: what stands there now decides.
+                boolean stays = folders.contains(path) || written.contains(path) || path.equals(OutputDir.MARKER);
+                if (parentStays && !stays) {
+                    deleteTree(fresh.resolve(path));
+                }
+            }
+        }
+
+        /** Deletes what was written, unless it was swapped in; a spare output it started from is kept as the spare again. */
         public void abortUnlessCommitted() throws IOException {
             if (!committed) {
                 aborted = true;
+                if (kept != null && !Files.exists(spare, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        Files.writeString(fresh.resolve(OutputDir.MARKER), OutputDir.MARKER_TEXT, StandardCharsets.UTF_8);
+                        Files.move(fresh, spare, StandardCopyOption.ATOMIC_MOVE);
+                        return;
+                    } catch (IOException e) {
+                        // another build keeps its spare there: delete this one
+                    }
+                }
                 deleteTree(fresh);
             }
         }
     }
 
-    private static void swap(Path fresh, Path target, Path parent, String name) throws IOException {
+    private static void swap(Path fresh, Path target, Path parent, String name, Path spare) throws IOException {
         for (int attempt = 1; ; attempt++) {
             Path old = null;
             if (Files.exists(target)) {
@@ -160,7 +271,7 @@ public final class SiteWriter {
             }
             try {
                 move(fresh, target);
-                if (old != null) {
+                if (old != null && !keptAsSpare(old, spare)) {
                     deleteReplaced(old);
                 }
                 return;
@@ -225,6 +336,20 @@ public final class SiteWriter {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
+        }
+    }
+
+    /** Moves the replaced output {@code old} to {@code spare}, unless there is none or one is there already. */
+    private static boolean keptAsSpare(Path old, Path spare) {
+        if (spare == null) {
+            return false;
+        }
+        try {
+            Files.createDirectories(spare.getParent());
+            Files.move(old, spare, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            return false; // taken by another build's spare, or on another file system
         }
     }
 
