@@ -194,6 +194,23 @@ class OutputSafetyTest {
         assertThat(Files.isSymbolicLink(spare.resolve("roles/backend-engineer"))).isFalse();
     }
 
+    @Test
+    void aSpareOutputThatIsALinkIsNeverWrittenThrough() throws IOException {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve(".guidegen-output"), "made to look like ours");
+        Files.writeString(outside.resolve("index.html"), "not ours");
+        Map<String, String> kept = everything(outside);
+        Files.createDirectories(site.resolve(".guidegen"));
+        Files.createSymbolicLink(site.resolve(".guidegen/output"), outside);
+
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        assertThat(run("build", "--root", site.toString(), "--no-cache", "--out", dir.resolve("clean").toString()).exit()).isZero();
+
+        assertThat(everything(outside)).isEqualTo(kept);
+        assertThat(everything(site.resolve("site-output"))).isEqualTo(everything(dir.resolve("clean")));
+    }
+
     private static Object fileKey(Path p) throws IOException {
         return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }

@@ -73,13 +73,19 @@ public final class SiteWriter {
      * another build took it first; a spare holding anything but files and folders is deleted unused.
      */
     private static java.util.Map<String, Boolean> claim(Path spare, Path fresh) throws IOException {
-        if (!Files.isRegularFile(spare.resolve(OutputDir.MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(spare, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || !Files.isRegularFile(spare.resolve(OutputDir.MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         try {
             Files.move(spare, fresh, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             return null; // taken by another build, or on another file system: start empty
+        }
+        if (!Files.isDirectory(fresh, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // Something else was put there in the moment between the look and the move.
+            emptyAgain(fresh);
+            return null;
         }
         java.util.Map<String, Boolean> kept = new java.util.concurrent.ConcurrentHashMap<>();
         boolean onlyFilesAndFolders = true;
@@ -92,11 +98,19 @@ public final class SiteWriter {
             }
         }
         if (!onlyFilesAndFolders) {
-            deleteTree(fresh);
-            Files.createDirectory(fresh);
+            emptyAgain(fresh);
             return null;
         }
         return kept;
+    }
+
+    /** Makes {@code fresh} an empty directory again, as {@link #freshDirectory} made it, never following a link. */
+    private static void emptyAgain(Path fresh) throws IOException {
+        deleteTree(fresh);
+        Files.createDirectory(fresh);
+        if (Files.getFileStore(fresh).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(fresh, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     private static String relative(Path dir, Path p) {
