@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -63,8 +64,11 @@ class BuildCacheTest {
         assertThat(withoutSummary(cached.err())).isEqualTo(withoutSummary(clean.err()));
         if (clean.exit() == 0) {
             assertThat(everything(site.resolve("site-output"))).isEqualTo(everything(dir.resolve("clean")));
-            assertThat(everything(site.resolve(".guidegen/output"))).as("the output replaced, kept as the spare")
-                    .isEqualTo(before2);
+            Map<String, String> spare = everything(site.resolve(".guidegen/output"));
+            assertThat(spare).as("the output replaced, kept as the spare, naming the output it was")
+                    .containsKey(".guidegen-spare-of");
+            spare.remove(".guidegen-spare-of");
+            assertThat(spare).as("the output replaced, kept as the spare").isEqualTo(before2);
         } else {
             assertThat(everything(site.resolve(".guidegen/output"))).as("the spare, after a failed build").isNotEmpty();
             assertThat(everything(site.resolve("site-output"))).isEqualTo(before2);
@@ -94,6 +98,19 @@ class BuildCacheTest {
             assertThat(back.bytes()).isEqualTo(stored.bytes());
             assertThat(back.context()).isEqualTo(stored.context());
         }
+    }
+
+    @Test
+    void aStringWithALoneSurrogateReadsBackAsItWas() throws IOException {
+        ParseMemo.Stored stored = new ParseMemo.Stored(new byte[32], new byte[32], new dev.guidegen.content.Page("about",
+                "content/pages/about.md", "\uD800 About \uDC00 us \uD83D\uDE00", "A summary", false, null, List.of()), List.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ParseCodec.write(new DataOutputStream(bytes), stored);
+
+        ParseMemo.Stored back = ParseCodec.read(new ParseCodec.Reader(
+                new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), bytes.size()));
+
+        assertThat(back.value()).isEqualTo(stored.value());
     }
 
     @Test
@@ -170,7 +187,7 @@ class BuildCacheTest {
             Run run = run("build", "--root", site.toString(), "--cache-dir", site.resolve(bad).toString());
 
             assertThat(run.exit()).as(bad).isEqualTo(2);
-            assertThat(run.err()).as(bad).startsWith("guidegen: --cache-dir " + site.resolve(bad)).contains("use a directory of its own");
+            assertThat(run.err()).as(bad).startsWith("guidegen: --cache-dir " + site.resolve(bad)).contains("; choose a directory of its own with --cache-dir, or build with --no-cache");
             assertThat(run.err().lines()).hasSize(1);
         }
         assertThat(everything(site)).isEqualTo(sources);

@@ -211,6 +211,82 @@ class OutputSafetyTest {
         assertThat(everything(site.resolve("site-output"))).isEqualTo(everything(dir.resolve("clean")));
     }
 
+    @Test
+    void aSpareIsTakenOnlyForTheOutputItWasNeverForAnotherSitesOutput() throws IOException {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Path other = dir.resolve("other");
+        write(other, InlineSite.minimal().edit("content/site.yaml", "title: Test Guides", "title: Other Guides"));
+        assertThat(run("build", "--root", other.toString(), "--out", shared.resolve("output").toString()).exit()).isZero();
+        Map<String, String> othersOutput = everything(shared.resolve("output"));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(run("build", "--root", site.toString(), "--cache-dir", shared.toString()).exit()).isZero();
+        }
+
+        assertThat(everything(shared.resolve("output"))).isEqualTo(othersOutput);
+        assertThat(run("build", "--root", site.toString(), "--no-cache", "--out", dir.resolve("clean").toString()).exit()).isZero();
+        assertThat(everything(site.resolve("site-output"))).isEqualTo(everything(dir.resolve("clean")));
+    }
+
+    @Test
+    void aCacheDirInAFolderTheSourcesReachThroughALinkIsRefused() throws IOException {
+        Path gen = Files.createDirectories(site.resolve("gen"));
+        Files.move(site.resolve("content/guides"), gen.resolve("guides"));
+        Files.createSymbolicLink(site.resolve("content/guides"), Path.of("../gen/guides"));
+        Map<String, String> before = everything(dir);
+
+        assertRefused(run("build", "--root", site.toString(), "--cache-dir", gen.resolve("guides/cache").toString()),
+                "overlaps " + gen.toRealPath().resolve("guides") + ", which the sources reach through a symbolic link");
+
+        assertThat(everything(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void anEmptyCacheDirIsRefusedInOneLine() {
+        assertRefused(run("build", "--root", site.toString(), "--cache-dir", ""), "--cache-dir is empty");
+        assertThat(site.resolve("site-output")).doesNotExist();
+    }
+
+    @Test
+    void aFileInTheSpareWhereAFolderMustNowBeIsReplacedByIt() throws IOException {
+        Path out = dir.resolve("out");
+        Path spare = dir.resolve("spare");
+        List<List<dev.guidegen.render.OutputFile>> sites = List.of(
+                List.of(file("index.html", "home"), file("a", "a file")),
+                List.of(file("index.html", "home"), file("a", "a file")),
+                List.of(file("index.html", "home"), file("a/b/index.html", "b"), file("a/c/index.html", "c"), file("a/index.html", "a")));
+        for (List<dev.guidegen.render.OutputFile> files : sites) {
+            dev.guidegen.output.SiteWriter.Staging staging = dev.guidegen.output.SiteWriter.open(out, spare);
+            try {
+                files.parallelStream().forEach(staging::write);
+                staging.commit();
+            } finally {
+                staging.abortUnlessCommitted();
+            }
+        }
+
+        assertThat(everything(out)).containsOnlyKeys("", ".guidegen-output", "index.html", "a", "a/index.html", "a/b",
+                "a/b/index.html", "a/c", "a/c/index.html");
+        assertThat(out.resolve("a/b/index.html")).hasContent("b");
+    }
+
+    @Test
+    void theSparesMarkerIsWrittenAnewNeverIntoTheFileThere() throws IOException {
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        Path precious = Files.writeString(dir.resolve("precious.txt"), "kept");
+        Files.delete(site.resolve(".guidegen/output/.guidegen-output"));
+        Files.createLink(site.resolve(".guidegen/output/.guidegen-output"), precious);
+
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+
+        assertThat(precious).hasContent("kept");
+    }
+
+    private static dev.guidegen.render.OutputFile file(String path, String text) {
+        return new dev.guidegen.render.OutputFile(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+    }
+
     private static Object fileKey(Path p) throws IOException {
         return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }

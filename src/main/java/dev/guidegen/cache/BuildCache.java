@@ -49,27 +49,33 @@ public final class BuildCache {
 
     /**
      * Why {@code dir} cannot hold the cache of the site at {@code root} writing to {@code output}, or
-     * null when it can: it must not be the root itself, nor lie in a source folder or the output.
+     * null when it can: it must be a directory of its own, neither holding the root nor lying in it
+     * as one of its source folders, nor holding or lying in the output or a folder the sources reach
+     * through a symbolic link ({@code linked}).
      */
-    public static String refusal(Path root, Path dir, Path output, String... sources) throws IOException {
+    public static String refusal(Path root, Path dir, Path output, java.util.List<Path> linked, String... sources)
+            throws IOException {
+        String instead = "; choose a directory of its own with --cache-dir, or build with --no-cache";
         Path real = OutputDir.real(dir);
         Path realRoot = root.toRealPath();
-        if (real.equals(realRoot) || real.getParent() == null) {
-            return "--cache-dir " + dir + " is the site's root or a file system root; use a directory of its own, such as "
-                    + realRoot.resolve(".guidegen");
+        if (realRoot.startsWith(real)) {
+            return "--cache-dir " + dir + " holds the site root" + instead;
         }
         for (String source : sources) {
             if (real.startsWith(OutputDir.real(realRoot.resolve(source)))) {
-                return "--cache-dir " + dir + " is inside " + source + "/, which holds the sources; use a directory of its own,"
-                        + " such as " + realRoot.resolve(".guidegen");
+                return "--cache-dir " + dir + " lies inside " + source + "/, which holds the sources" + instead;
+            }
+        }
+        for (Path source : linked) {
+            if (source.startsWith(real) || real.startsWith(source)) {
+                return "--cache-dir " + dir + " overlaps " + source + ", which the sources reach through a symbolic link" + instead;
             }
         }
         if (real.startsWith(output) || output.startsWith(real)) {
-            return "--cache-dir " + dir + " overlaps the output " + output + "; use a directory of its own, such as "
-                    + realRoot.resolve(".guidegen");
+            return "--cache-dir " + dir + " overlaps the output " + output + instead;
         }
         if (Files.exists(real) && !Files.isDirectory(real)) {
-            return "--cache-dir " + dir + " is a file, not a directory";
+            return "--cache-dir " + dir + " is a file, not a directory" + instead;
         }
         return null;
     }
@@ -143,7 +149,8 @@ public final class BuildCache {
             return;
         }
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + FILE + ".", ".tmp");
+        removeLeftovers(dir);
+        Path temp = Files.createTempFile(dir, "." + FILE + "." + ProcessHandle.current().pid() + ".", ".tmp");
         try {
             CRC32C sum = new CRC32C();
             try (OutputStream file = Files.newOutputStream(temp)) {
@@ -173,9 +180,26 @@ public final class BuildCache {
         }
     }
 
+    /** Deletes the temporary files of builds that were killed while writing the cache: their process is gone. */
+    private static void removeLeftovers(Path dir) {
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote("." + FILE + ".") + "(\\d{1,18})\\.\\d+\\.tmp");
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                java.util.regex.Matcher m = ours.matcher(p.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // tried again by the next build
+        }
+    }
+
     /**
-     * What tells this guidegen's caches from another's: a digest of the code it runs (its jar, or its
-     * class folders with the class path), and the Java version. Null when the code cannot be read:
+     * What tells this guidegen's caches from another's: a digest of the code it runs (the name, size
+     * and CRC of each entry of its jar, or its class folders' files with the class path), and the
+     * Java version. Null when the code cannot be read:
      * then no cache is read or written.
      */
     static byte[] fingerprint() {
@@ -199,7 +223,14 @@ public final class BuildCache {
                         }
                     }
                 } else {
-                    d.update(Files.readAllBytes(code));
+                    // Each entry's name, size and CRC, from the jar's directory: its whole content, told
+                    // apart without reading it.
+                    try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(code.toFile())) {
+                        jar.stream().forEach(e -> {
+                            d.update(e.getName().getBytes(StandardCharsets.UTF_8));
+                            d.update(java.nio.ByteBuffer.allocate(16).putLong(e.getSize()).putLong(e.getCrc()).array());
+                        });
+                    }
                 }
             } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
                 return null; // code that cannot be read cannot be told apart from other code: no cache

@@ -103,7 +103,7 @@ public final class Main implements Callable<Integer> {
 
         @Option(names = "--cache-dir", paramLabel = "DIR", description = "where the build cache is kept (default: "
                 + "<root>/.guidegen): each content file's parse, reused while its bytes are unchanged")
-        Path cacheDir;
+        String cacheDir;
 
         @Option(names = "--no-cache", description = "neither reads nor writes the build cache")
         boolean noCache;
@@ -133,15 +133,27 @@ public final class Main implements Callable<Integer> {
                 stderr.println("guidegen: " + decision.refusal());
                 return USAGE;
             }
-            Path cache = noCache ? null : cacheDir == null ? root.resolve(".guidegen") : cacheDir;
+            if (cacheDir != null && cacheDir.isBlank()) {
+                stderr.println("guidegen: --cache-dir is empty; name the directory for the build cache, such as "
+                        + root.toAbsolutePath().normalize().resolve(".guidegen") + ", or build with --no-cache");
+                return USAGE;
+            }
+            Path cache;
+            try {
+                cache = noCache ? null : cacheDir == null ? root.resolve(".guidegen") : Path.of(cacheDir);
+            } catch (java.nio.file.InvalidPathException e) {
+                stderr.println("guidegen: --cache-dir " + cacheDir + " is not a path: " + e.getReason());
+                return USAGE;
+            }
             ParseMemo parses = new ParseMemo();
             if (cache != null) {
                 try {
-                    String refusal = BuildCache.refusal(root, cache, decision.target(), "content", "templates");
+                    String refusal = BuildCache.refusal(root, cache, decision.target(), tree.linkedPaths(), "content", "templates");
                     if (refusal != null) {
                         stderr.println("guidegen: " + refusal);
                         return USAGE;
                     }
+                    cache = OutputDir.real(cache);
                 } catch (IOException e) {
                     stderr.println("guidegen: cannot use --cache-dir " + cache + ": " + IoErrors.reason(e));
                     return IO;

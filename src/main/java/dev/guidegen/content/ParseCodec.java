@@ -23,6 +23,8 @@ public final class ParseCodec {
     private static final int GROUP = 2;
     private static final int PAGE = 3;
     private static final int DIGEST = 32;
+    private static final int NULL = -1;
+    private static final int UTF16 = -2;
 
     private ParseCodec() {
     }
@@ -117,14 +119,36 @@ public final class ParseCodec {
         return new ParseMemo.Stored(bytes, context, value, problems);
     }
 
+    /**
+     * A string as UTF-8, or, when it holds a lone surrogate (which UTF-8 cannot carry), as UTF-16
+     * code units after a marker: every string reads back exactly as it was.
+     */
     private static void str(DataOutput out, String s) throws IOException {
         if (s == null) {
-            out.writeInt(-1);
+            out.writeInt(NULL);
+            return;
+        }
+        if (hasLoneSurrogate(s)) {
+            out.writeInt(UTF16);
+            out.writeInt(s.length());
+            out.writeChars(s);
             return;
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void pos(DataOutput out, SourcePos pos) throws IOException {
@@ -210,8 +234,20 @@ public final class ParseCodec {
 
         String str() throws IOException {
             int n = in.readInt();
-            if (n == -1) {
+            if (n == NULL) {
                 return null;
+            }
+            if (n == UTF16) {
+                int chars = in.readInt();
+                if (chars < 0 || chars > left / 2) {
+                    throw new IOException("a string runs past the end");
+                }
+                byte[] b = bytes(chars * 2);
+                char[] c = new char[chars];
+                for (int i = 0; i < chars; i++) {
+                    c[i] = (char) ((b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff));
+                }
+                return new String(c);
             }
             return new String(bytes(n), StandardCharsets.UTF_8);
         }

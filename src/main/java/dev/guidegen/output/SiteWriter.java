@@ -21,6 +21,9 @@ import java.util.stream.Stream;
  */
 public final class SiteWriter {
 
+    /** The file in a spare output that names the output it was, so that it is only ever used for that one. */
+    static final String SPARE_OF = ".guidegen-spare-of";
+
     /** Swaps lost to another build at the same moment before giving up: each loss means that build finished. */
     private static final int SWAP_ATTEMPTS = 20;
 
@@ -63,45 +66,69 @@ public final class SiteWriter {
         Path previous = Files.isRegularFile(target.resolve(OutputDir.MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)
                 ? target : null;
         Path fresh = freshDirectory(parent, name);
-        java.util.Map<String, Boolean> kept = spare == null ? null : claim(spare, fresh);
+        java.util.Map<String, Boolean> kept = spare == null ? null : claim(spare, fresh, target);
         return new Staging(target, parent, name, fresh, previous, spare, kept);
     }
 
     /**
-     * Moves the spare output, if there is one, into {@code fresh} (an empty directory), and lists what
-     * it holds: each path, with true for a folder. Null, with nothing moved, when there is no spare or
-     * another build took it first; a spare holding anything but files and folders is deleted unused.
+     * Moves the spare output kept for {@code target}, if there is one, into {@code fresh} (an empty
+     * directory), and lists what it holds: each path, with true for a folder. Null, with {@code fresh}
+     * left empty, when there is none fit to use: none, taken by another build, kept for another output
+     * (its {@value #SPARE_OF} file names the output it was), on another file system, on a file system
+     * that does not tell names apart by case, or holding anything but files and folders it can read.
      */
-    private static java.util.Map<String, Boolean> claim(Path spare, Path fresh) throws IOException {
-        if (!Files.isDirectory(spare, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                || !Files.isRegularFile(spare.resolve(OutputDir.MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return null;
-        }
+    private static java.util.Map<String, Boolean> claim(Path spare, Path fresh, Path target) throws IOException {
+        Path record = spare.resolve(SPARE_OF);
         try {
+            if (!Files.isDirectory(spare, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || !Files.isRegularFile(spare.resolve(OutputDir.MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || !Files.isRegularFile(record, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(record) > 64 * 1024
+                    || !Files.readString(record, StandardCharsets.UTF_8).equals(spareRecord(target))) {
+                return null;
+            }
+            // Moved to a name that does not exist yet: the empty directory made for the name goes first.
+            Files.delete(fresh);
             Files.move(spare, fresh, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            return null; // taken by another build, or on another file system: start empty
-        }
-        if (!Files.isDirectory(fresh, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            // Something else was put there in the moment between the look and the move.
-            emptyAgain(fresh);
+        } catch (IOException | RuntimeException e) {
+            emptyAgain(fresh); // taken by another build, unreadable, or on another file system: start empty
             return null;
         }
         java.util.Map<String, Boolean> kept = new java.util.concurrent.ConcurrentHashMap<>();
-        boolean onlyFilesAndFolders = true;
-        try (Stream<Path> walk = Files.walk(fresh)) {
-            for (Path p : walk.skip(1).toList()) {
-                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p,
-                        java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                onlyFilesAndFolders &= a.isDirectory() || a.isRegularFile();
-                kept.put(relative(fresh, p), a.isDirectory());
+        boolean fit = Files.isDirectory(fresh, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && !Files.exists(fresh.resolve(OutputDir.MARKER.toUpperCase(java.util.Locale.ROOT)), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (fit) {
+            try (Stream<Path> walk = Files.walk(fresh)) {
+                for (Path p : walk.skip(1).toList()) {
+                    java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p,
+                            java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    fit &= a.isDirectory() || a.isRegularFile();
+                    kept.put(relative(fresh, p), a.isDirectory());
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                fit = false;
             }
         }
-        if (!onlyFilesAndFolders) {
+        if (!fit) {
+            try {
+                deleteTree(fresh);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // What cannot be read cannot be deleted: it goes back where it was, never to be used.
+                try {
+                    Files.move(fresh, spare, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException again) {
+                    // left as a temporary directory, which a later build removes when it can
+                }
+            }
             emptyAgain(fresh);
             return null;
         }
         return kept;
+    }
+
+    /** What a spare output's {@value #SPARE_OF} file holds: the output it was, by its real path. */
+    private static String spareRecord(Path target) {
+        return target.toAbsolutePath().normalize() + "\n";
     }
 
     /** Makes {@code fresh} an empty directory again, as {@link #freshDirectory} made it, never following a link. */
@@ -161,9 +188,10 @@ public final class SiteWriter {
                 Path p = inside(fresh, f.path());
                 if (!made.contains(p.getParent())) {
                     if (kept != null) {
-                        clearFoldersFor(f.path());
+                        makeFoldersInSpare(f.path(), p.getParent());
+                    } else {
+                        Files.createDirectories(p.getParent());
                     }
-                    Files.createDirectories(p.getParent());
                     made.add(p.getParent());
                 }
                 if (kept != null) {
@@ -214,13 +242,19 @@ public final class SiteWriter {
             return same;
         }
 
-        /** In a spare output, deletes any file that stands where a folder of {@code path} must be. */
-        private void clearFoldersFor(String path) throws IOException {
+        /**
+         * Makes the folders of {@code path} in a spare output, deleting any file that stands where one
+         * of them must be. One thread at a time: a folder made by one thread is never taken by another
+         * for a file in the way.
+         */
+        private synchronized void makeFoldersInSpare(String path, Path folder) throws IOException {
             for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
-                if (Boolean.FALSE.equals(kept.get(path.substring(0, slash)))) {
-                    Files.deleteIfExists(fresh.resolve(path.substring(0, slash)));
+                Path p = fresh.resolve(path.substring(0, slash));
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(p);
                 }
             }
+            Files.createDirectories(folder);
         }
 
         /** Swaps the written site in for the old one. */
@@ -228,7 +262,7 @@ public final class SiteWriter {
             if (kept != null) {
                 removeStale();
             }
-            Files.writeString(fresh.resolve(OutputDir.MARKER), OutputDir.MARKER_TEXT, StandardCharsets.UTF_8);
+            writeAnew(fresh.resolve(OutputDir.MARKER), OutputDir.MARKER_TEXT);
             swap(fresh, target, parent, name, spare);
             committed = true;
         }
@@ -259,7 +293,8 @@ public final class SiteWriter {
                 aborted = true;
                 if (kept != null && !Files.exists(spare, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     try {
-                        Files.writeString(fresh.resolve(OutputDir.MARKER), OutputDir.MARKER_TEXT, StandardCharsets.UTF_8);
+                        writeAnew(fresh.resolve(OutputDir.MARKER), OutputDir.MARKER_TEXT);
+                        writeAnew(fresh.resolve(SPARE_OF), spareRecord(target));
                         Files.move(fresh, spare, StandardCopyOption.ATOMIC_MOVE);
                         return;
                     } catch (IOException e) {
@@ -285,7 +320,7 @@ public final class SiteWriter {
             }
             try {
                 move(fresh, target);
-                if (old != null && !keptAsSpare(old, spare)) {
+                if (old != null && !keptAsSpare(old, spare, target)) {
                     deleteReplaced(old);
                 }
                 return;
@@ -327,7 +362,11 @@ public final class SiteWriter {
                 java.util.regex.Matcher m = ours.matcher(p.getFileName().toString());
                 if (m.matches() && m.group(2).length() < 19 && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                         && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
-                    deleteTree(p);
+                    try {
+                        deleteTree(p);
+                    } catch (IOException | java.io.UncheckedIOException e) {
+                        // What cannot be deleted now is tried again by the next build; it never stops this one.
+                    }
                 }
             }
         }
@@ -353,18 +392,29 @@ public final class SiteWriter {
         }
     }
 
-    /** Moves the replaced output {@code old} to {@code spare}, unless there is none or one is there already. */
-    private static boolean keptAsSpare(Path old, Path spare) {
+    /**
+     * Moves the replaced output {@code old} of {@code target} to {@code spare}, naming the output it
+     * was, unless there is no spare or one is there already.
+     */
+    private static boolean keptAsSpare(Path old, Path spare, Path target) {
         if (spare == null) {
             return false;
         }
         try {
+            writeAnew(old.resolve(SPARE_OF), spareRecord(target));
             Files.createDirectories(spare.getParent());
             Files.move(old, spare, StandardCopyOption.ATOMIC_MOVE);
             return true;
-        } catch (IOException e) {
-            return false; // taken by another build's spare, or on another file system
+        } catch (IOException | RuntimeException e) {
+            return false; // taken by another build's spare, or on another file system: deleted instead
         }
+    }
+
+    /** Writes a new file at {@code p}, never into the one there, which a spare output may share with the output. */
+    private static void writeAnew(Path p, String text) throws IOException {
+        Files.deleteIfExists(p);
+        Files.writeString(p, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE);
     }
 
     /**
