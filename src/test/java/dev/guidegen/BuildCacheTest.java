@@ -52,7 +52,7 @@ class BuildCacheTest {
         assertThat(site.resolve(".guidegen/parses.bin")).exists();
         // The second build keeps the first one's output as the spare, which the third brings up to date.
         assertThat(run("build", "--root", site.toString()).exit()).isZero();
-        assertThat(site.resolve(".guidegen/output/.guidegen-output")).exists();
+        assertThat(OutputSafetyTest.spareOf(site).resolve(".guidegen-output")).exists();
         Map<String, String> before2 = everything(site.resolve("site-output"));
         replaceSources(site, edit.change().apply(before));
 
@@ -64,13 +64,13 @@ class BuildCacheTest {
         assertThat(withoutSummary(cached.err())).isEqualTo(withoutSummary(clean.err()));
         if (clean.exit() == 0) {
             assertThat(everything(site.resolve("site-output"))).isEqualTo(everything(dir.resolve("clean")));
-            Map<String, String> spare = everything(site.resolve(".guidegen/output"));
+            Map<String, String> spare = everything(OutputSafetyTest.spareOf(site));
             assertThat(spare).as("the output replaced, kept as the spare, naming the output it was")
                     .containsKey(".guidegen-spare-of");
             spare.remove(".guidegen-spare-of");
             assertThat(spare).as("the output replaced, kept as the spare").isEqualTo(before2);
         } else {
-            assertThat(everything(site.resolve(".guidegen/output"))).as("the spare, after a failed build").isNotEmpty();
+            assertThat(everything(OutputSafetyTest.spareOf(site))).as("the spare, after a failed build").isNotEmpty();
             assertThat(everything(site.resolve("site-output"))).isEqualTo(before2);
         }
         if (edit.reuses() && clean.exit() == 0) {

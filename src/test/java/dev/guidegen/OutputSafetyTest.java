@@ -174,7 +174,7 @@ class OutputSafetyTest {
     void aSpareOutputHoldingALinkIsNotUsedAndWhatTheLinkPointsAtIsLeftAlone() throws IOException {
         assertThat(run("build", "--root", site.toString()).exit()).isZero();
         assertThat(run("build", "--root", site.toString()).exit()).isZero();
-        Path spare = site.resolve(".guidegen/output");
+        Path spare = spareOf(site);
         Path outside = Files.createDirectories(dir.resolve("outside"));
         Files.writeString(outside.resolve("index.html"), "not ours");
         Path page = spare.resolve("roles/backend-engineer");
@@ -201,7 +201,7 @@ class OutputSafetyTest {
         Files.writeString(outside.resolve("index.html"), "not ours");
         Map<String, String> kept = everything(outside);
         Files.createDirectories(site.resolve(".guidegen"));
-        Files.createSymbolicLink(site.resolve(".guidegen/output"), outside);
+        Files.createSymbolicLink(spareOf(site), outside);
 
         assertThat(run("build", "--root", site.toString()).exit()).isZero();
         assertThat(run("build", "--root", site.toString()).exit()).isZero();
@@ -275,8 +275,8 @@ class OutputSafetyTest {
         assertThat(run("build", "--root", site.toString()).exit()).isZero();
         assertThat(run("build", "--root", site.toString()).exit()).isZero();
         Path precious = Files.writeString(dir.resolve("precious.txt"), "kept");
-        Files.delete(site.resolve(".guidegen/output/.guidegen-output"));
-        Files.createLink(site.resolve(".guidegen/output/.guidegen-output"), precious);
+        Files.delete(spareOf(site).resolve(".guidegen-output"));
+        Files.createLink(spareOf(site).resolve(".guidegen-output"), precious);
 
         assertThat(run("build", "--root", site.toString()).exit()).isZero();
 
@@ -285,6 +285,12 @@ class OutputSafetyTest {
 
     private static dev.guidegen.render.OutputFile file(String path, String text) {
         return new dev.guidegen.render.OutputFile(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+    }
+
+    /** Where the default build cache of the site at {@code root} keeps the spare of its default output. */
+    static Path spareOf(Path root) throws IOException {
+        Path real = root.toRealPath();
+        return dev.guidegen.output.SiteWriter.spareIn(real.resolve(".guidegen"), real.resolve("site-output"));
     }
 
     private static Object fileKey(Path p) throws IOException {

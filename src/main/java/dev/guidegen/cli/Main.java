@@ -170,7 +170,7 @@ public final class Main implements Callable<Integer> {
             SiteWriter.Staging staging = null;
             java.util.concurrent.FutureTask<Void> keeping = null;
             try {
-                staging = SiteWriter.open(decision.target(), cache == null ? null : cache.resolve("output"));
+                staging = SiteWriter.open(decision.target(), cache == null ? null : SiteWriter.spareIn(cache, decision.target()));
                 result = Build.runWithParses(tree, drafts, parses, staging::write);
                 format.print(result.problems(), tree, stdout, stderr);
                 if (!result.failed()) {

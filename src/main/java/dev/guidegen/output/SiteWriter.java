@@ -126,6 +126,23 @@ public final class SiteWriter {
         return kept;
     }
 
+    /**
+     * Where a cache directory keeps the spare output of {@code target}: a folder named after a digest
+     * of the output's path, so that each output has its own and no other folder is ever taken for one.
+     */
+    public static Path spareIn(Path cache, Path target) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(spareRecord(target).getBytes(StandardCharsets.UTF_8));
+            StringBuilder name = new StringBuilder("output-");
+            for (int i = 0; i < 6; i++) {
+                name.append(Character.forDigit((d[i] >> 4) & 15, 16)).append(Character.forDigit(d[i] & 15, 16));
+            }
+            return cache.resolve(name.toString());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What a spare output's {@value #SPARE_OF} file holds: the output it was, by its real path. */
     private static String spareRecord(Path target) {
         return target.toAbsolutePath().normalize() + "\n";
