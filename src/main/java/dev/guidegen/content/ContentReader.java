@@ -187,6 +187,9 @@ public final class ContentReader {
                         "content/ holds site.yaml, guides/*.md, groups/*.md, pages/*.md, images/ and data/salaries.json");
             }
         }
+        if (memo != null) {
+            memo.read();
+        }
         return new Content(config, guides, pages, unreadable, leftOut, draftPages, images, groups, draftGroups);
     }
 

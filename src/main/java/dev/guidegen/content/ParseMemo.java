@@ -37,7 +37,8 @@ public final class ParseMemo {
     }
 
     final Memo<Entry> files = new Memo<>();
-    private final Map<String, java.util.function.Supplier<Stored>> stored;
+    /** The parses it started from; let go once a build has read its files, since only the first build may use them. */
+    private volatile Map<String, java.util.function.Supplier<Stored>> stored;
     private final LongAdder fromStore = new LongAdder();
     /** The digest of each file's bytes worked out this build, on the build's threads, for {@link #export}. */
     private final Map<String, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>();
@@ -95,6 +96,11 @@ public final class ParseMemo {
         }
         fromStore.increment();
         return new Entry(Optional.ofNullable(s.value()), s.problems());
+    }
+
+    /** Every file of the current build is read: the parses it started from (and the cache's bytes) may go. */
+    void read() {
+        stored = Map.of();
     }
 
     void begin() {
