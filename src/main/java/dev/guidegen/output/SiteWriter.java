@@ -204,10 +204,13 @@ public final class SiteWriter {
             try {
                 Path p = inside(fresh, f.path());
                 if (!made.contains(p.getParent())) {
-                    if (kept != null) {
-                        makeFoldersInSpare(f.path(), p.getParent());
-                    } else {
+                    int slash = f.path().lastIndexOf('/');
+                    if (kept == null) {
                         Files.createDirectories(p.getParent());
+                    } else if (slash > 0 && Boolean.TRUE.equals(kept.get(f.path().substring(0, slash)))) {
+                        // The spare holds the folder, and so every folder above it, already.
+                    } else {
+                        makeFoldersInSpare(f.path(), p.getParent());
                     }
                     made.add(p.getParent());
                 }
