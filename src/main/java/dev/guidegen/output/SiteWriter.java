@@ -166,6 +166,11 @@ public final class SiteWriter {
      * replaces already holds at the same path is that file, linked in rather than written again:
      * a rebuild writes only what changed, and an unchanged file keeps its time for tools that sync
      * by size and time. The swap stays whole, since the links are made in the new directory.
+     *
+     * <p>Started from a spare output ({@link #open(Path, Path)}), the new directory holds the output
+     * before last: a file it holds byte for byte is kept, any other is replaced (never written into,
+     * as a spare may share files with the output), and {@link #commit} deletes what this site does
+     * not have before the swap.
      */
     public static final class Staging {
         private final Path target;
