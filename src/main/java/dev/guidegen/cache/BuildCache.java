@@ -17,7 +17,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -84,7 +83,7 @@ public final class BuildCache {
     public static Loaded load(Path dir) {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return new Loaded(new ParseMemo(), null);
+            return new Loaded(ParseMemo.from(Map.of()), null);
         }
         byte[] all;
         try {
@@ -94,14 +93,14 @@ public final class BuildCache {
         }
         byte[] print = fingerprint();
         if (print == null) {
-            return new Loaded(new ParseMemo(), null);
+            return new Loaded(ParseMemo.from(Map.of()), null);
         }
         int head = MAGIC.length + print.length;
         if (all.length < head + CHECKSUM || !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             return ignored(file, "it is not a guidegen build cache");
         }
         if (!Arrays.equals(all, MAGIC.length, head, print, 0, print.length)) {
-            return new Loaded(new ParseMemo(), null); // made by another guidegen: silently out of date
+            return new Loaded(ParseMemo.from(Map.of()), null); // made by another guidegen: silently out of date
         }
         CRC32C crc = new CRC32C();
         crc.update(all, 0, all.length - CHECKSUM);
@@ -140,7 +139,7 @@ public final class BuildCache {
     }
 
     private static Loaded ignored(Path file, String why) {
-        return new Loaded(new ParseMemo(), "ignoring the build cache " + file + ": " + why + "; this build parses every file");
+        return new Loaded(ParseMemo.from(Map.of()), "ignoring the build cache " + file + ": " + why + "; this build parses every file");
     }
 
     /** Keeps this build's parses in {@code dir}, replacing the cache there whole. */
@@ -210,7 +209,7 @@ public final class BuildCache {
         static final byte[] VALUE = compute();
 
         private static byte[] compute() {
-            MessageDigest d = sha256();
+            MessageDigest d = dev.guidegen.work.Sha256.digest();
             d.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
             try {
                 Path code = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -235,23 +234,7 @@ public final class BuildCache {
             } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
                 return null; // code that cannot be read cannot be told apart from other code: no cache
             }
-            return hex(d.digest()).getBytes(StandardCharsets.US_ASCII);
-        }
-
-        private static String hex(byte[] bytes) {
-            StringBuilder b = new StringBuilder();
-            for (byte x : bytes) {
-                b.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
-            }
-            return b.append('\n').toString();
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return (java.util.HexFormat.of().formatHex(d.digest()) + "\n").getBytes(StandardCharsets.US_ASCII);
         }
     }
 }

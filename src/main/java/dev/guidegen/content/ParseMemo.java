@@ -2,8 +2,6 @@ package dev.guidegen.content;
 
 import dev.guidegen.problem.Problem;
 import dev.guidegen.work.Memo;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +42,17 @@ public final class ParseMemo {
     private final Map<String, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>();
     /** The last context digested, and its digest: every file of a build has the same context. */
     private volatile Object[] lastContext = {null, null};
+    /** Whether its parses go to a cache on disk, which needs each file's digest; the preview's never do. */
+    private final boolean forDisk;
 
+    /** A memo for builds in one process, as the preview's. */
     public ParseMemo() {
-        this(Map.of());
+        this(Map.of(), false);
     }
 
-    private ParseMemo(Map<String, java.util.function.Supplier<Stored>> stored) {
+    private ParseMemo(Map<String, java.util.function.Supplier<Stored>> stored, boolean forDisk) {
         this.stored = stored;
+        this.forDisk = forDisk;
     }
 
     /**
@@ -58,7 +60,7 @@ public final class ParseMemo {
      * {@link #export} gave, read back when asked for, or null when it cannot be read back.
      */
     public static ParseMemo from(Map<String, java.util.function.Supplier<Stored>> stored) {
-        return new ParseMemo(Map.copyOf(stored));
+        return new ParseMemo(Map.copyOf(stored), true);
     }
 
     /** How many files the current build took from the memo rather than parsing them. */
@@ -87,6 +89,10 @@ public final class ParseMemo {
 
     /** The stored parse of the file {@code key} if it was made from these bytes in this context, else null. */
     Entry stored(String key, byte[] bytes, String context) {
+        if (!forDisk) {
+            return null;
+        }
+        // Worked out here, on the build's threads, even with nothing stored: the cache needs it.
         byte[] digest = digest(bytes);
         digests.put(key, digest);
         java.util.function.Supplier<Stored> kept = stored.get(key);
@@ -120,10 +126,6 @@ public final class ParseMemo {
     }
 
     private static byte[] digest(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.guidegen.work.Sha256.of(bytes);
     }
 }

@@ -131,16 +131,8 @@ public final class SiteWriter {
      * of the output's path, so that each output has its own and no other folder is ever taken for one.
      */
     public static Path spareIn(Path cache, Path target) {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(spareRecord(target).getBytes(StandardCharsets.UTF_8));
-            StringBuilder name = new StringBuilder("output-");
-            for (int i = 0; i < 6; i++) {
-                name.append(Character.forDigit((d[i] >> 4) & 15, 16)).append(Character.forDigit(d[i] & 15, 16));
-            }
-            return cache.resolve(name.toString());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] d = dev.guidegen.work.Sha256.of(spareRecord(target).getBytes(StandardCharsets.UTF_8));
+        return cache.resolve("output-" + java.util.HexFormat.of().formatHex(d, 0, 6));
     }
 
     /** What a spare output's {@value #SPARE_OF} file holds: the output it was, by its real path. */

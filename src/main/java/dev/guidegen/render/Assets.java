@@ -7,8 +7,6 @@ import dev.guidegen.source.SourceTree;
 import dev.guidegen.source.TextDecoder;
 import dev.guidegen.site.Urls;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -145,21 +143,13 @@ public final class Assets {
 
     /** "site.css" with these bytes as "site.3f9a1c2e.css"; a name without an extension gets the hash at its end. */
     static String fingerprinted(String name, byte[] bytes) {
-        String hash = HexFormat.of().formatHex(sha256(bytes)).substring(0, HASH_DIGITS);
+        String hash = HexFormat.of().formatHex(dev.guidegen.work.Sha256.of(bytes)).substring(0, HASH_DIGITS);
         int slash = name.lastIndexOf('/');
         int dot = name.lastIndexOf('.');
         if (dot <= slash + 1) {
             return name + "." + hash;
         }
         return name.substring(0, dot) + "." + hash + name.substring(dot);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The published URL of the asset named {@code name} under templates/assets/, if there is one. */

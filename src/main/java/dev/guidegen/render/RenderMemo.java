@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guidegen.source.SourceTree;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +39,7 @@ public final class RenderMemo {
         }
         reused.reset();
         unchanged.reset();
-        MessageDigest d = sha256();
+        MessageDigest d = dev.guidegen.work.Sha256.digest();
         tree.under(SourceTree.TEMPLATES).forEach((path, bytes) -> {
             d.update(path.getBytes(StandardCharsets.UTF_8));
             d.update((byte) 0);
@@ -64,7 +63,7 @@ public final class RenderMemo {
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
-        MessageDigest d = sha256();
+        MessageDigest d = dev.guidegen.work.Sha256.digest();
         d.update(templates);
         d.update((url + '\0' + template + '\0').getBytes(StandardCharsets.UTF_8));
         d.update(values);
@@ -118,13 +117,5 @@ public final class RenderMemo {
 
     void remember(String url, byte[] digest, OutputFile file) {
         now.put(url, new Entry(digest, file));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
