@@ -193,6 +193,37 @@ class BuildCacheTest {
         assertThat(everything(site)).isEqualTo(sources);
     }
 
+    @Test
+    void aDefaultCacheDirThatIsALinkToNothingIsRefusedInOneLine() throws IOException {
+        Path site = dir.resolve("site");
+        write(site, InlineSite.minimal());
+        Files.createSymbolicLink(site.resolve(".guidegen"), dir.resolve("gone"));
+
+        Run run = run("build", "--root", site.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("guidegen: the build cache's directory " + site.toAbsolutePath().resolve(".guidegen")
+                + " is a symbolic link to " + dir.resolve("gone") + ", which does not exist; choose a directory of its own"
+                + " with --cache-dir, or build with --no-cache\n");
+        assertThat(site.resolve("site-output")).doesNotExist();
+    }
+
+    @Test
+    void aCacheFileLargerThanAnyCacheIsIgnoredWithOneLine() throws IOException {
+        Path site = dir.resolve("site");
+        write(site, InlineSite.minimal());
+        Path cache = Files.createDirectories(site.resolve(".guidegen")).resolve("parses.bin");
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(cache.toFile(), "rw")) {
+            huge.setLength(3L << 30); // sparse: it takes no room
+        }
+
+        Run run = run("build", "--root", site.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).isEqualTo("guidegen: ignoring the build cache " + cache.toAbsolutePath()
+                + ": it is larger than any cache guidegen writes (2047 MB); this build parses every file\n");
+    }
+
     /** The output without the line that says how long the build took and what it took from the cache. */
     private static String withoutSummary(String output) {
         return output.lines().filter(l -> !l.startsWith("Built ")).reduce("", (a, b) -> a + b + "\n");

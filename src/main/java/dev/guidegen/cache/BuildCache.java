@@ -38,6 +38,8 @@ public final class BuildCache {
     static final String FILE = "parses.bin";
     private static final byte[] MAGIC = "guidegen build cache 2\n".getBytes(StandardCharsets.US_ASCII);
     private static final int CHECKSUM = 8;
+    /** The most a cache file may hold, which a Java array can: about 150,000 guides' parses. */
+    private static final long MAX_BYTES = Integer.MAX_VALUE - 64;
 
     private BuildCache() {
     }
@@ -50,31 +52,36 @@ public final class BuildCache {
      * Why {@code dir} cannot hold the cache of the site at {@code root} writing to {@code output}, or
      * null when it can: it must be a directory of its own, neither holding the root nor lying in it
      * as one of its source folders, nor holding or lying in the output or a folder the sources reach
-     * through a symbolic link ({@code linked}).
+     * through a symbolic link ({@code linked}). {@code given} says whether {@code dir} was given as
+     * {@code --cache-dir}, or is the default.
      */
-    public static String refusal(Path root, Path dir, Path output, java.util.List<Path> linked, String... sources)
-            throws IOException {
+    public static String refusal(Path root, Path dir, boolean given, Path output, java.util.List<Path> linked,
+            String... sources) throws IOException {
         String instead = "; choose a directory of its own with --cache-dir, or build with --no-cache";
+        String shown = (given ? "--cache-dir " : "the build cache's directory ") + dir;
+        if (Files.isSymbolicLink(dir) && !Files.exists(dir)) {
+            return shown + " is a symbolic link to " + Files.readSymbolicLink(dir) + ", which does not exist" + instead;
+        }
         Path real = OutputDir.real(dir);
         Path realRoot = root.toRealPath();
         if (realRoot.startsWith(real)) {
-            return "--cache-dir " + dir + " holds the site root" + instead;
+            return shown + " holds the site root" + instead;
         }
         for (String source : sources) {
             if (real.startsWith(OutputDir.real(realRoot.resolve(source)))) {
-                return "--cache-dir " + dir + " lies inside " + source + "/, which holds the sources" + instead;
+                return shown + " lies inside " + source + "/, which holds the sources" + instead;
             }
         }
         for (Path source : linked) {
             if (source.startsWith(real) || real.startsWith(source)) {
-                return "--cache-dir " + dir + " overlaps " + source + ", which the sources reach through a symbolic link" + instead;
+                return shown + " overlaps " + source + ", which the sources reach through a symbolic link" + instead;
             }
         }
         if (real.startsWith(output) || output.startsWith(real)) {
-            return "--cache-dir " + dir + " overlaps the output " + output + instead;
+            return shown + " overlaps the output " + output + instead;
         }
         if (Files.exists(real) && !Files.isDirectory(real)) {
-            return "--cache-dir " + dir + " is a file, not a directory" + instead;
+            return shown + " is a file, not a directory" + instead;
         }
         return null;
     }
@@ -87,6 +94,9 @@ public final class BuildCache {
         }
         byte[] all;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                return ignored(file, "it is larger than any cache guidegen writes (" + MAX_BYTES / (1 << 20) + " MB)");
+            }
             all = Files.readAllBytes(file);
         } catch (IOException e) {
             return ignored(file, "it cannot be read: " + IoErrors.reason(e));

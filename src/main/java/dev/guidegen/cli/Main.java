@@ -140,7 +140,7 @@ public final class Main implements Callable<Integer> {
             }
             Path cache;
             try {
-                cache = noCache ? null : cacheDir == null ? root.resolve(".guidegen") : Path.of(cacheDir);
+                cache = noCache ? null : cacheDir == null ? root.toAbsolutePath().normalize().resolve(".guidegen") : Path.of(cacheDir);
             } catch (java.nio.file.InvalidPathException e) {
                 stderr.println("guidegen: --cache-dir " + cacheDir + " is not a path: " + e.getReason());
                 return USAGE;
@@ -148,7 +148,8 @@ public final class Main implements Callable<Integer> {
             ParseMemo parses = new ParseMemo();
             if (cache != null) {
                 try {
-                    String refusal = BuildCache.refusal(root, cache, decision.target(), tree.linkedPaths(), "content", "templates");
+                    String refusal = BuildCache.refusal(root, cache, cacheDir != null, decision.target(), tree.linkedPaths(),
+                            "content", "templates");
                     if (refusal != null) {
                         stderr.println("guidegen: " + refusal);
                         return USAGE;
