@@ -87,7 +87,8 @@ public final class Main implements Callable<Integer> {
             description = "Builds the site into the output directory; on any problem, lists them all and writes nothing.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:the site was built", "1:content or template problems; nothing was written",
-                "2:bad usage, or an --out that guidegen may not replace", "3:a file or directory could not be read or written"},
+                "2:bad usage, or an --out that guidegen may not replace, or a --cache-dir it may not use",
+                "3:a file or directory could not be read or written"},
             footer = {"", LAUNCH_NOTE})
     static final class BuildCommand implements Callable<Integer> {
 
@@ -102,7 +103,8 @@ public final class Main implements Callable<Integer> {
         String out;
 
         @Option(names = "--cache-dir", paramLabel = "DIR", description = "where the build cache is kept (default: "
-                + "<root>/.guidegen): each content file's parse, reused while its bytes are unchanged")
+                + "<root>/.guidegen): each content file's parse, and the output before last, so that a rebuild "
+                + "parses and writes only what changed; see the README's \"The build cache\"")
         String cacheDir;
 
         @Option(names = "--no-cache", description = "neither reads nor writes the build cache")
