@@ -3,7 +3,7 @@ package dev.guidegen.pipeline;
 import dev.guidegen.content.Content;
 import dev.guidegen.content.ContentReader;
 import dev.guidegen.content.Guide;
-import dev.guidegen.content.Markdown;
+import dev.guidegen.content.GuideShape;
 import dev.guidegen.site.Urls;
 import dev.guidegen.source.SourceTree;
 import java.util.ArrayList;
@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The editor's most common change, told apart from all others: only the text of guides' bodies,
- * with the same links to the same places. Such an edit can change no page but the guide's own page
- * and its FAQ page, since a body reaches other pages only through where it links (the roles that
- * link to a guide); so a rebuild after one renders those pages alone and takes every other page as
+ * The editor's most common change, told apart from all others: only the text of guides' bodies and
+ * FAQ answers, with the same links to the same places ({@link GuideShape}). Such an edit can change
+ * no page but the guide's own page and its FAQ page, since a body reaches other pages only through
+ * where it links (the roles that link to a guide); so a rebuild after one renders those pages alone and takes every other page as
  * the last build made it, without working out its values. When the links, images and ids of the
  * bodies are the same too, the site stage has nothing to work out again either. Any other change,
  * or a first build, or one after a failed build, builds as usual.
@@ -68,13 +68,13 @@ public final class BodyEdits {
             if (old == g) {
                 continue; // the very parse of an unchanged file
             }
-            if (!shape(old).equals(shape(g))) {
+            if (!GuideShape.of(old).equals(GuideShape.of(g))) {
                 return null;
             }
             urls.add(Urls.guide(g.slug()));
             urls.add(Urls.guideFaq(g.slug()));
             changed.add(g);
-            siteSees |= !seenBySite(old.body()).equals(seenBySite(g.body()));
+            siteSees |= !GuideShape.seenBySite(old).equals(GuideShape.seenBySite(g));
         }
         return new Edit(urls, changed, siteSees);
     }
@@ -95,17 +95,6 @@ public final class BodyEdits {
         draftGuides = null;
     }
 
-    /**
-     * What the site stage reads of a body besides where it links: each link's and image's URL, and
-     * each heading's and raw element's id, without their places.
-     */
-    private static List<List<String>> seenBySite(Markdown body) {
-        return List.of(body.links().stream().map(dev.guidegen.source.Ref::value).toList(),
-                body.images().stream().map(dev.guidegen.source.Ref::value).toList(),
-                body.headings().stream().map(dev.guidegen.content.Heading::id).toList(),
-                body.rawIds().stream().map(dev.guidegen.source.Ref::value).toList());
-    }
-
     private static Map<String, byte[]> othersOf(SourceTree tree) {
         Map<String, byte[]> out = new HashMap<>();
         tree.files().forEach((path, bytes) -> {
@@ -116,11 +105,4 @@ public final class BodyEdits {
         return out;
     }
 
-    /** A guide as other pages see it: everything but its body, of which only where it links counts. */
-    private static Guide shape(Guide g) {
-        Markdown body = new Markdown("", g.body().targets(), List.of(), List.of(), List.of(), List.of(), false, 0);
-        return new Guide(g.slug(), g.path(), g.title(), g.summary(), g.updated(), g.level(), g.experience(), g.group(), g.skills(),
-                g.related(), g.careerPath(), g.compare(), g.salaryKey(), g.salaryGiven(), g.salaryOff(), g.faq(), g.draft(), body,
-                g.aliases());
-    }
 }
