@@ -8,8 +8,9 @@
 # Hugo site, then measures, with /usr/bin/time, wall time and peak RSS of:
 #   cold         a full build in a new JVM with no build cache and no output, alternating with
 #                Hugo's full build with no output;
-#   warm         a full build again, with the build cache and the output of the previous build;
-#   incremental  a build after editing one guide's body and one of its FAQ answers;
+#   warm         a full build again, with the build cache and the output of the previous build
+#                (without what it left for a quick rebuild, which a build of nothing changed takes);
+#   incremental  a build after editing one guide's body and one of its FAQ answers, the quick way;
 #   serve        with `serve` running, how long an edited guide's page takes to come back rebuilt
 #                (dev.guidegen.bench.ServeProbe): the first edit, and the median of RUNS more.
 # Each figure is the median of RUNS runs (default 3). It prints figures and has no pass mark.
@@ -79,8 +80,11 @@ for n in "${sizes[@]}"; do
       measure "$res/hugo" hugo --source "$dir/hugo" --destination "$PWD/$dir/hugo-out" --quiet
     fi
   done
-  # warm: a full build again, with the build cache and the output the cold build left.
+  # warm: a full build again, with the build cache and the output the cold build left. With nothing
+  # changed it would go the quick way, so what the last build left for that is removed first.
+  # incremental: the build after a one-guide edit, which goes the quick way.
   for i in $(seq "$runs"); do
+    rm -f "$site/.guidegen/last-build.bin"
     measure "$res/warm" java -jar "$jar" build --root "$site"
     guide="$site/content/guides/role-00001.md"
     cp "$guide" "$res/guide.bak"

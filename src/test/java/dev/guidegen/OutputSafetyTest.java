@@ -173,7 +173,7 @@ class OutputSafetyTest {
     @Test
     void aSpareOutputHoldingALinkIsNotUsedAndWhatTheLinkPointsAtIsLeftAlone() throws IOException {
         assertThat(run("build", "--root", site.toString()).exit()).isZero();
-        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        assertThat(BuildCacheTest.fullBuild(site).exit()).isZero();
         Path spare = spareOf(site);
         Path outside = Files.createDirectories(dir.resolve("outside"));
         Files.writeString(outside.resolve("index.html"), "not ours");
@@ -185,7 +185,7 @@ class OutputSafetyTest {
         }
         Files.createSymbolicLink(page, outside);
 
-        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        assertThat(BuildCacheTest.fullBuild(site).exit()).isZero();
         assertThat(run("build", "--root", site.toString(), "--no-cache", "--out", dir.resolve("clean").toString()).exit()).isZero();
 
         assertThat(everything(outside)).isEqualTo(Map.of("", "dir", "index.html", Integer.toHexString(
@@ -273,12 +273,12 @@ class OutputSafetyTest {
     @Test
     void theSparesMarkerIsWrittenAnewNeverIntoTheFileThere() throws IOException {
         assertThat(run("build", "--root", site.toString()).exit()).isZero();
-        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        assertThat(BuildCacheTest.fullBuild(site).exit()).isZero();
         Path precious = Files.writeString(dir.resolve("precious.txt"), "kept");
         Files.delete(spareOf(site).resolve(".guidegen-output"));
         Files.createLink(spareOf(site).resolve(".guidegen-output"), precious);
 
-        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        assertThat(BuildCacheTest.fullBuild(site).exit()).isZero();
 
         assertThat(precious).hasContent("kept");
     }

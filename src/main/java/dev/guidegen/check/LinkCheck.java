@@ -57,6 +57,15 @@ public final class LinkCheck {
         }
     }
 
+    /**
+     * Whether two pages hold the same ids and the same URLs in the same attributes, in the same
+     * order: then checking the one in place of the other, among the same other pages, has the same
+     * outcome.
+     */
+    public static boolean sameLinksAndIds(byte[] a, byte[] b) {
+        return SCAN.scan(new String(a, StandardCharsets.UTF_8)).equals(SCAN.scan(new String(b, StandardCharsets.UTF_8)));
+    }
+
     /** One copy of each id and URL found, for every page that holds it. */
     private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -5,6 +5,9 @@ import dev.guidegen.pipeline.BuildResult;
 import dev.guidegen.output.OutputDir;
 import dev.guidegen.output.SiteWriter;
 import dev.guidegen.cache.BuildCache;
+import dev.guidegen.cache.QuickBuild;
+import dev.guidegen.render.Renderer;
+import java.util.List;
 import dev.guidegen.content.ParseMemo;
 import dev.guidegen.source.IoErrors;
 import dev.guidegen.source.SourceTree;
@@ -24,8 +27,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "guidegen", mixinStandardHelpOptions = true, version = "guidegen 0.1.0",
         description = "Builds a static site of career guides from Markdown and a salary snapshot.",
-        subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, ServeCommand.class, NewCommand.class,
-            PublishCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the site was built", "1:content or template problems; nothing was written",
             "2:bad usage, or an --out that guidegen may not replace", "3:a file or directory could not be read or written"})
@@ -53,12 +54,113 @@ public final class Main implements Callable<Integer> {
         if (launched >= 0) {
             System.exit(launched);
         }
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        long start = System.nanoTime();
+        QuickCommandLine plain = QuickCommandLine.of(args);
+        if (plain != null) {
+            QuickBuild.Done quick = quickBuild(plain.root(), plain.out(), plain.cacheDir(), plain.drafts());
+            if (quick != null) {
+                out.println(quickSummary(quick, start));
+                System.exit(BUILT);
+            }
+        }
+        System.exit(execute(args, out, new PrintWriter(System.err, true), plain != null));
+    }
+
+    /**
+     * A build command line of the plainest form, read without picocli: {@code build} with any of
+     * {@code --root}, {@code --out}, {@code --cache-dir} (each with its value, once) and
+     * {@code --drafts}. Picocli's 170 classes are built for Java 5, which the class data archive
+     * cannot hold, and loading them took a fifth of a quick rebuild; a quick rebuild of such a
+     * command line needs none of them. Anything else, {@code --format} and {@code --help} among
+     * them, is left to picocli, as is every build that does not go the quick way.
+     */
+    record QuickCommandLine(Path root, String out, String cacheDir, boolean drafts) {
+
+        static QuickCommandLine of(String[] args) {
+            if (args.length == 0 || !args[0].equals("build")) {
+                return null;
+            }
+            java.util.Map<String, String> values = new java.util.HashMap<>();
+            for (int i = 1; i < args.length; i++) {
+                String arg = args[i];
+                int eq = arg.indexOf('=');
+                String name = eq > 0 ? arg.substring(0, eq) : arg;
+                String value = eq > 0 ? arg.substring(eq + 1) : null;
+                if (name.equals("--drafts") && value == null) {
+                    value = "";
+                } else if (!List.of("--root", "--out", "--cache-dir").contains(name)) {
+                    return null;
+                } else if (value == null) {
+                    if (i + 1 == args.length || args[i + 1].startsWith("-")) {
+                        return null;
+                    }
+                    value = args[++i];
+                }
+                if (values.put(name, value) != null || value.isEmpty() && !name.equals("--drafts")) {
+                    return null;
+                }
+            }
+            try {
+                Path root = Path.of(values.getOrDefault("--root", "."));
+                return Files.isDirectory(root.resolve("content"))
+                        ? new QuickCommandLine(root, values.get("--out"), values.get("--cache-dir"), values.containsKey("--drafts"))
+                        : null;
+            } catch (java.nio.file.InvalidPathException e) {
+                return null;
+            }
+        }
+    }
+
+    /** The one line a quick rebuild prints, as a full build prints its own. */
+    private static String quickSummary(QuickBuild.Done quick, long start) {
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        List<Integer> n = quick.stats();
+        String site = new BuildResult.Stats(n.get(0), n.get(1), n.get(2), n.get(3), n.get(4), n.get(5)).describe();
+        if (quick.guides() == 0) {
+            return "Built " + site + " in " + ms + " ms; nothing had changed since the last build, whose output stands";
+        }
+        return "Built " + site + " in " + ms + " ms; made again only the " + count(quick.pages(), "page") + " of "
+                + count(quick.guides(), "changed guide") + " (" + quick.written() + " rewritten), and took every other page"
+                + " as the last build left it";
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** The subcommands, in the order help lists them. */
+    private static final List<String> SUBCOMMANDS = List.of("build", "check", "serve", "new", "publish");
+
+    /**
+     * The command line, with only the subcommand {@code first} names when it names one: picocli reads
+     * each command's annotations when it is added, which for the four others took about 20 ms of
+     * every build's start.
+     */
+    static CommandLine commandLine(String first, boolean quickTried) {
+        CommandLine cli = new CommandLine(new Main());
+        for (String name : SUBCOMMANDS) {
+            if (!SUBCOMMANDS.contains(first) || name.equals(first)) {
+                cli.addSubcommand(name, switch (name) {
+                    case "build" -> new BuildCommand(quickTried);
+                    case "check" -> new CheckCommand();
+                    case "serve" -> new ServeCommand();
+                    case "new" -> new NewCommand();
+                    default -> new PublishCommand();
+                });
+            }
+        }
+        return cli;
     }
 
     /** Runs the command line with the given streams and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return execute(args, out, err, false);
+    }
+
+    /** As above; {@code quickTried} says a quick rebuild was tried already, and must not be again. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, boolean quickTried) {
+        CommandLine cli = commandLine(args.length == 0 ? "" : args[0], quickTried);
         cli.setOut(out);
         cli.setErr(err);
         // Usage mistakes get one line each, with where to read more; never a stack trace.
@@ -92,6 +194,13 @@ public final class Main implements Callable<Integer> {
             footer = {"", LAUNCH_NOTE})
     static final class BuildCommand implements Callable<Integer> {
 
+        /** Whether a quick rebuild was tried already, on the command line read without picocli. */
+        private final boolean quickTried;
+
+        BuildCommand(boolean quickTried) {
+            this.quickTried = quickTried;
+        }
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -123,6 +232,14 @@ public final class Main implements Callable<Integer> {
             Path root = site.root;
             boolean drafts = site.drafts;
             long start = System.nanoTime();
+            long racyFrom = QuickBuild.racyFrom();
+            if (!noCache && !quickTried) {
+                QuickBuild.Done quick = quickBuild(root, out, cacheDir, drafts);
+                if (quick != null) {
+                    format.summary(stdout, stderr).println(quickSummary(quick, start));
+                    return BUILT;
+                }
+            }
             SourceTree tree = SourceTree.read(root);
             OutputDir.Decision decision;
             try {
@@ -172,14 +289,38 @@ public final class Main implements Callable<Integer> {
             BuildResult result;
             SiteWriter.Staging staging = null;
             java.util.concurrent.FutureTask<Void> keeping = null;
+            java.util.concurrent.FutureTask<Void> journal = null;
+            List<Renderer.RoleFrame> frames = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
             try {
-                staging = SiteWriter.open(decision.target(), cache == null ? null : SiteWriter.spareIn(cache, decision.target()));
-                result = Build.runWithParses(tree, drafts, parses, staging::write);
+                SiteWriter.Staging writer = SiteWriter.open(decision.target(),
+                        cache == null ? null : SiteWriter.spareIn(cache, decision.target()));
+                staging = writer;
+                result = Build.runWithParses(tree, drafts, parses, cache == null ? null : frames::add, f -> {
+                    written.add(f.path());
+                    writer.write(f);
+                });
                 format.print(result.problems(), tree, stdout, stderr);
                 if (!result.failed()) {
                     // The cache is written while the site is swapped in and the old one deleted.
                     keeping = cache == null ? null : keep(cache, parses);
+                    if (cache != null) {
+                        forgetLastBuild(cache);
+                    }
                     staging.commit();
+                    // A quick rebuild prints no problems: only a build with none leaves it what it needs.
+                    if (cache != null && result.problems().isEmpty()) {
+                        Path kept = cache;
+                        Path target = decision.target();
+                        BuildResult.Stats n = result.stats();
+                        java.util.concurrent.FutureTask<Void> parsesKept = keeping;
+                        ParseMemo read = parses;
+                        journal = inBackground("guidegen-journal", () -> {
+                            finished(parsesKept); // both read the parses
+                            QuickBuild.remember(kept, root, target, drafts, racyFrom, tree, read, frames, written,
+                                    List.of(n.pages(), n.guides(), n.faqPages(), n.skillPages(), n.plainPages(), n.comparisonPages()));
+                        });
+                    }
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
                 IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
@@ -194,9 +335,12 @@ public final class Main implements Callable<Integer> {
                                 + IoErrors.describe(e));
                     }
                 }
-                if (keeping != null) {
+                for (java.util.concurrent.FutureTask<Void> task : java.util.Arrays.asList(keeping, journal)) {
+                    if (task == null) {
+                        continue;
+                    }
                     try {
-                        keeping.get();
+                        task.get();
                     } catch (java.util.concurrent.ExecutionException e) {
                         if (!(e.getCause() instanceof IOException io)) {
                             throw new IllegalStateException(e.getCause());
@@ -223,12 +367,63 @@ public final class Main implements Callable<Integer> {
 
     /** Starts writing the build cache on a thread of its own. */
     private static java.util.concurrent.FutureTask<Void> keep(Path cache, ParseMemo parses) {
+        return inBackground("guidegen-cache", () -> BuildCache.save(cache, parses));
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static java.util.concurrent.FutureTask<Void> inBackground(String name, Work work) {
         java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
-            BuildCache.save(cache, parses);
+            work.run();
             return null;
         });
-        new Thread(task, "guidegen-cache").start();
+        new Thread(task, name).start();
         return task;
+    }
+
+    /** Waits for {@code task} to end, however it ends: its own waiter reports how. */
+    private static void finished(java.util.concurrent.FutureTask<Void> task) throws InterruptedException {
+        try {
+            task.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // reported where the task is waited for
+        }
+    }
+
+    /**
+     * Before a full build's output is swapped in, what the last build left for a quick rebuild is
+     * removed: it describes the output being replaced. One that cannot be removed does no harm, as
+     * the new output's files are not those it describes.
+     */
+    private static void forgetLastBuild(Path cache) {
+        try {
+            QuickBuild.forget(cache);
+        } catch (IOException e) {
+            // see above
+        }
+    }
+
+    /**
+     * A quick rebuild ({@link QuickBuild}) into the output and with the cache the options name, when
+     * both are ones a full build would use and the last build left what it needs; else null.
+     */
+    private static QuickBuild.Done quickBuild(Path root, String out, String cacheDir, boolean drafts) {
+        try {
+            if (cacheDir != null && cacheDir.isBlank()) {
+                return null;
+            }
+            Path cache = cacheDir == null ? root.toAbsolutePath().normalize().resolve(".guidegen") : Path.of(cacheDir);
+            OutputDir.Decision decision = OutputDir.check(root, out, List.of(), "content", "templates");
+            if (decision.refusal() != null || BuildCache.refusal(root, cache, cacheDir != null, decision.target(), List.of(),
+                    "content", "templates") != null || !Files.isDirectory(cache)) {
+                return null;
+            }
+            return QuickBuild.attempt(root, OutputDir.real(cache), decision.target(), drafts);
+        } catch (IOException | RuntimeException e) {
+            return null; // the full build says what is wrong
+        }
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,

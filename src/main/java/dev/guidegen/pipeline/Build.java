@@ -87,7 +87,7 @@ public final class Build {
     public static BuildResult run(SourceTree tree, boolean drafts, Memo memo, Consumer<OutputFile> sink) {
         return Workers.onBuildStack(() -> {
             try (Workers workers = new Workers()) {
-                return run(tree, drafts, memo, memo == null ? null : memo.parses(), workers, sink);
+                return run(tree, drafts, memo, memo == null ? null : memo.parses(), null, workers, sink);
             }
         });
     }
@@ -97,15 +97,25 @@ public final class Build {
      * from {@code parses} and leaving this build's parses in it: what a build with a cache on disk does.
      */
     public static BuildResult runWithParses(SourceTree tree, boolean drafts, ParseMemo parses, Consumer<OutputFile> sink) {
+        return runWithParses(tree, drafts, parses, null, sink);
+    }
+
+    /**
+     * Builds as {@link #runWithParses(SourceTree, boolean, ParseMemo, Consumer)} does, handing each
+     * guide page's frame to {@code frames} (which may be null) as the page is made, from any of the
+     * build's threads: what a later build needs to remake that guide's pages alone.
+     */
+    public static BuildResult runWithParses(SourceTree tree, boolean drafts, ParseMemo parses,
+            Consumer<dev.guidegen.render.Renderer.RoleFrame> frames, Consumer<OutputFile> sink) {
         return Workers.onBuildStack(() -> {
             try (Workers workers = new Workers()) {
-                return run(tree, drafts, null, parses, workers, sink);
+                return run(tree, drafts, null, parses, frames, workers, sink);
             }
         });
     }
 
-    private static BuildResult run(SourceTree tree, boolean drafts, Memo memo, ParseMemo parses, Workers workers,
-            Consumer<OutputFile> sink) {
+    private static BuildResult run(SourceTree tree, boolean drafts, Memo memo, ParseMemo parses,
+            Consumer<dev.guidegen.render.Renderer.RoleFrame> frames, Workers workers, Consumer<OutputFile> sink) {
         Problems problems = new Problems();
         tree.problems().forEach(problems::add);
         MarkdownParser markdown = new MarkdownParser();
@@ -132,7 +142,7 @@ public final class Build {
         } else {
             LinkCheck links = new LinkCheck(problems, site, tree, memo == null ? null : memo.scans());
             java.util.Set<String> only = edit == null ? null : edit.urls();
-            new Renderer(problems).render(tree, site, assets, markdown, workers, memo == null ? null : memo.pages(), only, siteSame, f -> {
+            new Renderer(problems).keepingFrames(frames).render(tree, site, assets, markdown, workers, memo == null ? null : memo.pages(), only, siteSame, f -> {
                 links.add(f);
                 if (f.path().endsWith(".html")) {
                     pages.incrementAndGet();

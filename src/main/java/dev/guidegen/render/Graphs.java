@@ -12,15 +12,25 @@ import java.util.Map;
 final class Graphs {
 
     private final Site site;
+    private final String baseUrl;
+    private final String language;
     private final JsonLd json = new JsonLd();
 
     Graphs(Site site) {
         this.site = site;
+        this.baseUrl = site.config().baseUrl();
+        this.language = site.config().language();
+    }
+
+    /** The graphs of pages that read nothing of the site but its base URL and language: no {@link #occupation}. */
+    Graphs(String baseUrl, String language) {
+        this.site = null;
+        this.baseUrl = baseUrl;
+        this.language = language;
     }
 
     String absolute(String url) {
-        String base = site.config().baseUrl();
-        return base.substring(0, base.length() - 1) + url;
+        return baseUrl.substring(0, baseUrl.length() - 1) + url;
     }
 
     /** The graph of a page that is only a view of others, such as a comparison: its breadcrumbs. */
@@ -55,7 +65,7 @@ final class Graphs {
         webPage.put("url", absolute(meta.url()));
         webPage.put("name", meta.title());
         webPage.put("description", meta.description());
-        webPage.put("inLanguage", site.config().language());
+        webPage.put("inLanguage", language);
         if (dateModified != null && !dateModified.isEmpty()) {
             webPage.put("dateModified", dateModified);
         }

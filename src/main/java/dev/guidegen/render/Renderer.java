@@ -32,9 +32,28 @@ import java.util.function.Supplier;
 public final class Renderer {
 
     private final Problems problems;
+    /** Where each guide page's frame goes as the page is made; null when no one keeps them. */
+    private java.util.function.Consumer<RoleFrame> frames;
 
     public Renderer(Problems problems) {
         this.problems = problems;
+    }
+
+    /**
+     * What a later build needs to make a guide's page and FAQ page again without the rest of the
+     * site, as long as the guide keeps its {@link dev.guidegen.content.GuideShape} and nothing else
+     * changes: the guide as this build read it, its view without what its body and answers give,
+     * the guide page's JSON-LD (which reads neither), and where each link its body and answers
+     * hold was resolved to.
+     */
+    public record RoleFrame(View.SiteInfo site, dev.guidegen.content.Guide guide, View.Role view, String guideLd,
+            Map<String, String> links) {
+    }
+
+    /** Hands each guide page's {@link RoleFrame} to {@code frames}, from any of the build's threads, as the page is made. */
+    public Renderer keepingFrames(java.util.function.Consumer<RoleFrame> frames) {
+        this.frames = frames;
+        return this;
     }
 
     /** A page to render: its URL, its template, and a way to make its values (done on the rendering thread). */
@@ -112,7 +131,7 @@ public final class Renderer {
         if (settled) {
             View.Link home = new View.Link(site.config().title(), Urls.HOME);
             site.roles().values().stream().filter(role -> only.contains(role.url()))
-                    .forEach(role -> roleJobs(site, views, graphs, role, home, jobs));
+                    .forEach(role -> roleJobs(site, views, graphs, role, home, jobs, null));
         } else {
             jobs.addAll(jobs(site, views, graphs));
         }
@@ -301,7 +320,7 @@ public final class Renderer {
             }
         }
         for (Role role : site.roles().values()) {
-            roleJobs(site, views, graphs, role, home, jobs);
+            roleJobs(site, views, graphs, role, home, jobs, frames);
         }
         for (var comparison : site.comparisons().values()) {
             jobs.add(new Job(comparison.url(), "compare.ftlh", site.newestUpdate(List.of(comparison.a(), comparison.b())), () -> {
@@ -430,26 +449,64 @@ public final class Renderer {
 
     /** A breadcrumb for the n-th page of a paged list, after the first. */
     /** The jobs for a role's own pages: its guide page, and its FAQ page when it has questions. */
-    private static void roleJobs(Site site, ViewBuilder views, Graphs graphs, Role role, View.Link home, List<Job> jobs) {
+    private static void roleJobs(Site site, ViewBuilder views, Graphs graphs, Role role, View.Link home, List<Job> jobs,
+            java.util.function.Consumer<RoleFrame> frames) {
         jobs.add(new Job(role.url(), "guide.ftlh", updated(role), () -> {
             View.Role r = views.role(role);
-            View.Meta meta = meta(site, r.title() + ": role guide, skills and pay", r.summary(), r.url(),
-                    List.of(home, new View.Link(r.title(), r.url())), "article");
+            View.Meta meta = guideMeta(views.siteInfo(), r);
             String ld = graphs.page(meta, r.updated(), List.of(graphs.occupation(role, r)));
-            return model(views, withLd(meta, ld), "role", r);
+            if (frames != null) {
+                frames.accept(new RoleFrame(views.siteInfo(), role.guide(), ViewBuilder.frameOf(r), ld,
+                        site.links().getOrDefault(role.guide().path(), Map.of())));
+            }
+            return model(views.siteInfo(), withLd(meta, ld), "role", r);
         }));
         if (role.guide().faq().isEmpty()) {
             return; // a guide with no questions has no FAQ page, and is left out of the FAQ hub
         }
-        jobs.add(new Job(Urls.guideFaq(role.slug()), "guide-faq.ftlh", updated(role), () -> {
-            View.Role r = views.role(role);
-            String url = Urls.guideFaq(role.slug());
-            View.Meta meta = meta(site, r.title() + ": questions and answers",
-                    "Common questions about the " + r.title() + " role, answered.", url,
-                    List.of(home, new View.Link(r.title(), r.url()), new View.Link("FAQ", url)), "website");
-            String ld = graphs.page(meta, r.updated(), List.of(graphs.faqPage(url, r.faq())));
-            return model(views, withLd(meta, ld), "role", r);
-        }));
+        jobs.add(new Job(Urls.guideFaq(role.slug()), "guide-faq.ftlh", updated(role),
+                () -> faqModel(views.siteInfo(), graphs, views.role(role))));
+    }
+
+    private static View.Meta guideMeta(View.SiteInfo info, View.Role r) {
+        return meta(info, r.title() + ": role guide, skills and pay", r.summary(), r.url(),
+                List.of(new View.Link(info.title(), Urls.HOME), new View.Link(r.title(), r.url())), "article");
+    }
+
+    private static Map<String, Object> faqModel(View.SiteInfo info, Graphs graphs, View.Role r) {
+        String url = r.faqUrl();
+        View.Meta meta = meta(info, r.title() + ": questions and answers",
+                "Common questions about the " + r.title() + " role, answered.", url,
+                List.of(new View.Link(info.title(), Urls.HOME), new View.Link(r.title(), r.url()), new View.Link("FAQ", url)),
+                "website");
+        String ld = graphs.page(meta, r.updated(), List.of(graphs.faqPage(url, r.faq())));
+        return model(info, withLd(meta, ld), "role", r);
+    }
+
+    /**
+     * A guide's page and, when it has questions, its FAQ page, made from the frame a full build
+     * left ({@link #keepingFrames}) and the guide as it is now, which must have the frame's shape:
+     * the same bytes the full build would make. Template problems go to {@code problems}, and
+     * give no files.
+     */
+    public static List<OutputFile> renderGuide(SourceTree templates, Assets assets, RoleFrame frame,
+            dev.guidegen.content.Guide now, Problems problems) {
+        View.SiteInfo info = frame.site();
+        View.Role r = ViewBuilder.withBody(frame.view(), now, url -> frame.links().getOrDefault(url, url));
+        Templates loaded = new Templates(templates, problems, assets);
+        OncePerPlace failures = new OncePerPlace();
+        List<Job> jobs = new ArrayList<>();
+        jobs.add(new Job(r.url(), "guide.ftlh", "", () -> model(info, withLd(guideMeta(info, r), frame.guideLd()), "role", r)));
+        if (!now.faq().isEmpty()) {
+            jobs.add(new Job(r.faqUrl(), "guide-faq.ftlh", "", () -> faqModel(info, new Graphs(info.baseUrl(), info.language()), r)));
+        }
+        List<OutputFile> made = new ArrayList<>();
+        for (Job job : jobs) {
+            loaded.get(job.template(), job.url()).flatMap(t -> new Renderer(problems).renderOne(job, job.model().get(), t, failures))
+                    .ifPresent(made::add);
+        }
+        failures.report(problems, (what, on) -> what + " (while rendering " + on + ")", what -> null);
+        return made;
     }
 
     private static void addPage(List<View.Link> crumbs, int page, String url) {
@@ -465,7 +522,16 @@ public final class Renderer {
 
     private static View.Meta meta(Site site, String title, String description, String url, List<View.Link> crumbs,
             String ogType) {
-        String base = site.config().baseUrl();
+        return meta(site.config().baseUrl(), title, description, url, crumbs, ogType);
+    }
+
+    private static View.Meta meta(View.SiteInfo info, String title, String description, String url, List<View.Link> crumbs,
+            String ogType) {
+        return meta(info.baseUrl(), title, description, url, crumbs, ogType);
+    }
+
+    private static View.Meta meta(String base, String title, String description, String url, List<View.Link> crumbs,
+            String ogType) {
         String canonical = base.substring(0, base.length() - 1) + url;
         return new View.Meta(title, description, url, canonical, crumbs, "", ogType);
     }
@@ -479,8 +545,12 @@ public final class Renderer {
     }
 
     private static Map<String, Object> model(ViewBuilder views, View.Meta meta, String key, Object value) {
+        return model(views.siteInfo(), meta, key, value);
+    }
+
+    private static Map<String, Object> model(View.SiteInfo info, View.Meta meta, String key, Object value) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("site", views.siteInfo());
+        model.put("site", info);
         model.put("meta", meta);
         model.put(key, value);
         return model;

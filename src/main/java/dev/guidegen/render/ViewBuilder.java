@@ -102,26 +102,42 @@ final class ViewBuilder {
         List<View.Card> related = r.related().stream().map(site.roles()::get).map(this::card).toList();
         List<View.Link> linkedFrom = r.linkedFrom().stream().map(site.roles()::get)
                 .map(o -> new View.Link(o.guide().title(), o.url())).toList();
-        List<View.TocItem> toc = g.body().headings().stream().filter(h -> h.level() == 2)
-                .map(h -> new View.TocItem(h.text(), h.id())).toList();
-        int words = g.body().words();
-        return new View.Role(g.slug(), g.title(), r.url(), Urls.guideFaq(g.slug()), g.summary(), levelLabel(g.level()),
+        View.Role frame = new View.Role(g.slug(), g.title(), r.url(), Urls.guideFaq(g.slug()), g.summary(), levelLabel(g.level()),
                 g.experience(), g.updated() == null ? "" : g.updated().toString(),
-                g.updated() == null ? "" : HUMAN_DATE.format(g.updated()),
-                Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE), payOf(r), chart(r), ladder, skills, related,
-                linkedFrom, faq(g), toc, markup.html(g.path(), g.body()),
+                g.updated() == null ? "" : HUMAN_DATE.format(g.updated()), 0, payOf(r), chart(r), ladder, skills, related,
+                linkedFrom, List.of(), List.of(), "",
                 r.comparedWith().stream().map(o -> new View.Link(g.title() + " vs " + site.roles().get(o).guide().title(),
                         Urls.compare(g.slug(), o))).toList(),
                 r.group().isEmpty() ? null : new View.Link(site.groups().get(r.group()).title(), Urls.group(r.group())));
+        return withBody(frame, g, url -> site.resolveLink(g.path(), url));
     }
 
-    private List<View.Faq> faq(Guide g) {
-        List<View.Faq> out = new ArrayList<>();
+    /**
+     * A guide's view as its frame: everything but what its body and FAQ answers give (the reading
+     * time, the questions, the table of contents and the body's HTML), which {@link #withBody} adds.
+     * The frame of a guide changes only when its {@link dev.guidegen.content.GuideShape} or another
+     * guide does.
+     */
+    static View.Role frameOf(View.Role r) {
+        return new View.Role(r.slug(), r.title(), r.url(), r.faqUrl(), r.summary(), r.level(), r.experience(), r.updated(),
+                r.updatedHuman(), 0, r.pay(), r.chart(), r.ladder(), r.skills(), r.related(), r.linkedFrom(), List.of(), List.of(),
+                "", r.compare(), r.group());
+    }
+
+    /** The guide's view: its frame with what its body and answers give, each link resolved by {@code resolve}. */
+    static View.Role withBody(View.Role frame, Guide g, java.util.function.UnaryOperator<String> resolve) {
+        List<View.TocItem> toc = g.body().headings().stream().filter(h -> h.level() == 2)
+                .map(h -> new View.TocItem(h.text(), h.id())).toList();
+        int words = g.body().words();
+        List<View.Faq> faq = new ArrayList<>();
         for (int i = 0; i < g.faq().size(); i++) {
             var q = g.faq().get(i);
-            out.add(new View.Faq(q.question(), markup.html(g.path(), q.answer()), GuideSections.faqId(i + 1)));
+            faq.add(new View.Faq(q.question(), q.answer().html(resolve), GuideSections.faqId(i + 1)));
         }
-        return out;
+        View.Role f = frame;
+        return new View.Role(f.slug(), f.title(), f.url(), f.faqUrl(), f.summary(), f.level(), f.experience(), f.updated(),
+                f.updatedHuman(), Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE), f.pay(), f.chart(), f.ladder(),
+                f.skills(), f.related(), f.linkedFrom(), faq, toc, g.body().html(resolve), f.compare(), f.group());
     }
 
     View.Card card(Role r) {

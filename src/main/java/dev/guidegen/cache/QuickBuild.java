@@ -1,0 +1,376 @@
+package dev.guidegen.cache;
+
+import dev.guidegen.check.LinkCheck;
+import dev.guidegen.content.Content;
+import dev.guidegen.content.ContentReader;
+import dev.guidegen.content.Guide;
+import dev.guidegen.content.GuideShape;
+import dev.guidegen.content.MarkdownParser;
+import dev.guidegen.content.ParseMemo;
+import dev.guidegen.output.OutputDir;
+import dev.guidegen.problem.Limits;
+import dev.guidegen.problem.Problems;
+import dev.guidegen.render.Assets;
+import dev.guidegen.render.OutputFile;
+import dev.guidegen.render.Renderer;
+import dev.guidegen.render.View;
+import dev.guidegen.source.SourceTree;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A rebuild that makes only the pages an edit can change, when the last build left a journal
+ * ({@link Journal}) and the edit is of the commonest kind: the text of guides' bodies and FAQ
+ * answers, with the same {@link GuideShape}. Such an edit changes no page but each guide's own page
+ * and FAQ page ({@link dev.guidegen.pipeline.BodyEdits} says why), which are made from the frame
+ * the last build left and the guide as it is now, through the same templates, into the same bytes
+ * a full build makes.
+ * <p>
+ * It goes ahead only when it can tell that nothing else changed: every source has the stat the
+ * journal holds (or, when its stat changed or may have changed unseen, the same SHA-256), except
+ * guides, each of which parses with no problem into the shape it had; every file and folder of the
+ * output has the stat the last build left; and each page made has the same links and ids as the
+ * one it replaces, so that the link check could find nothing new. In every other case, and on any
+ * error, it gives null having changed nothing, and the build goes the full way.
+ * <p>
+ * Each page is replaced in the output by a rename, so a reader sees the old page or the new one;
+ * if one cannot be, those already replaced are put back.
+ */
+public final class QuickBuild {
+
+    /** More changed guides than this are rebuilt the full way, which then is as quick. */
+    private static final int MOST_GUIDES = 64;
+    /** How long before a build began a file's change may be too near to tell from its stat, in nanoseconds. */
+    private static final long RACY_NANOS = 2_000_000_000L;
+
+    /** What a quick rebuild did: the page counts of the site (as the last full build gave them), and what it made. */
+    public record Done(List<Integer> stats, int guides, int pages, int written) {
+    }
+
+    /** A guide's frame as {@code frames.bin} holds it. */
+    record StoredFrame(View.Role view, String guideLd, Map<String, String> links) {
+    }
+
+    private QuickBuild() {
+    }
+
+    /** The time from which a build that begins now takes a file's stat as no proof that the file is unchanged. */
+    public static long racyFrom() {
+        return System.currentTimeMillis() * 1_000_000L - RACY_NANOS;
+    }
+
+    /**
+     * Rebuilds quickly into {@code target} (the output as {@link OutputDir#check} decided it) if it
+     * can, and gives what it did; or gives null, having written nothing, when the build must go the
+     * full way.
+     */
+    public static Done attempt(Path root, Path cache, Path target, boolean drafts) {
+        long racyFrom = racyFrom();
+        java.util.concurrent.CompletableFuture<Boolean> outputChecked = null;
+        java.util.concurrent.atomic.AtomicBoolean given = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            if (!Files.isDirectory(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            Journal.Data last = Journal.read(cache);
+            if (last == null || last.drafts() != drafts || !last.root().equals(root.toRealPath().toString())
+                    || !last.output().equals(target.toString())) {
+                return null;
+            }
+            // The output is checked on the other core while this one reads the sources and makes the pages.
+            outputChecked = java.util.concurrent.CompletableFuture.supplyAsync(() -> outputAsLeft(target, last, given));
+            Map<String, FileStat> sources = walk(root);
+            if (sources == null || !sources.keySet().equals(last.sources().keySet())) {
+                return null;
+            }
+            // The files whose bytes may differ: each is read, and those whose digest is the same set aside.
+            SortedMap<String, byte[]> read = new TreeMap<>();
+            Map<String, Journal.Source> now = new java.util.HashMap<>(last.sources());
+            for (var e : sources.entrySet()) {
+                Journal.Source was = last.sources().get(e.getKey());
+                if (!e.getValue().same(was.stat()) || was.stat().modified() >= last.racyFrom()) {
+                    byte[] bytes = Files.readAllBytes(root.resolve(e.getKey()));
+                    byte[] digest = dev.guidegen.work.Sha256.of(bytes);
+                    now.put(e.getKey(), new Journal.Source(e.getValue(), digest));
+                    if (!Arrays.equals(digest, was.digest())) {
+                        if (!isGuide(e.getKey()) || read.size() == MOST_GUIDES) {
+                            return null;
+                        }
+                        read.put(e.getKey(), bytes);
+                    }
+                }
+            }
+            if (!Files.isRegularFile(cache.resolve(Journal.FRAMES), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || !FileStat.of(cache.resolve(Journal.FRAMES)).same(last.frames())) {
+                return null;
+            }
+            List<OutputFile> pages = new ArrayList<>();
+            if (!read.isEmpty()) {
+                SourceTree templates = SourceTree.of(files(root, sources, SourceTree.TEMPLATES));
+                Problems problems = new Problems();
+                Assets assets = Assets.read(templates, problems);
+                View.SiteInfo info = RecordCodec.decode(last.siteInfo(), View.SiteInfo.class);
+                for (Guide g : parse(root, sources, read, drafts)) {
+                    Journal.Guide kept = last.guides().get(g.path());
+                    byte[] frame = kept == null ? null : Journal.frame(cache, kept);
+                    if (frame == null || !Arrays.equals(kept.shape(), GuideShape.digest(g))) {
+                        return null;
+                    }
+                    StoredFrame f = RecordCodec.decode(frame, StoredFrame.class);
+                    pages.addAll(Renderer.renderGuide(templates, assets, new Renderer.RoleFrame(info, g, f.view(), f.guideLd(),
+                            f.links()), g, problems));
+                }
+                if (!problems.sorted().isEmpty()) {
+                    return null;
+                }
+            }
+            List<OutputFile> changed = new ArrayList<>();
+            boolean ok = outputChecked.join();
+            Journal.Outputs outputs = last.outputs().get();
+            for (OutputFile page : pages) {
+                if (Arrays.binarySearch(outputs.paths(), page.path()) < 0) {
+                    return null;
+                }
+                byte[] old = Files.readAllBytes(target.resolve(page.path()));
+                if (!Arrays.equals(old, page.bytes())) {
+                    if (!LinkCheck.sameLinksAndIds(old, page.bytes())) {
+                        return null;
+                    }
+                    changed.add(page);
+                }
+            }
+            if (!ok || !replace(target, changed)) {
+                return null;
+            }
+            FileStat[] stats = outputs.stats().clone();
+            for (OutputFile page : changed) {
+                for (String path : withFolders(page.path())) {
+                    stats[Arrays.binarySearch(outputs.paths(), path)] = FileStat.of(target.resolve(path));
+                }
+            }
+            try {
+                Journal.writeDelta(cache, last, racyFrom, now, stats);
+            } catch (IOException e) {
+                Journal.forget(cache);
+            }
+            return new Done(last.stats(), read.size(), pages.size(), changed.size());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } finally {
+            given.set(true); // a check still running stops
+        }
+    }
+
+    /**
+     * Keeps what the next build needs to go the quick way, once a full build is swapped in: the stat
+     * and digest of every source, the stat of every file and folder of {@code target} that the build
+     * wrote ({@code written}, with the output's marker), and each guide's frame. {@code racyFrom} is
+     * {@link #racyFrom()} as it was before the build read its sources. A site read through links or
+     * with problems leaves none, nor does a system without inodes: only a full build can tell what
+     * changed in them.
+     */
+    public static void remember(Path cache, Path root, Path target, boolean drafts, long racyFrom, SourceTree tree,
+            ParseMemo parses, List<Renderer.RoleFrame> frames, java.util.Collection<String> written, List<Integer> stats)
+            throws IOException {
+        if (!tree.problems().isEmpty() || !tree.linkedPaths().isEmpty() || tree.changedWhileRead() || !FileStat.supported(root)) {
+            return;
+        }
+        Map<String, ParseMemo.Stored> parsed = parses.export();
+        Map<String, byte[]> known = new java.util.HashMap<>();
+        parsed.forEach((key, stored) -> known.put(key.substring(key.indexOf('\0') + 1), stored.bytes()));
+        Map<String, Journal.Source> sources = new java.util.HashMap<>();
+        for (var e : tree.files().entrySet()) {
+            byte[] digest = known.get(e.getKey());
+            sources.put(e.getKey(), new Journal.Source(FileStat.of(root.resolve(e.getKey())),
+                    digest != null ? digest : dev.guidegen.work.Sha256.of(e.getValue())));
+        }
+        SortedMap<String, byte[]> shapes = new TreeMap<>();
+        SortedMap<String, byte[]> encoded = new TreeMap<>();
+        for (Renderer.RoleFrame f : frames) {
+            shapes.put(f.guide().path(), GuideShape.digest(f.guide()));
+            encoded.put(f.guide().path(), RecordCodec.encode(new StoredFrame(f.view(), f.guideLd(), f.links())));
+        }
+        Map<String, Journal.Guide> guides = Journal.writeFrames(cache, shapes, encoded);
+        java.util.SortedSet<String> paths = new java.util.TreeSet<>();
+        List<String> all = new ArrayList<>(written);
+        all.add(OutputDir.MARKER);
+        all.forEach(path -> paths.addAll(withFolders(path)));
+        String[] outputPaths = paths.toArray(String[]::new);
+        FileStat[] outputs = new FileStat[outputPaths.length];
+        for (int i = 0; i < outputPaths.length; i++) {
+            outputs[i] = FileStat.of(target.resolve(outputPaths[i]));
+        }
+        Journal.write(cache, new Journal.Data(drafts, root.toRealPath().toString(), target.toString(), racyFrom, stats,
+                frames.isEmpty() ? new byte[0] : RecordCodec.encode(frames.get(0).site()), FileStat.of(cache.resolve(Journal.FRAMES)),
+                sources, guides, outputPaths, outputs));
+    }
+
+    /** Removes what the last build left for a quick rebuild: done before a full build swaps its output in. */
+    public static void forget(Path cache) throws IOException {
+        if (Files.isDirectory(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Journal.forget(cache);
+        }
+    }
+
+    private static boolean isGuide(String path) {
+        return path.startsWith(ContentReader.GUIDES) && path.endsWith(".md") && path.indexOf('/', ContentReader.GUIDES.length()) < 0;
+    }
+
+    /** The file and each folder that holds it, up to the output itself (""), folders with a '/' at their end. */
+    private static List<String> withFolders(String path) {
+        List<String> out = new ArrayList<>(List.of(path, ""));
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            out.add(path.substring(0, slash + 1));
+        }
+        return out;
+    }
+
+    /** Whether every file and folder the last build left in the output is as it left it. */
+    private static boolean outputAsLeft(Path target, Journal.Data last, java.util.concurrent.atomic.AtomicBoolean given) {
+        Journal.Outputs outputs = last.outputs().get();
+        if (outputs == null) {
+            return false;
+        }
+        String[] paths = outputs.paths();
+        FileStat[] stats = outputs.stats();
+        for (int i = 0; i < paths.length && !given.get(); i++) {
+            try {
+                if (!FileStat.of(target.resolve(paths[i])).same(stats[i])) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The stat of every file under content/ and templates/ as the source stage reads them (without
+     * editors' leftovers), or null when a link, a file that is not a regular file, or one too large
+     * to read stands there: then only the source stage can say what it makes of them.
+     */
+    private static Map<String, FileStat> walk(Path root) throws IOException {
+        Map<String, FileStat> out = new java.util.HashMap<>();
+        for (String top : new String[] {"content", "templates"}) {
+            Path dir = root.resolve(top);
+            if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !walk(root, dir, out)) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    private static boolean walk(Path root, Path dir, Map<String, FileStat> out) throws IOException {
+        String folder = root.relativize(dir).toString().replace('\\', '/') + "/";
+        if (FileStat.of(dir).kind() != FileStat.Kind.FOLDER) {
+            return false;
+        }
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+            list.forEach(entries::add);
+        }
+        for (Path p : entries) {
+            String name = p.getFileName().toString();
+            if (SourceTree.isEditorLeftover(name)) {
+                continue;
+            }
+            FileStat s = FileStat.of(p);
+            String rel = folder + name;
+            switch (s.kind()) {
+                case FOLDER -> {
+                    if (!walk(root, p, out)) {
+                        return false;
+                    }
+                }
+                case FILE -> {
+                    if (s.size() > Limits.maxFileBytes(rel)) {
+                        return false;
+                    }
+                    out.put(rel, s);
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The bytes of every source under {@code folder}. */
+    private static Map<String, byte[]> files(Path root, Map<String, FileStat> sources, String folder) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        for (String path : sources.keySet()) {
+            if (path.startsWith(folder)) {
+                out.put(path, Files.readAllBytes(root.resolve(path)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The changed guides as the content stage reads them, with the site's configuration and images
+     * that their parse reads; empty, so that the build goes the full way, when any has a problem or
+     * makes no page.
+     */
+    private static List<Guide> parse(Path root, Map<String, FileStat> sources, SortedMap<String, byte[]> guides,
+            boolean drafts) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>(files(root, sources, ContentReader.IMAGES));
+        if (sources.containsKey(ContentReader.SITE_YAML)) {
+            files.put(ContentReader.SITE_YAML, Files.readAllBytes(root.resolve(ContentReader.SITE_YAML)));
+        }
+        files.putAll(guides);
+        Problems problems = new Problems();
+        Content content = new ContentReader(new MarkdownParser(), drafts, problems).read(SourceTree.of(files));
+        if (!problems.sorted().isEmpty() || content.guides().size() != guides.size()) {
+            throw new IllegalStateException("not a quick rebuild"); // caught: the full build reports what it is
+        }
+        return content.guides();
+    }
+
+    /**
+     * Puts each page in place of the one of the same path, by a rename from beside it. When one
+     * cannot be, the pages already replaced are put back and false is given.
+     */
+    private static boolean replace(Path target, List<OutputFile> pages) {
+        List<Map.Entry<Path, byte[]>> done = new ArrayList<>();
+        try {
+            for (OutputFile page : pages) {
+                Path to = target.resolve(page.path());
+                byte[] old = Files.readAllBytes(to);
+                put(to, page.bytes());
+                done.add(Map.entry(to, old));
+            }
+            return true;
+        } catch (IOException e) {
+            for (Map.Entry<Path, byte[]> d : done) {
+                try {
+                    put(d.getKey(), d.getValue());
+                } catch (IOException again) {
+                    // the full build that follows writes the whole output again
+                }
+            }
+            return false;
+        }
+    }
+
+    private static void put(Path to, byte[] bytes) throws IOException {
+        Path temp = to.resolveSibling(".guidegen-new." + ProcessHandle.current().pid() + "." + to.getFileName());
+        try {
+            Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.move(temp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
