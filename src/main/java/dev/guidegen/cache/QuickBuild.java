@@ -134,9 +134,11 @@ public final class QuickBuild {
                     return null;
                 }
             }
-            List<OutputFile> changed = new ArrayList<>();
-            boolean ok = outputChecked.join();
+            if (!outputChecked.join()) {
+                return null;
+            }
             Journal.Outputs outputs = last.outputs().get();
+            List<OutputFile> changed = new ArrayList<>();
             for (OutputFile page : pages) {
                 if (Arrays.binarySearch(outputs.paths(), page.path()) < 0) {
                     return null;
@@ -149,7 +151,7 @@ public final class QuickBuild {
                     changed.add(page);
                 }
             }
-            if (!ok || !replace(target, changed)) {
+            if (!replace(target, changed)) {
                 return null;
             }
             FileStat[] stats = outputs.stats().clone();
