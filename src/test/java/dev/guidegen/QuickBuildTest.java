@@ -168,6 +168,22 @@ class QuickBuildTest {
     }
 
     @Test
+    void whatABuildKilledWhileWritingTheCacheLeftIsDeletedByTheNextFullBuild() throws IOException {
+        Path cache = site.resolve(".guidegen");
+        long pid = ProcessHandle.current().pid();
+        Path dead = Files.writeString(cache.resolve(".frames.bin.999999999.1.tmp"), "cut short");
+        Path deadDelta = Files.writeString(cache.resolve(".last-build.delta.999999999.2.tmp"), "cut short");
+        Path live = Files.writeString(cache.resolve(".last-build.bin." + pid + ".3.tmp"), "being written");
+        edit("content/guides/backend-architect.md", "title: Backend Architect", "title: Server Architect");
+
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+
+        assertThat(dead).doesNotExist();
+        assertThat(deadDelta).doesNotExist();
+        assertThat(live).exists();
+    }
+
+    @Test
     void noCacheNeverGoesTheQuickWay() throws IOException {
         edit(ENGINEER, "Builds APIs.", "Builds APIs and queues.");
 

@@ -175,21 +175,22 @@ public final class QuickBuild {
 
     /**
      * Keeps what the next build needs to go the quick way, once a full build is swapped in: the stat
-     * and digest of every source, the stat of every file and folder of {@code target} that the build
-     * wrote ({@code written}, with the output's marker), and each guide's frame. {@code racyFrom} is
-     * {@link #racyFrom()} as it was before the build read its sources. A site read through links or
-     * with problems leaves none, nor does a system without inodes: only a full build can tell what
-     * changed in them.
+     * and digest of every source, each guide's frame, and the stat of every file and folder of
+     * {@code target} that the build wrote ({@code written}, with the output's marker), which are read
+     * once {@code swapped} says the site was swapped in (and nothing is kept if it was not).
+     * {@code racyFrom} is {@link #racyFrom()} as it was before the build read its sources. A site
+     * read through links or with problems leaves none, nor does a system without inodes: only a full
+     * build can tell what changed in them.
      */
     public static void remember(Path cache, Path root, Path target, boolean drafts, long racyFrom, SourceTree tree,
-            ParseMemo parses, List<Renderer.RoleFrame> frames, java.util.Collection<String> written, List<Integer> stats)
-            throws IOException {
+            ParseMemo parses, List<Renderer.RoleFrame> frames, java.util.Collection<String> written, List<Integer> stats,
+            java.util.concurrent.Future<Boolean> swapped) throws IOException, InterruptedException,
+            java.util.concurrent.ExecutionException {
         if (!tree.problems().isEmpty() || !tree.linkedPaths().isEmpty() || tree.changedWhileRead() || !FileStat.supported(root)) {
             return;
         }
-        Map<String, ParseMemo.Stored> parsed = parses.export();
         Map<String, byte[]> known = new java.util.HashMap<>();
-        parsed.forEach((key, stored) -> known.put(key.substring(key.indexOf('\0') + 1), stored.bytes()));
+        parses.export().forEach((key, stored) -> known.put(key.substring(key.indexOf('\0') + 1), stored.bytes()));
         Map<String, Journal.Source> sources = new java.util.HashMap<>();
         for (var e : tree.files().entrySet()) {
             byte[] digest = known.get(e.getKey());
@@ -202,7 +203,12 @@ public final class QuickBuild {
             shapes.put(f.guide().path(), GuideShape.digest(f.guide()));
             encoded.put(f.guide().path(), RecordCodec.encode(new StoredFrame(f.view(), f.guideLd(), f.links())));
         }
+        byte[] site = frames.isEmpty() ? new byte[0] : RecordCodec.encode(frames.get(0).site());
+        Files.createDirectories(cache);
         Map<String, Journal.Guide> guides = Journal.writeFrames(cache, shapes, encoded);
+        if (!swapped.get()) {
+            return;
+        }
         java.util.SortedSet<String> paths = new java.util.TreeSet<>();
         List<String> all = new ArrayList<>(written);
         all.add(OutputDir.MARKER);
@@ -212,9 +218,8 @@ public final class QuickBuild {
         for (int i = 0; i < outputPaths.length; i++) {
             outputs[i] = FileStat.of(target.resolve(outputPaths[i]));
         }
-        Journal.write(cache, new Journal.Data(drafts, root.toRealPath().toString(), target.toString(), racyFrom, stats,
-                frames.isEmpty() ? new byte[0] : RecordCodec.encode(frames.get(0).site()), FileStat.of(cache.resolve(Journal.FRAMES)),
-                sources, guides, outputPaths, outputs));
+        Journal.write(cache, new Journal.Data(drafts, root.toRealPath().toString(), target.toString(), racyFrom, stats, site,
+                FileStat.of(cache.resolve(Journal.FRAMES)), sources, guides, outputPaths, outputs));
     }
 
     /** Removes what the last build left for a quick rebuild: done before a full build swaps its output in. */

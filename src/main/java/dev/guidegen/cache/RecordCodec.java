@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -14,17 +15,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records of plain values in bytes and back: strings, ints, longs, booleans, lists, string maps and
- * nested records, component by component in declaration order. It is what a quick rebuild reads a
- * guide's frame with: Jackson's set-up alone took a tenth of that rebuild's time. Only the record
- * types named by the caller's type are ever made.
+ * Records of plain values in bytes and back: strings, ints, longs, booleans, lists, maps and nested
+ * records, component by component in declaration order. It is what a quick rebuild reads a guide's
+ * frame with: Jackson's set-up alone took a tenth of that rebuild's time. Each type's way of being
+ * written and read is worked out once; only the record types named by the caller's type are ever
+ * made.
  */
 final class RecordCodec {
 
     /** Chars per piece of a string: at most three bytes each, within the 65,535 of one piece. */
     private static final int PIECE = 16_384;
+
+    private interface Codec {
+        void write(DataOutputStream out, Object value) throws IOException;
+
+        Object read(DataInputStream in) throws IOException;
+    }
+
+    private static final Map<Type, Codec> CODECS = new ConcurrentHashMap<>();
 
     private RecordCodec() {
     }
@@ -32,7 +43,7 @@ final class RecordCodec {
     static byte[] encode(Record r) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            write(out, r, r.getClass());
+            codec(r.getClass()).write(out, r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,117 +52,206 @@ final class RecordCodec {
 
     static <T extends Record> T decode(byte[] bytes, Class<T> type) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        T value = type.cast(read(in, type));
+        T value = type.cast(codec(type).read(in));
         if (in.read() != -1) {
             throw new IOException("bytes left after a " + type.getSimpleName());
         }
         return value;
     }
 
-    private static void write(DataOutputStream out, Object value, Type type) throws IOException {
-        Class<?> raw = raw(type);
+    private static Codec codec(Type type) {
+        Codec c = CODECS.get(type);
+        if (c == null) {
+            c = make(type);
+            CODECS.putIfAbsent(type, c);
+        }
+        return c;
+    }
+
+    private static Codec make(Type type) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
         if (raw == int.class) {
-            out.writeInt((Integer) value);
-        } else if (raw == long.class) {
-            out.writeLong((Long) value);
-        } else if (raw == boolean.class) {
-            out.writeBoolean((Boolean) value);
-        } else {
-            out.writeBoolean(value != null);
-            if (value == null) {
-                return;
+            return new Codec() {
+                public void write(DataOutputStream out, Object v) throws IOException {
+                    out.writeInt((Integer) v);
+                }
+
+                public Object read(DataInputStream in) throws IOException {
+                    return in.readInt();
+                }
+            };
+        }
+        if (raw == long.class) {
+            return new Codec() {
+                public void write(DataOutputStream out, Object v) throws IOException {
+                    out.writeLong((Long) v);
+                }
+
+                public Object read(DataInputStream in) throws IOException {
+                    return in.readLong();
+                }
+            };
+        }
+        if (raw == boolean.class) {
+            return new Codec() {
+                public void write(DataOutputStream out, Object v) throws IOException {
+                    out.writeBoolean((Boolean) v);
+                }
+
+                public Object read(DataInputStream in) throws IOException {
+                    return in.readBoolean();
+                }
+            };
+        }
+        return nullable(nonNull(type, raw));
+    }
+
+    /** Everything but a primitive may be null: a flag before the value says whether it is. */
+    private static Codec nullable(Codec value) {
+        return new Codec() {
+            public void write(DataOutputStream out, Object v) throws IOException {
+                out.writeBoolean(v != null);
+                if (v != null) {
+                    value.write(out, v);
+                }
             }
-            if (raw == String.class) {
-                // Modified UTF-8 keeps any char, lone surrogates too, in pieces it can hold.
-                String text = (String) value;
-                int pieces = (text.length() + PIECE - 1) / PIECE;
-                out.writeInt(pieces);
-                for (int i = 0; i < pieces; i++) {
-                    out.writeUTF(text.substring(i * PIECE, Math.min(text.length(), (i + 1) * PIECE)));
+
+            public Object read(DataInputStream in) throws IOException {
+                return in.readBoolean() ? value.read(in) : null;
+            }
+        };
+    }
+
+    private static Codec nonNull(Type type, Class<?> raw) {
+        if (raw == String.class) {
+            return new Codec() {
+                public void write(DataOutputStream out, Object v) throws IOException {
+                    // Modified UTF-8 keeps any char, lone surrogates too, in pieces it can hold.
+                    String text = (String) v;
+                    int pieces = (text.length() + PIECE - 1) / PIECE;
+                    out.writeInt(pieces);
+                    for (int i = 0; i < pieces; i++) {
+                        out.writeUTF(pieces == 1 ? text : text.substring(i * PIECE, Math.min(text.length(), (i + 1) * PIECE)));
+                    }
                 }
-            } else if (raw == Long.class) {
-                out.writeLong((Long) value);
-            } else if (raw == List.class) {
-                List<?> list = (List<?>) value;
-                out.writeInt(list.size());
-                for (Object item : list) {
-                    write(out, item, argument(type, 0));
+
+                public Object read(DataInputStream in) throws IOException {
+                    int n = count(in);
+                    if (n == 1) {
+                        return in.readUTF();
+                    }
+                    StringBuilder text = new StringBuilder();
+                    for (int i = 0; i < n; i++) {
+                        text.append(in.readUTF());
+                    }
+                    return text.toString();
                 }
-            } else if (raw == Map.class) {
-                Map<?, ?> map = (Map<?, ?>) value;
-                out.writeInt(map.size());
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    write(out, e.getKey(), argument(type, 0));
-                    write(out, e.getValue(), argument(type, 1));
+            };
+        }
+        if (raw == Long.class) {
+            return make(long.class);
+        }
+        if (raw == List.class) {
+            Codec item = codec(((ParameterizedType) type).getActualTypeArguments()[0]);
+            return new Codec() {
+                public void write(DataOutputStream out, Object v) throws IOException {
+                    List<?> list = (List<?>) v;
+                    out.writeInt(list.size());
+                    for (Object x : list) {
+                        item.write(out, x);
+                    }
                 }
-            } else if (raw.isRecord()) {
-                for (RecordComponent c : raw.getRecordComponents()) {
+
+                public Object read(DataInputStream in) throws IOException {
+                    int n = count(in);
+                    List<Object> list = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(item.read(in));
+                    }
+                    return java.util.Collections.unmodifiableList(list);
+                }
+            };
+        }
+        if (raw == Map.class) {
+            Type[] args = ((ParameterizedType) type).getActualTypeArguments();
+            Codec key = codec(args[0]);
+            Codec val = codec(args[1]);
+            return new Codec() {
+                public void write(DataOutputStream out, Object v) throws IOException {
+                    Map<?, ?> map = (Map<?, ?>) v;
+                    out.writeInt(map.size());
+                    for (Map.Entry<?, ?> e : map.entrySet()) {
+                        key.write(out, e.getKey());
+                        val.write(out, e.getValue());
+                    }
+                }
+
+                public Object read(DataInputStream in) throws IOException {
+                    int n = count(in);
+                    Map<Object, Object> map = new LinkedHashMap<>();
+                    for (int i = 0; i < n; i++) {
+                        map.put(key.read(in), val.read(in));
+                    }
+                    return map;
+                }
+            };
+        }
+        if (raw.isRecord()) {
+            return record(raw);
+        }
+        throw new IllegalArgumentException("cannot encode a " + type);
+    }
+
+    private static Codec record(Class<?> raw) {
+        RecordComponent[] components = raw.getRecordComponents();
+        Method[] accessors = new Method[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            accessors[i] = components[i].getAccessor();
+            types[i] = components[i].getType();
+        }
+        Constructor<?> canonical;
+        try {
+            canonical = raw.getDeclaredConstructor(types);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("a record without its canonical constructor: " + raw, e);
+        }
+        // The component codecs are looked up when first used: a record may hold its own type.
+        Codec[] parts = new Codec[components.length];
+        return new Codec() {
+            private Codec part(int i) {
+                Codec c = parts[i];
+                if (c == null) {
+                    c = codec(components[i].getGenericType());
+                    parts[i] = c;
+                }
+                return c;
+            }
+
+            public void write(DataOutputStream out, Object v) throws IOException {
+                for (int i = 0; i < accessors.length; i++) {
+                    Object value;
                     try {
-                        write(out, c.getAccessor().invoke(value), c.getGenericType());
+                        value = accessors[i].invoke(v);
                     } catch (ReflectiveOperationException e) {
                         throw new IllegalStateException(e);
                     }
+                    part(i).write(out, value);
                 }
-            } else {
-                throw new IllegalArgumentException("cannot encode a " + raw);
             }
-        }
-    }
 
-    private static Object read(DataInputStream in, Type type) throws IOException {
-        Class<?> raw = raw(type);
-        if (raw == int.class) {
-            return in.readInt();
-        } else if (raw == long.class) {
-            return in.readLong();
-        } else if (raw == boolean.class) {
-            return in.readBoolean();
-        }
-        if (!in.readBoolean()) {
-            return null;
-        }
-        if (raw == String.class) {
-            int n = count(in);
-            if (n == 1) {
-                return in.readUTF();
+            public Object read(DataInputStream in) throws IOException {
+                Object[] values = new Object[accessors.length];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = part(i).read(in);
+                }
+                try {
+                    return canonical.newInstance(values);
+                } catch (ReflectiveOperationException e) {
+                    throw new IOException("cannot make a " + raw.getSimpleName(), e);
+                }
             }
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                text.append(in.readUTF());
-            }
-            return text.toString();
-        } else if (raw == Long.class) {
-            return in.readLong();
-        } else if (raw == List.class) {
-            int n = count(in);
-            List<Object> list = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                list.add(read(in, argument(type, 0)));
-            }
-            return java.util.Collections.unmodifiableList(list);
-        } else if (raw == Map.class) {
-            int n = count(in);
-            Map<Object, Object> map = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                map.put(read(in, argument(type, 0)), read(in, argument(type, 1)));
-            }
-            return map;
-        } else if (raw.isRecord()) {
-            RecordComponent[] components = raw.getRecordComponents();
-            Object[] values = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                values[i] = read(in, components[i].getGenericType());
-                types[i] = components[i].getType();
-            }
-            try {
-                Constructor<?> canonical = raw.getDeclaredConstructor(types);
-                return canonical.newInstance(values);
-            } catch (ReflectiveOperationException e) {
-                throw new IOException("cannot make a " + raw.getSimpleName(), e);
-            }
-        }
-        throw new IOException("cannot decode a " + raw);
+        };
     }
 
     private static int count(DataInputStream in) throws IOException {
@@ -160,13 +260,5 @@ final class RecordCodec {
             throw new IOException("more items than bytes left");
         }
         return n;
-    }
-
-    private static Class<?> raw(Type type) {
-        return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
-    }
-
-    private static Type argument(Type type, int i) {
-        return ((ParameterizedType) type).getActualTypeArguments()[i];
     }
 }

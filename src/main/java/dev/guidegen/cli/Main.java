@@ -290,6 +290,7 @@ public final class Main implements Callable<Integer> {
             SiteWriter.Staging staging = null;
             java.util.concurrent.FutureTask<Void> keeping = null;
             java.util.concurrent.FutureTask<Void> journal = null;
+            java.util.concurrent.CompletableFuture<Boolean> swapped = new java.util.concurrent.CompletableFuture<>();
             List<Renderer.RoleFrame> frames = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
             try {
@@ -307,26 +308,26 @@ public final class Main implements Callable<Integer> {
                     if (cache != null) {
                         forgetLastBuild(cache);
                     }
-                    staging.commit();
-                    // A quick rebuild prints no problems: only a build with none leaves it what it needs.
+                    // A quick rebuild prints no problems: only a build with none leaves it what it needs. Its
+                    // journal is made while the site is swapped in, and holds the output's stats once it is.
                     if (cache != null && result.problems().isEmpty()) {
                         Path kept = cache;
                         Path target = decision.target();
                         BuildResult.Stats n = result.stats();
-                        java.util.concurrent.FutureTask<Void> parsesKept = keeping;
                         ParseMemo read = parses;
-                        journal = inBackground("guidegen-journal", () -> {
-                            finished(parsesKept); // both read the parses
-                            QuickBuild.remember(kept, root, target, drafts, racyFrom, tree, read, frames, written,
-                                    List.of(n.pages(), n.guides(), n.faqPages(), n.skillPages(), n.plainPages(), n.comparisonPages()));
-                        });
+                        journal = inBackground("guidegen-journal", () -> QuickBuild.remember(kept, root, target, drafts,
+                                racyFrom, tree, read, frames, written, List.of(n.pages(), n.guides(), n.faqPages(),
+                                        n.skillPages(), n.plainPages(), n.comparisonPages()), swapped));
                     }
+                    staging.commit();
+                    swapped.complete(true);
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
                 IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
                 stderr.println("guidegen: cannot write the site to " + decision.target() + ": " + IoErrors.describe(cause));
                 return IO;
             } finally {
+                swapped.complete(false); // when the site was not swapped in, the journal is not written
                 if (staging != null) {
                     try {
                         staging.abortUnlessCommitted();
@@ -381,15 +382,6 @@ public final class Main implements Callable<Integer> {
         });
         new Thread(task, name).start();
         return task;
-    }
-
-    /** Waits for {@code task} to end, however it ends: its own waiter reports how. */
-    private static void finished(java.util.concurrent.FutureTask<Void> task) throws InterruptedException {
-        try {
-            task.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            // reported where the task is waited for
-        }
     }
 
     /**
