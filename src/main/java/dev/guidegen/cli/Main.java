@@ -212,8 +212,8 @@ public final class Main implements Callable<Integer> {
         String out;
 
         @Option(names = "--cache-dir", paramLabel = "DIR", description = "where the build cache is kept (default: "
-                + "<root>/.guidegen): each content file's parse, and the output before last, so that a rebuild "
-                + "parses and writes only what changed; see the README's \"The build cache\"")
+                + "<root>/.guidegen): each content file's parse, the output before last, and what a quick rebuild "
+                + "needs, so that a rebuild parses and writes only what changed; see the README's \"The build cache\"")
         String cacheDir;
 
         @Option(names = "--no-cache", description = "neither reads nor writes the build cache")
