@@ -78,7 +78,8 @@ public final class Main implements Callable<Integer> {
     record QuickCommandLine(Path root, String out, String cacheDir, boolean drafts) {
 
         static QuickCommandLine of(String[] args) {
-            if (args.length == 0 || !args[0].equals("build")) {
+            // picocli reads "@FILE" as the arguments that FILE holds
+            if (args.length == 0 || !args[0].equals("build") || java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("@"))) {
                 return null;
             }
             java.util.Map<String, String> values = new java.util.HashMap<>();

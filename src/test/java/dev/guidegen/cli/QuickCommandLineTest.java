@@ -46,6 +46,8 @@ class QuickCommandLineTest {
             {"build", "--root", root, "--out", "--drafts"},
             {"build", "--root", root, "--out="},
             {"build", "--root", root, "extra"},
+            {"build", "@args.txt"},
+            {"build", "--out", "@out"},
             {"build", "--root", dir.resolve("no-such-site").toString()},
         };
         for (String[] args : others) {
