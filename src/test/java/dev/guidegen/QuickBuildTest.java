@@ -184,6 +184,55 @@ class QuickBuildTest {
     }
 
     @Test
+    void aQuickRebuildPrintsNoProblemsAsEachFormatSaysIt() throws IOException {
+        edit(ENGINEER, "Builds APIs.", "Builds APIs and queues.");
+
+        Run json = run("build", "--root", site.toString(), "--format", "json");
+
+        assertThat(json.out()).isEqualTo("[]\n");
+        assertThat(json.err()).contains(QUICK);
+    }
+
+    @Test
+    void aGuideNestedAsDeepAsAFullBuildAllowsIsRebuiltWithoutAStackTrace() throws IOException {
+        edit(ENGINEER, "Builds APIs.", "Builds APIs.\n\n" + "> ".repeat(750) + "deep");
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        edit(ENGINEER, "deep", "deeper");
+
+        Run run = run("build", "--root", site.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(everything(site.resolve("site-output"))).isEqualTo(clean());
+    }
+
+    @Test
+    void theFaqHubListsQuestionsWithoutAnswersSoAnEditedAnswerChangesNoHubPage() throws IOException {
+        Path hub = site.resolve("templates/faq.ftlh");
+        Files.writeString(hub, Files.readString(hub).replace("${q.question}</a>", "${q.question}</a> ${q.answerHtml}"));
+
+        Run run = run("build", "--root", site.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("templates/faq.ftlh:").contains("answerHtml");
+    }
+
+    @Test
+    void aQuickRebuildGoesTheFullWayWhileAnotherBuildHoldsTheCachesLock() throws IOException {
+        edit(ENGINEER, "Builds APIs.", "Builds APIs and queues.");
+        Run run;
+        try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(site.resolve(".guidegen/.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock = held.lock()) {
+            run = run("build", "--root", site.toString());
+        }
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).doesNotContain(QUICK);
+        assertThat(everything(site.resolve("site-output"))).isEqualTo(clean());
+    }
+
+    @Test
     void noCacheNeverGoesTheQuickWay() throws IOException {
         edit(ENGINEER, "Builds APIs.", "Builds APIs and queues.");
 

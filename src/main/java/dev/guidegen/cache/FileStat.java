@@ -8,12 +8,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What one stat of a file tells of it without reading it: its kind, size, modification time and
- * identity (device and inode). A file whose stat is the same as before has not been written since,
- * unless it was written within the same tick of the clock as that stat was taken, which is why a
- * build that relies on them reads the files changed near its own start, as make and git do.
+ * What one stat of a file tells of it without reading it: its kind, size, modification time,
+ * identity (device and inode) and, for a source, its change time (0 for an output file). A file
+ * whose stat is the same as before has not been written since, unless it was written within the
+ * same tick of the clock as that stat was taken, which is why a build that relies on them reads the
+ * files changed near its own start, as make and git do. The change time moves with any change to
+ * the file, its permissions too, and cannot be set back as the modification time can.
  */
-record FileStat(Kind kind, long size, long modified, long inode, long device) {
+record FileStat(Kind kind, long size, long modified, long inode, long device, long changed) {
 
     enum Kind { FILE, FOLDER, LINK, OTHER }
 
@@ -29,15 +31,23 @@ record FileStat(Kind kind, long size, long modified, long inode, long device) {
             throw new IOException("no file identity for " + p);
         }
         return new FileStat(kind, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-                Long.parseLong(key, ino + 5, key.length() - 1, 10), Long.parseUnsignedLong(key, 5, ino, 16));
+                Long.parseLong(key, ino + 5, key.length() - 1, 10), Long.parseUnsignedLong(key, 5, ino, 16), 0);
     }
 
-    /** Whether this system gives files an identity that {@link #of} can read. */
+    /** As {@link #of}, with the change time: what a source's stat holds. */
+    static FileStat ofSource(Path p) throws IOException {
+        FileStat s = of(p);
+        java.nio.file.attribute.FileTime ctime = (java.nio.file.attribute.FileTime) Files.getAttribute(p, "unix:ctime",
+                LinkOption.NOFOLLOW_LINKS);
+        return new FileStat(s.kind, s.size, s.modified, s.inode, s.device, ctime.to(TimeUnit.NANOSECONDS));
+    }
+
+    /** Whether this system gives files an identity and a change time that {@link #ofSource} can read. */
     static boolean supported(Path anywhere) {
         try {
-            of(anywhere);
+            ofSource(anywhere);
             return true;
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return false;
         }
     }
@@ -45,6 +55,6 @@ record FileStat(Kind kind, long size, long modified, long inode, long device) {
     /** The same file, unwritten since: a folder's size says nothing, but its modification time changes with its entries. */
     boolean same(FileStat o) {
         return o != null && kind == o.kind && (kind == Kind.FOLDER || size == o.size) && modified == o.modified
-                && inode == o.inode && device == o.device;
+                && inode == o.inode && device == o.device && changed == o.changed;
     }
 }

@@ -36,8 +36,8 @@ final class Journal {
     static final String FILE = "last-build.bin";
     static final String DELTA = "last-build.delta";
     static final String FRAMES = "frames.bin";
-    private static final byte[] MAGIC = "guidegen last build 1\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] DELTA_MAGIC = "guidegen last build delta 1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "guidegen last build 2\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DELTA_MAGIC = "guidegen last build delta 2\n".getBytes(StandardCharsets.US_ASCII);
     /** No journal of a real site comes near this; a larger file is not read. */
     private static final long MAX_BYTES = 256L << 20;
 
@@ -92,8 +92,9 @@ final class Journal {
             }
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, MAGIC.length, all.length - 8 - MAGIC.length));
             FileStat jar = in.readBoolean() ? stat(in) : null;
+            String runtime = in.readUTF();
             byte[] written = in.readNBytes(in.readInt());
-            if (jar == null || !jar.same(jarStat())) {
+            if (jar == null || !jar.same(jarStat()) || !runtime.equals(runtime())) {
                 byte[] fingerprint = BuildCache.fingerprint();
                 if (fingerprint == null || !Arrays.equals(written, fingerprint)) {
                     return null;
@@ -281,6 +282,7 @@ final class Journal {
             if (jar != null) {
                 stat(out, jar);
             }
+            out.writeUTF(runtime());
             out.writeInt(fingerprint.length);
             out.write(fingerprint);
             out.writeBoolean(d.drafts());
@@ -375,6 +377,11 @@ final class Journal {
         }
     }
 
+    /** The Java this runs on, which the fingerprint holds too. */
+    private static String runtime() {
+        return Runtime.version() + " " + System.getProperty("java.home");
+    }
+
     /** The stat of the jar this code runs from, or null when it does not run from one. */
     private static FileStat jarStat() {
         try {
@@ -383,6 +390,24 @@ final class Journal {
             return s.kind() == FileStat.Kind.FILE ? s : null;
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * The lock on {@code .lock} in the cache, waited for or, without {@code wait}, null when another
+     * process holds it.
+     */
+    static java.nio.channels.FileLock lock(Path dir, boolean wait) throws IOException {
+        FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            java.nio.channels.FileLock lock = wait ? ch.lock() : ch.tryLock();
+            if (lock == null) {
+                ch.close();
+            }
+            return lock;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
         }
     }
 
@@ -410,9 +435,11 @@ final class Journal {
         out.writeLong(s.modified());
         out.writeLong(s.inode());
         out.writeLong(s.device());
+        out.writeLong(s.changed());
     }
 
     private static FileStat stat(DataInputStream in) throws IOException {
-        return new FileStat(FileStat.Kind.values()[in.readByte()], in.readLong(), in.readLong(), in.readLong(), in.readLong());
+        return new FileStat(FileStat.Kind.values()[in.readByte()], in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+                in.readLong());
     }
 }

@@ -75,12 +75,22 @@ public final class QuickBuild {
      * full way.
      */
     public static Done attempt(Path root, Path cache, Path target, boolean drafts) {
+        // Parsing and rendering recurse as deep as the Markdown nests: on the build's own large stack.
+        return dev.guidegen.work.Workers.onBuildStack(() -> attemptHere(root, cache, target, drafts));
+    }
+
+    private static Done attemptHere(Path root, Path cache, Path target, boolean drafts) {
         long racyFrom = racyFrom();
         java.util.concurrent.CompletableFuture<Boolean> outputChecked = null;
         java.util.concurrent.atomic.AtomicBoolean given = new java.util.concurrent.atomic.AtomicBoolean();
+        java.nio.channels.FileLock lock = null;
         try {
             if (!Files.isDirectory(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 return null;
+            }
+            lock = Journal.lock(cache, false);
+            if (lock == null) {
+                return null; // another build is changing the output
             }
             Journal.Data last = Journal.read(cache);
             if (last == null || last.drafts() != drafts || !last.root().equals(root.toRealPath().toString())
@@ -98,7 +108,7 @@ public final class QuickBuild {
             Map<String, Journal.Source> now = new java.util.HashMap<>(last.sources());
             for (var e : sources.entrySet()) {
                 Journal.Source was = last.sources().get(e.getKey());
-                if (!e.getValue().same(was.stat()) || was.stat().modified() >= last.racyFrom()) {
+                if (!e.getValue().same(was.stat()) || Math.max(was.stat().modified(), was.stat().changed()) >= last.racyFrom()) {
                     byte[] bytes = Files.readAllBytes(root.resolve(e.getKey()));
                     byte[] digest = dev.guidegen.work.Sha256.of(bytes);
                     now.put(e.getKey(), new Journal.Source(e.getValue(), digest));
@@ -116,11 +126,11 @@ public final class QuickBuild {
             }
             List<OutputFile> pages = new ArrayList<>();
             if (!read.isEmpty()) {
-                SourceTree templates = SourceTree.of(files(root, sources, SourceTree.TEMPLATES));
+                SourceTree templates = SourceTree.of(files(root, sources, SourceTree.TEMPLATES, now));
                 Problems problems = new Problems();
                 Assets assets = Assets.read(templates, problems);
                 View.SiteInfo info = RecordCodec.decode(last.siteInfo(), View.SiteInfo.class);
-                for (Guide g : parse(root, sources, read, drafts)) {
+                for (Guide g : parse(root, sources, read, drafts, now)) {
                     Journal.Guide kept = last.guides().get(g.path());
                     byte[] frame = kept == null ? null : Journal.frame(cache, kept);
                     if (frame == null || !Arrays.equals(kept.shape(), GuideShape.digest(g))) {
@@ -166,10 +176,11 @@ public final class QuickBuild {
                 Journal.forget(cache);
             }
             return new Done(last.stats(), read.size(), pages.size(), changed.size());
-        } catch (IOException | RuntimeException e) {
-            return null;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return null; // the full build reports what is wrong, at its place
         } finally {
             given.set(true); // a check still running stops
+            release(lock);
         }
     }
 
@@ -194,7 +205,7 @@ public final class QuickBuild {
         Map<String, Journal.Source> sources = new java.util.HashMap<>();
         for (var e : tree.files().entrySet()) {
             byte[] digest = known.get(e.getKey());
-            sources.put(e.getKey(), new Journal.Source(FileStat.of(root.resolve(e.getKey())),
+            sources.put(e.getKey(), new Journal.Source(FileStat.ofSource(root.resolve(e.getKey())),
                     digest != null ? digest : dev.guidegen.work.Sha256.of(e.getValue())));
         }
         SortedMap<String, byte[]> shapes = new TreeMap<>();
@@ -220,6 +231,30 @@ public final class QuickBuild {
         }
         Journal.write(cache, new Journal.Data(drafts, root.toRealPath().toString(), target.toString(), racyFrom, stats, site,
                 FileStat.of(cache.resolve(Journal.FRAMES)), sources, guides, outputPaths, outputs));
+    }
+
+    /**
+     * Waits for and takes the lock that a quick rebuild holds while it reads the journal and replaces
+     * pages, so that none runs while a full build swaps its site in and keeps its journal; null when
+     * the file system has no locks. {@link #release} lets it go.
+     */
+    public static java.nio.channels.FileLock hold(Path cache) {
+        try {
+            Files.createDirectories(cache);
+            return Journal.lock(cache, true);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    public static void release(java.nio.channels.FileLock lock) {
+        if (lock != null) {
+            try {
+                lock.channel().close();
+            } catch (IOException e) {
+                // closing the channel lets the lock go, or the process's end does
+            }
+        }
     }
 
     /** Removes what the last build left for a quick rebuild: done before a full build swaps its output in. */
@@ -292,7 +327,7 @@ public final class QuickBuild {
             if (SourceTree.isEditorLeftover(name)) {
                 continue;
             }
-            FileStat s = FileStat.of(p);
+            FileStat s = FileStat.ofSource(p);
             String rel = folder + name;
             switch (s.kind()) {
                 case FOLDER -> {
@@ -314,15 +349,28 @@ public final class QuickBuild {
         return true;
     }
 
-    /** The bytes of every source under {@code folder}. */
-    private static Map<String, byte[]> files(Path root, Map<String, FileStat> sources, String folder) throws IOException {
+    /** The bytes of every source under {@code folder}, each as the journal has it, or else the build goes the full way. */
+    private static Map<String, byte[]> files(Path root, Map<String, FileStat> sources, String folder,
+            Map<String, Journal.Source> known) throws IOException {
         Map<String, byte[]> out = new TreeMap<>();
         for (String path : sources.keySet()) {
             if (path.startsWith(folder)) {
-                out.put(path, Files.readAllBytes(root.resolve(path)));
+                out.put(path, known(root, path, known));
             }
         }
         return out;
+    }
+
+    /**
+     * The bytes of a source that has not changed, read again: a file saved since its stat was read
+     * gives a digest other than the one kept, and the build goes the full way.
+     */
+    private static byte[] known(Path root, String path, Map<String, Journal.Source> known) throws IOException {
+        byte[] bytes = Files.readAllBytes(root.resolve(path));
+        if (!Arrays.equals(dev.guidegen.work.Sha256.of(bytes), known.get(path).digest())) {
+            throw new IOException(path + " changed while it was read");
+        }
+        return bytes;
     }
 
     /**
@@ -331,10 +379,10 @@ public final class QuickBuild {
      * makes no page.
      */
     private static List<Guide> parse(Path root, Map<String, FileStat> sources, SortedMap<String, byte[]> guides,
-            boolean drafts) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>(files(root, sources, ContentReader.IMAGES));
+            boolean drafts, Map<String, Journal.Source> known) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>(files(root, sources, ContentReader.IMAGES, known));
         if (sources.containsKey(ContentReader.SITE_YAML)) {
-            files.put(ContentReader.SITE_YAML, Files.readAllBytes(root.resolve(ContentReader.SITE_YAML)));
+            files.put(ContentReader.SITE_YAML, known(root, ContentReader.SITE_YAML, known));
         }
         files.putAll(guides);
         Problems problems = new Problems();

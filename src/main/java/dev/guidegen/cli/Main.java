@@ -237,6 +237,7 @@ public final class Main implements Callable<Integer> {
             if (!noCache && !quickTried) {
                 QuickBuild.Done quick = quickBuild(root, out, cacheDir, drafts);
                 if (quick != null) {
+                    format.print(List.of(), SourceTree.of(java.util.Map.of()), stdout, stderr); // no problems, as each format says it
                     format.summary(stdout, stderr).println(quickSummary(quick, start));
                     return BUILT;
                 }
@@ -292,6 +293,7 @@ public final class Main implements Callable<Integer> {
             java.util.concurrent.FutureTask<Void> keeping = null;
             java.util.concurrent.FutureTask<Void> journal = null;
             java.util.concurrent.CompletableFuture<Boolean> swapped = new java.util.concurrent.CompletableFuture<>();
+            java.nio.channels.FileLock lock = null;
             List<Renderer.RoleFrame> frames = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
             try {
@@ -307,6 +309,8 @@ public final class Main implements Callable<Integer> {
                     // The cache is written while the site is swapped in and the old one deleted.
                     keeping = cache == null ? null : keep(cache, parses);
                     if (cache != null) {
+                        // No quick rebuild runs while this build swaps its site in and keeps its journal.
+                        lock = QuickBuild.hold(cache);
                         forgetLastBuild(cache);
                     }
                     // A quick rebuild prints no problems: only a build with none leaves it what it needs. Its
@@ -344,14 +348,19 @@ public final class Main implements Callable<Integer> {
                     try {
                         task.get();
                     } catch (java.util.concurrent.ExecutionException e) {
-                        if (!(e.getCause() instanceof IOException io)) {
+                        if (e.getCause() instanceof IOException io) {
+                            stderr.println("guidegen: the build cache could not be kept in " + cache + ": " + IoErrors.describe(io));
+                        } else if (task == journal) {
+                            // The site is in place: what a quick rebuild needs is left out, and the next build goes the full way.
+                            stderr.println("guidegen: what a quick rebuild needs could not be kept in " + cache + ": " + e.getCause());
+                        } else {
                             throw new IllegalStateException(e.getCause());
                         }
-                        stderr.println("guidegen: the build cache could not be kept in " + cache + ": " + IoErrors.describe(io));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 }
+                QuickBuild.release(lock);
             }
             if (result.failed()) {
                 long errors = result.problems().size() - result.warnings().size();

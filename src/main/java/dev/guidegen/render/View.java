@@ -86,7 +86,15 @@ public final class View {
     public record GroupPay(String title, String url, int roles, int withMedians, String spread) {
     }
 
-    public record FaqGroup(String title, String url, String faqUrl, List<Faq> questions) {
+    /**
+     * A role's questions as the FAQ hub lists them, without their answers: an answer shows only on
+     * its guide's own pages, which is what lets an edited answer rebuild those pages alone.
+     */
+    public record FaqGroup(String title, String url, String faqUrl, List<Question> questions) {
+    }
+
+    /** A question and the id of its answer on the guide's FAQ page. */
+    public record Question(String question, String id) {
     }
 
     /**

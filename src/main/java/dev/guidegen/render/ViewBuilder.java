@@ -140,6 +140,15 @@ final class ViewBuilder {
                 f.skills(), f.related(), f.linkedFrom(), faq, toc, g.body().html(resolve), f.compare(), f.group());
     }
 
+    /** A guide's questions with the ids of their answers, as {@link #withBody} numbers them. */
+    private static List<View.Question> questions(Guide g) {
+        List<View.Question> out = new ArrayList<>();
+        for (int i = 0; i < g.faq().size(); i++) {
+            out.add(new View.Question(g.faq().get(i).question(), GuideSections.faqId(i + 1)));
+        }
+        return out;
+    }
+
     View.Card card(Role r) {
         return cards.computeIfAbsent(r.slug(), slug -> makeCard(r));
     }
@@ -455,7 +464,7 @@ final class ViewBuilder {
     View.FaqHub faqHub(List<Role> roles, String first, int n, String groupTitle) {
         List<Role> asked = roles.stream().filter(r -> !r.guide().faq().isEmpty()).toList();
         List<View.FaqGroup> out = slice(asked, n).stream()
-                .map(r -> new View.FaqGroup(r.guide().title(), r.url(), Urls.guideFaq(r.slug()), role(r).faq())).toList();
+                .map(r -> new View.FaqGroup(r.guide().title(), r.url(), Urls.guideFaq(r.slug()), questions(r.guide()))).toList();
         return new View.FaqHub(groupTitle, List.of(), out, pageLinks(first, asked.size(), n), n);
     }
 
