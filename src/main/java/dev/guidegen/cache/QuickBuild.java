@@ -81,7 +81,7 @@ public final class QuickBuild {
 
     private static Done attemptHere(Path root, Path cache, Path target, boolean drafts) {
         long racyFrom = racyFrom();
-        java.util.concurrent.CompletableFuture<Boolean> outputChecked = null;
+        java.util.concurrent.FutureTask<Boolean> outputChecked;
         java.util.concurrent.atomic.AtomicBoolean given = new java.util.concurrent.atomic.AtomicBoolean();
         java.nio.channels.FileLock lock = null;
         try {
@@ -98,7 +98,10 @@ public final class QuickBuild {
                 return null;
             }
             // The output is checked on the other core while this one reads the sources and makes the pages.
-            outputChecked = java.util.concurrent.CompletableFuture.supplyAsync(() -> outputAsLeft(target, last, given));
+            outputChecked = new java.util.concurrent.FutureTask<>(() -> outputAsLeft(target, last, given));
+            Thread checking = new Thread(outputChecked, "guidegen-output-check");
+            checking.setDaemon(true);
+            checking.start();
             Map<String, FileStat> sources = walk(root);
             if (sources == null || !sources.keySet().equals(last.sources().keySet())) {
                 return null;
@@ -144,7 +147,7 @@ public final class QuickBuild {
                     return null;
                 }
             }
-            if (!outputChecked.join()) {
+            if (!outputChecked.get()) {
                 return null;
             }
             Journal.Outputs outputs = last.outputs().get();
@@ -176,8 +179,11 @@ public final class QuickBuild {
                 Journal.forget(cache);
             }
             return new Done(last.stats(), read.size(), pages.size(), changed.size());
-        } catch (IOException | RuntimeException | StackOverflowError e) {
+        } catch (IOException | RuntimeException | StackOverflowError | java.util.concurrent.ExecutionException e) {
             return null; // the full build reports what is wrong, at its place
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         } finally {
             given.set(true); // a check still running stops
             release(lock);
