@@ -93,7 +93,7 @@ final class Journal {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, MAGIC.length, all.length - 8 - MAGIC.length));
             FileStat jar = in.readBoolean() ? stat(in) : null;
             String runtime = in.readUTF();
-            byte[] written = in.readNBytes(in.readInt());
+            byte[] written = in.readNBytes(count(in));
             if (jar == null || !jar.same(jarStat()) || !runtime.equals(runtime())) {
                 byte[] fingerprint = BuildCache.fingerprint();
                 if (fingerprint == null || !Arrays.equals(written, fingerprint)) {
@@ -106,17 +106,17 @@ final class Journal {
             String output = in.readUTF();
             long racyFrom = in.readLong();
             List<Integer> stats = new java.util.ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
+            for (int i = count(in); i > 0; i--) {
                 stats.add(in.readInt());
             }
-            byte[] siteInfo = in.readNBytes(in.readInt());
+            byte[] siteInfo = in.readNBytes(count(in));
             FileStat frames = stat(in);
-            int n = in.readInt();
+            int n = count(in);
             Map<String, Source> sources = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 sources.put(in.readUTF(), new Source(stat(in), in.readNBytes(32)));
             }
-            n = in.readInt();
+            n = count(in);
             Map<String, Guide> guides = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 guides.put(in.readUTF(), new Guide(in.readNBytes(32), in.readLong(), in.readInt(), in.readInt()));
@@ -125,7 +125,7 @@ final class Journal {
             java.util.function.Supplier<Outputs> outputs = memoised(() -> {
                 try {
                     DataInputStream rest = new DataInputStream(new ByteArrayInputStream(all, outputsAt, all.length - 8 - outputsAt));
-                    int count = rest.readInt();
+                    int count = count(rest);
                     String[] paths = new String[count];
                     FileStat[] seen = new FileStat[count];
                     for (int i = 0; i < count; i++) {
@@ -161,7 +161,7 @@ final class Journal {
         }
         long racyFrom = in.readLong();
         Map<String, Source> sources = new HashMap<>(d.sources());
-        for (int i = in.readInt(); i > 0; i--) {
+        for (int i = count(in); i > 0; i--) {
             String path = in.readUTF();
             Source s = new Source(stat(in), in.readNBytes(32));
             if (!sources.containsKey(path)) {
@@ -170,7 +170,7 @@ final class Journal {
             sources.put(path, s);
         }
         Map<String, FileStat> changed = new HashMap<>();
-        for (int i = in.readInt(); i > 0; i--) {
+        for (int i = count(in); i > 0; i--) {
             changed.put(in.readUTF(), stat(in));
         }
         java.util.function.Supplier<Outputs> base = d.outputs();
@@ -225,6 +225,15 @@ final class Journal {
         return kept == sum.getValue() ? all : null;
     }
 
+    /** A count of items, each of which takes a byte at least: never more than the bytes left. */
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) {
+            throw new IOException("more items than bytes left");
+        }
+        return n;
+    }
+
     private static long crcOf(byte[] all) throws IOException {
         return new DataInputStream(new ByteArrayInputStream(all, all.length - 8, 8)).readLong();
     }
@@ -232,6 +241,9 @@ final class Journal {
     /** The frame of one guide from {@code frames.bin}, or null when it is not as the journal says. */
     static byte[] frame(Path dir, Guide g) {
         try (FileChannel ch = FileChannel.open(dir.resolve(FRAMES), StandardOpenOption.READ)) {
+            if (g.offset() < 0 || g.length() < 0 || g.offset() + g.length() > ch.size()) {
+                return null;
+            }
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(g.length());
             while (buf.hasRemaining()) {
                 if (ch.read(buf, g.offset() + buf.position()) < 0) {
