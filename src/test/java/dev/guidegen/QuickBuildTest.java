@@ -233,6 +233,22 @@ class QuickBuildTest {
     }
 
     @Test
+    void aLockThatIsAFolderIsNamedInOneLineAndTheSiteIsBuiltTheFullWay() throws IOException {
+        Path lock = site.resolve(".guidegen/.lock");
+        Files.deleteIfExists(lock);
+        Files.createDirectory(lock);
+        edit(ENGINEER, "Builds APIs.", "Builds APIs and queues.");
+
+        Run run = run("build", "--root", site.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).doesNotContain(QUICK);
+        assertThat(run.err()).isEqualTo("guidegen: cannot take the build cache's lock " + lock.toRealPath()
+                + ": is a directory; the site is built, but no build goes the quick way until it can be taken\n");
+        assertThat(everything(site.resolve("site-output"))).isEqualTo(clean());
+    }
+
+    @Test
     void noCacheNeverGoesTheQuickWay() throws IOException {
         edit(ENGINEER, "Builds APIs.", "Builds APIs and queues.");
 

@@ -242,13 +242,15 @@ public final class QuickBuild {
     /**
      * Waits for and takes the lock that a quick rebuild holds while it reads the journal and replaces
      * pages, so that none runs while a full build swaps its site in and keeps its journal; null when
-     * the file system has no locks. {@link #release} lets it go.
+     * this process holds it already. {@link #release} lets it go. An IOException says it cannot be
+     * taken, as when {@code .lock} is a folder or the file system has no locks: the build goes on, but
+     * no quick rebuild can run until it can be.
      */
-    public static java.nio.channels.FileLock hold(Path cache) {
+    public static java.nio.channels.FileLock hold(Path cache) throws IOException {
+        Files.createDirectories(cache);
         try {
-            Files.createDirectories(cache);
             return Journal.lock(cache, true);
-        } catch (IOException | RuntimeException e) {
+        } catch (java.nio.channels.OverlappingFileLockException e) {
             return null;
         }
     }

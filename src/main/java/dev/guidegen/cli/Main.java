@@ -310,7 +310,12 @@ public final class Main implements Callable<Integer> {
                     keeping = cache == null ? null : keep(cache, parses);
                     if (cache != null) {
                         // No quick rebuild runs while this build swaps its site in and keeps its journal.
-                        lock = QuickBuild.hold(cache);
+                        try {
+                            lock = QuickBuild.hold(cache);
+                        } catch (IOException e) {
+                            stderr.println("guidegen: cannot take the build cache's lock " + cache.resolve(".lock") + ": "
+                                    + IoErrors.reason(e) + "; the site is built, but no build goes the quick way until it can be taken");
+                        }
                         forgetLastBuild(cache);
                     }
                     // A quick rebuild prints no problems: only a build with none leaves it what it needs. Its
