@@ -4,24 +4,19 @@ import dev.guidegen.content.ParseCodec;
 import dev.guidegen.content.ParseMemo;
 import dev.guidegen.output.OutputDir;
 import dev.guidegen.source.IoErrors;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The build cache on disk: each content file's parse from the last successful build, kept in one
@@ -159,34 +154,19 @@ public final class BuildCache {
         }
         Files.createDirectories(dir);
         removeLeftovers(dir);
-        Path temp = Files.createTempFile(dir, "." + FILE + "." + ProcessHandle.current().pid() + ".", ".tmp");
-        try {
-            CRC32C sum = new CRC32C();
-            try (OutputStream file = Files.newOutputStream(temp)) {
-                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), sum));
-                out.write(MAGIC);
-                out.write(fingerprint());
-                Map<String, ParseMemo.Stored> all = parses.export();
-                out.writeInt(all.size());
-                java.io.ByteArrayOutputStream entry = new java.io.ByteArrayOutputStream();
-                for (Map.Entry<String, ParseMemo.Stored> e : all.entrySet()) {
-                    entry.reset();
-                    ParseCodec.write(new DataOutputStream(entry), e.getValue());
-                    out.writeUTF(e.getKey());
-                    out.writeInt(entry.size());
-                    entry.writeTo(out);
-                }
-                out.flush();
-                new DataOutputStream(file).writeLong(sum.getValue());
+        CacheFiles.writeChecked(dir, FILE, MAGIC, out -> {
+            out.write(fingerprint());
+            Map<String, ParseMemo.Stored> all = parses.export();
+            out.writeInt(all.size());
+            java.io.ByteArrayOutputStream entry = new java.io.ByteArrayOutputStream();
+            for (Map.Entry<String, ParseMemo.Stored> e : all.entrySet()) {
+                entry.reset();
+                ParseCodec.write(new DataOutputStream(entry), e.getValue());
+                out.writeUTF(e.getKey());
+                out.writeInt(entry.size());
+                entry.writeTo(out);
             }
-            try {
-                Files.move(temp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     /** Deletes the temporary files of builds that were killed while writing the cache: their process is gone. */

@@ -6,12 +6,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import dev.guidegen.pipeline.BuildResult;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.CRC32C;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * What the last successful build left for a quick rebuild ({@link QuickBuild}), in the build cache
@@ -36,7 +34,7 @@ final class Journal {
     static final String FILE = "last-build.bin";
     static final String DELTA = "last-build.delta";
     static final String FRAMES = "frames.bin";
-    private static final byte[] MAGIC = "guidegen last build 2\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "guidegen last build 3\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DELTA_MAGIC = "guidegen last build delta 2\n".getBytes(StandardCharsets.US_ASCII);
     /** No journal of a real site comes near this; a larger file is not read. */
     private static final long MAX_BYTES = 256L << 20;
@@ -65,12 +63,12 @@ final class Journal {
      * asked for, which a quick rebuild does on its second core. {@code crc} names the journal, for
      * its deltas, and {@code baseSources} are its sources before any delta.
      */
-    record Data(boolean drafts, String root, String output, long racyFrom, List<Integer> stats, byte[] siteInfo,
+    record Data(boolean drafts, String root, String output, long racyFrom, BuildResult.Stats stats, byte[] siteInfo,
             FileStat frames, Map<String, Source> sources, Map<String, Guide> guides, java.util.function.Supplier<Outputs> outputs,
             long crc, Map<String, Source> baseSources) {
 
         /** A full build's journal. */
-        Data(boolean drafts, String root, String output, long racyFrom, List<Integer> stats, byte[] siteInfo, FileStat frames,
+        Data(boolean drafts, String root, String output, long racyFrom, BuildResult.Stats stats, byte[] siteInfo, FileStat frames,
                 Map<String, Source> sources, Map<String, Guide> guides, String[] outputPaths, FileStat[] outputStats) {
             this(drafts, root, output, racyFrom, stats, siteInfo, frames, sources, guides,
                     () -> new Outputs(outputPaths, outputStats, outputStats), 0, sources);
@@ -105,10 +103,8 @@ final class Journal {
             String root = in.readUTF();
             String output = in.readUTF();
             long racyFrom = in.readLong();
-            List<Integer> stats = new java.util.ArrayList<>();
-            for (int i = count(in); i > 0; i--) {
-                stats.add(in.readInt());
-            }
+            BuildResult.Stats stats = new BuildResult.Stats(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+                    in.readInt());
             byte[] siteInfo = in.readNBytes(count(in));
             FileStat frames = stat(in);
             int n = count(in);
@@ -262,23 +258,19 @@ final class Journal {
     static Map<String, Guide> writeFrames(Path dir, SortedMap<String, byte[]> shapes, SortedMap<String, byte[]> frames)
             throws IOException {
         Map<String, Guide> guides = new TreeMap<>();
-        Path temp = temp(dir, FRAMES);
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-                long offset = 0;
-                for (var e : frames.entrySet()) {
-                    byte[] f = e.getValue();
-                    CRC32C sum = new CRC32C();
-                    sum.update(f);
-                    guides.put(e.getKey(), new Guide(shapes.get(e.getKey()), offset, f.length, (int) sum.getValue()));
-                    out.write(f);
-                    offset += f.length;
-                }
+        CacheFiles.write(dir, FRAMES, file -> {
+            OutputStream out = new BufferedOutputStream(file, 1 << 16);
+            long offset = 0;
+            for (var e : frames.entrySet()) {
+                byte[] f = e.getValue();
+                CRC32C sum = new CRC32C();
+                sum.update(f);
+                guides.put(e.getKey(), new Guide(shapes.get(e.getKey()), offset, f.length, (int) sum.getValue()));
+                out.write(f);
+                offset += f.length;
             }
-            move(temp, dir.resolve(FRAMES));
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+            out.flush();
+        });
         return guides;
     }
 
@@ -288,7 +280,7 @@ final class Journal {
         if (fingerprint == null) {
             return;
         }
-        writeFile(dir, FILE, MAGIC, out -> {
+        CacheFiles.writeChecked(dir, FILE, MAGIC, out -> {
             FileStat jar = jarStat();
             out.writeBoolean(jar != null);
             if (jar != null) {
@@ -301,9 +293,9 @@ final class Journal {
             out.writeUTF(d.root());
             out.writeUTF(d.output());
             out.writeLong(d.racyFrom());
-            out.writeInt(d.stats().size());
-            for (int n : d.stats()) {
-                out.writeInt(n);
+            BuildResult.Stats n = d.stats();
+            for (int count : new int[] {n.pages(), n.guides(), n.faqPages(), n.skillPages(), n.plainPages(), n.comparisonPages()}) {
+                out.writeInt(count);
             }
             out.writeInt(d.siteInfo().length);
             out.write(d.siteInfo());
@@ -339,7 +331,7 @@ final class Journal {
     static void writeDelta(Path dir, Data base, long racyFrom, Map<String, Source> sources, FileStat[] outputs)
             throws IOException {
         Outputs o = base.outputs().get();
-        writeFile(dir, DELTA, DELTA_MAGIC, out -> {
+        CacheFiles.writeChecked(dir, DELTA, DELTA_MAGIC, out -> {
             out.writeLong(base.crc());
             out.writeLong(racyFrom);
             SortedMap<String, Source> changed = new TreeMap<>();
@@ -366,27 +358,6 @@ final class Journal {
                 stat(out, outputs[i]);
             }
         });
-    }
-
-    private interface Body {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    private static void writeFile(Path dir, String name, byte[] magic, Body body) throws IOException {
-        Path temp = temp(dir, name);
-        try {
-            CRC32C sum = new CRC32C();
-            try (OutputStream file = Files.newOutputStream(temp)) {
-                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), sum));
-                out.write(magic);
-                body.write(out);
-                out.flush();
-                new DataOutputStream(file).writeLong(sum.getValue());
-            }
-            move(temp, dir.resolve(name));
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     /** The Java this runs on, which the fingerprint holds too. */
@@ -427,18 +398,6 @@ final class Journal {
     static void forget(Path dir) throws IOException {
         Files.deleteIfExists(dir.resolve(DELTA));
         Files.deleteIfExists(dir.resolve(FILE));
-    }
-
-    private static Path temp(Path dir, String name) throws IOException {
-        return Files.createTempFile(dir, "." + name + "." + ProcessHandle.current().pid() + ".", ".tmp");
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static void stat(DataOutputStream out, FileStat s) throws IOException {

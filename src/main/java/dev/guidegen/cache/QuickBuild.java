@@ -8,6 +8,7 @@ import dev.guidegen.content.GuideShape;
 import dev.guidegen.content.MarkdownParser;
 import dev.guidegen.content.ParseMemo;
 import dev.guidegen.output.OutputDir;
+import dev.guidegen.pipeline.BuildResult;
 import dev.guidegen.problem.Limits;
 import dev.guidegen.problem.Problems;
 import dev.guidegen.render.Assets;
@@ -54,7 +55,7 @@ public final class QuickBuild {
     private static final long RACY_NANOS = 2_000_000_000L;
 
     /** What a quick rebuild did: the page counts of the site (as the last full build gave them), and what it made. */
-    public record Done(List<Integer> stats, int guides, int pages, int written) {
+    public record Done(BuildResult.Stats stats, int guides, int pages, int written) {
     }
 
     /** A guide's frame as {@code frames.bin} holds it. */
@@ -82,7 +83,7 @@ public final class QuickBuild {
     private static Done attemptHere(Path root, Path cache, Path target, boolean drafts) {
         long racyFrom = racyFrom();
         java.util.concurrent.FutureTask<Boolean> outputChecked;
-        java.util.concurrent.atomic.AtomicBoolean given = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         java.nio.channels.FileLock lock = null;
         try {
             if (!Files.isDirectory(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -98,7 +99,7 @@ public final class QuickBuild {
                 return null;
             }
             // The output is checked on the other core while this one reads the sources and makes the pages.
-            outputChecked = new java.util.concurrent.FutureTask<>(() -> outputAsLeft(target, last, given));
+            outputChecked = new java.util.concurrent.FutureTask<>(() -> outputAsLeft(target, last, stop));
             Thread checking = new Thread(outputChecked, "guidegen-output-check");
             checking.setDaemon(true);
             checking.start();
@@ -185,7 +186,7 @@ public final class QuickBuild {
             Thread.currentThread().interrupt();
             return null;
         } finally {
-            given.set(true); // a check still running stops
+            stop.set(true); // a check still running stops
             release(lock);
         }
     }
@@ -200,14 +201,13 @@ public final class QuickBuild {
      * build can tell what changed in them.
      */
     public static void remember(Path cache, Path root, Path target, boolean drafts, long racyFrom, SourceTree tree,
-            ParseMemo parses, List<Renderer.RoleFrame> frames, java.util.Collection<String> written, List<Integer> stats,
+            ParseMemo parses, List<Renderer.RoleFrame> frames, java.util.Collection<String> written, BuildResult.Stats stats,
             java.util.concurrent.Future<Boolean> swapped) throws IOException, InterruptedException,
             java.util.concurrent.ExecutionException {
         if (!tree.problems().isEmpty() || !tree.linkedPaths().isEmpty() || tree.changedWhileRead() || !FileStat.supported(root)) {
             return;
         }
-        Map<String, byte[]> known = new java.util.HashMap<>();
-        parses.export().forEach((key, stored) -> known.put(key.substring(key.indexOf('\0') + 1), stored.bytes()));
+        Map<String, byte[]> known = parses.digestsByPath();
         Map<String, Journal.Source> sources = new java.util.HashMap<>();
         for (var e : tree.files().entrySet()) {
             byte[] digest = known.get(e.getKey());
@@ -286,14 +286,14 @@ public final class QuickBuild {
     }
 
     /** Whether every file and folder the last build left in the output is as it left it. */
-    private static boolean outputAsLeft(Path target, Journal.Data last, java.util.concurrent.atomic.AtomicBoolean given) {
+    private static boolean outputAsLeft(Path target, Journal.Data last, java.util.concurrent.atomic.AtomicBoolean stop) {
         Journal.Outputs outputs = last.outputs().get();
         if (outputs == null) {
             return false;
         }
         String[] paths = outputs.paths();
         FileStat[] stats = outputs.stats();
-        for (int i = 0; i < paths.length && !given.get(); i++) {
+        for (int i = 0; i < paths.length && !stop.get(); i++) {
             try {
                 if (!FileStat.of(target.resolve(paths[i])).same(stats[i])) {
                     return false;

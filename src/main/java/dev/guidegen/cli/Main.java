@@ -116,8 +116,7 @@ public final class Main implements Callable<Integer> {
     /** The one line a quick rebuild prints, as a full build prints its own. */
     private static String quickSummary(QuickBuild.Done quick, long start) {
         long ms = (System.nanoTime() - start) / 1_000_000;
-        List<Integer> n = quick.stats();
-        String site = new BuildResult.Stats(n.get(0), n.get(1), n.get(2), n.get(3), n.get(4), n.get(5)).describe();
+        String site = quick.stats().describe();
         if (quick.guides() == 0) {
             return "Built " + site + " in " + ms + " ms; nothing had changed since the last build, whose output stands";
         }
@@ -256,12 +255,12 @@ public final class Main implements Callable<Integer> {
             }
             if (cacheDir != null && cacheDir.isBlank()) {
                 stderr.println("guidegen: --cache-dir is empty; name the directory for the build cache, such as "
-                        + root.toAbsolutePath().normalize().resolve(".guidegen") + ", or build with --no-cache");
+                        + cachePath(root, null) + ", or build with --no-cache");
                 return USAGE;
             }
             Path cache;
             try {
-                cache = noCache ? null : cacheDir == null ? root.toAbsolutePath().normalize().resolve(".guidegen") : Path.of(cacheDir);
+                cache = noCache ? null : cachePath(root, cacheDir);
             } catch (java.nio.file.InvalidPathException e) {
                 stderr.println("guidegen: --cache-dir " + cacheDir + " is not a path: " + e.getReason());
                 return USAGE;
@@ -326,8 +325,7 @@ public final class Main implements Callable<Integer> {
                         BuildResult.Stats n = result.stats();
                         ParseMemo read = parses;
                         journal = inBackground("guidegen-journal", () -> QuickBuild.remember(kept, root, target, drafts,
-                                racyFrom, tree, read, frames, written, List.of(n.pages(), n.guides(), n.faqPages(),
-                                        n.skillPages(), n.plainPages(), n.comparisonPages()), swapped));
+                                racyFrom, tree, read, frames, written, n, swapped));
                     }
                     staging.commit();
                     swapped.complete(true);
@@ -381,6 +379,11 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** The build cache's directory: {@code --cache-dir}'s, or {@code <root>/.guidegen} when it is not given. */
+    private static Path cachePath(Path root, String cacheDir) {
+        return cacheDir == null ? root.toAbsolutePath().normalize().resolve(".guidegen") : Path.of(cacheDir);
+    }
+
     /** Starts writing the build cache on a thread of its own. */
     private static java.util.concurrent.FutureTask<Void> keep(Path cache, ParseMemo parses) {
         return inBackground("guidegen-cache", () -> BuildCache.save(cache, parses));
@@ -421,7 +424,7 @@ public final class Main implements Callable<Integer> {
             if (cacheDir != null && cacheDir.isBlank()) {
                 return null;
             }
-            Path cache = cacheDir == null ? root.toAbsolutePath().normalize().resolve(".guidegen") : Path.of(cacheDir);
+            Path cache = cachePath(root, cacheDir);
             OutputDir.Decision decision = OutputDir.check(root, out, List.of(), "content", "templates");
             if (decision.refusal() != null || BuildCache.refusal(root, cache, cacheDir != null, decision.target(), List.of(),
                     "content", "templates") != null || !Files.isDirectory(cache)) {

@@ -87,6 +87,14 @@ public final class ParseMemo {
         return out;
     }
 
+    /** The SHA-256 of the bytes of each file the last build parsed or reused, by the file's path. */
+    public Map<String, byte[]> digestsByPath() {
+        Map<String, byte[]> out = new java.util.HashMap<>();
+        files.forEach((key, bytes, context, entry) -> out.put(key.substring(key.indexOf('\0') + 1),
+                digests.computeIfAbsent(key, k -> digest(bytes))));
+        return out;
+    }
+
     /** The stored parse of the file {@code key} if it was made from these bytes in this context, else null. */
     Entry stored(String key, byte[] bytes, String context) {
         if (!forDisk) {
