@@ -208,7 +208,8 @@ public final class Main implements Callable<Integer> {
         SiteOptions site = new SiteOptions();
 
         @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: <root>/site-output); it is "
-                + "replaced as a whole, so it must be new, empty, or written by guidegen, and may not hold the sources")
+                + "replaced as a whole (a quick rebuild replaces only the pages that changed), so it must be new, empty, or "
+                + "written by guidegen, and may not hold the sources")
         String out;
 
         @Option(names = "--cache-dir", paramLabel = "DIR", description = "where the build cache is kept (default: "
