@@ -134,6 +134,7 @@ public final class QuickBuild {
                 Problems problems = new Problems();
                 Assets assets = Assets.read(templates, problems);
                 View.SiteInfo info = RecordCodec.decode(last.siteInfo(), View.SiteInfo.class);
+                List<Renderer.RoleFrame> frames = new ArrayList<>();
                 for (Guide g : parse(root, sources, read, drafts, now)) {
                     Journal.Guide kept = last.guides().get(g.path());
                     byte[] frame = kept == null ? null : Journal.frame(cache, kept);
@@ -141,9 +142,9 @@ public final class QuickBuild {
                         return null;
                     }
                     StoredFrame f = RecordCodec.decode(frame, StoredFrame.class);
-                    pages.addAll(Renderer.renderGuide(templates, assets, new Renderer.RoleFrame(info, g, f.view(), f.guideLd(),
-                            f.links()), g, problems));
+                    frames.add(new Renderer.RoleFrame(info, g, f.view(), f.guideLd(), f.links()));
                 }
+                pages.addAll(new Renderer(problems).renderGuides(templates, assets, frames));
                 if (!problems.sorted().isEmpty()) {
                     return null;
                 }

@@ -65,21 +65,9 @@ public final class ParseCodec {
             markdown(out, g.body());
             refs(out, g.aliases());
         } else if (value instanceof Group g) {
-            out.writeByte(GROUP);
-            str(out, g.key());
-            str(out, g.path());
-            str(out, g.title());
-            str(out, g.summary());
-            out.writeBoolean(g.draft());
-            markdown(out, g.body());
+            plain(out, GROUP, g.key(), g.path(), g.title(), g.summary(), g.draft(), g.body());
         } else if (value instanceof Page p) {
-            out.writeByte(PAGE);
-            str(out, p.slug());
-            str(out, p.path());
-            str(out, p.title());
-            str(out, p.summary());
-            out.writeBoolean(p.draft());
-            markdown(out, p.body());
+            plain(out, PAGE, p.slug(), p.path(), p.title(), p.summary(), p.draft(), p.body());
             refs(out, p.aliases());
         } else {
             throw new IllegalArgumentException("not a parse: " + value.getClass());
@@ -91,6 +79,18 @@ public final class ParseCodec {
             str(out, p.message());
             str(out, p.hint());
         }
+    }
+
+    /** What a group and a page both hold, in the order both are read back. */
+    private static void plain(DataOutput out, int kind, String key, String path, String title, String summary, boolean draft,
+            Markdown body) throws IOException {
+        out.writeByte(kind);
+        str(out, key);
+        str(out, path);
+        str(out, title);
+        str(out, summary);
+        out.writeBoolean(draft);
+        markdown(out, body);
     }
 
     public static ParseMemo.Stored read(Reader in) throws IOException {

@@ -484,26 +484,26 @@ public final class Renderer {
     }
 
     /**
-     * A guide's page and, when it has questions, its FAQ page, made from the frame a full build
-     * left ({@link #keepingFrames}) and the guide as it is now, which must have the frame's shape:
-     * the same bytes the full build would make. Template problems go to {@code problems}, and
-     * give no files.
+     * Each guide's page and, when it has questions, its FAQ page, made from the frame a full build
+     * left ({@link #keepingFrames}) with the guide as it is now in place of the one read then, which
+     * must have the same shape: the same bytes the full build would make. The templates are read
+     * once for all of them. Template problems go to this renderer's problems, and give no files.
      */
-    public static List<OutputFile> renderGuide(SourceTree templates, Assets assets, RoleFrame frame,
-            dev.guidegen.content.Guide now, Problems problems) {
-        View.SiteInfo info = frame.site();
-        View.Role r = ViewBuilder.withBody(frame.view(), now, url -> frame.links().getOrDefault(url, url));
+    public List<OutputFile> renderGuides(SourceTree templates, Assets assets, List<RoleFrame> frames) {
         Templates loaded = new Templates(templates, problems, assets);
         OncePerPlace failures = new OncePerPlace();
-        List<Job> jobs = new ArrayList<>();
-        jobs.add(new Job(r.url(), "guide.ftlh", "", () -> model(info, withLd(guideMeta(info, r), frame.guideLd()), "role", r)));
-        if (!now.faq().isEmpty()) {
-            jobs.add(new Job(r.faqUrl(), "guide-faq.ftlh", "", () -> faqModel(info, new Graphs(info.baseUrl(), info.language()), r)));
-        }
         List<OutputFile> made = new ArrayList<>();
-        for (Job job : jobs) {
-            loaded.get(job.template(), job.url()).flatMap(t -> new Renderer(problems).renderOne(job, job.model().get(), t, failures))
-                    .ifPresent(made::add);
+        for (RoleFrame frame : frames) {
+            View.SiteInfo info = frame.site();
+            View.Role r = ViewBuilder.withBody(frame.view(), frame.guide(), url -> frame.links().getOrDefault(url, url));
+            List<Job> jobs = new ArrayList<>();
+            jobs.add(new Job(r.url(), "guide.ftlh", "", () -> model(info, withLd(guideMeta(info, r), frame.guideLd()), "role", r)));
+            if (!frame.guide().faq().isEmpty()) {
+                jobs.add(new Job(r.faqUrl(), "guide-faq.ftlh", "", () -> faqModel(info, new Graphs(info.baseUrl(), info.language()), r)));
+            }
+            for (Job job : jobs) {
+                loaded.get(job.template(), job.url()).flatMap(t -> renderOne(job, job.model().get(), t, failures)).ifPresent(made::add);
+            }
         }
         failures.report(problems, (what, on) -> what + " (while rendering " + on + ")", what -> null);
         return made;
