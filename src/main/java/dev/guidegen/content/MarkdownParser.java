@@ -103,6 +103,16 @@ public final class MarkdownParser {
                 break;
             }
         }
+        if (plainParagraph(text)) {
+            // What flexmark makes of it, without the set-up of a parser and a renderer for each of a site's many short answers.
+            return new Markdown("<p>" + text + "</p>\n", List.of(), List.of(), List.of(), List.of(), List.of(), false, words(text));
+        }
+        return parseWithFlexmark(sourcePath, text, idPrefix, html, imageFiles, posOf, problems);
+    }
+
+    /** As {@link #parse(String, String, String, RawHtml, java.util.Map, IntFunction, Problems)}, always through flexmark. */
+    Markdown parseWithFlexmark(String sourcePath, String text, String idPrefix, RawHtml html,
+            java.util.Map<String, ImageFile> imageFiles, IntFunction<SourcePos> posOf, Problems problems) {
         Document doc;
         try {
             doc = (mayHoldAutolink(text) ? parser : withoutAutolinks).parse(text);
@@ -165,6 +175,38 @@ public final class MarkdownParser {
             inWord = !space;
         }
         return words;
+    }
+
+    /** The ASCII characters {@link #plainParagraph} allows: none of them starts Markdown syntax inside a line of prose. */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (char c : "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:?!'()/%$+=-".toCharArray()) {
+            PLAIN[c] = true;
+        }
+    }
+
+    /**
+     * True for one line of plain prose, as most FAQ answers are: it starts with a letter, does not
+     * end with a space, never has two spaces in a row, holds only letters, digits and the punctuation
+     * of {@link #PLAIN}, and nothing the autolink pass could take for an address. Markdown makes such
+     * a text one paragraph holding the text as it is, which {@code PlainParagraphTest} holds to what
+     * flexmark writes.
+     */
+    static boolean plainParagraph(String text) {
+        int n = text.length();
+        if (n == 0 || !Character.isLetter(text.charAt(0)) || text.charAt(n - 1) == ' ') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 128 ? !PLAIN[c] || (c == ' ' && previous == ' ') : !Character.isLetterOrDigit(c)) {
+                return false;
+            }
+            previous = c;
+        }
+        return !mayHoldAutolink(text);
     }
 
     /** False only for a text in which the autolink pass cannot find a www. address, a URL or an email address. */

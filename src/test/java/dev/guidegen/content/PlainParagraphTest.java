@@ -1,0 +1,75 @@
+package dev.guidegen.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.guidegen.problem.Problems;
+import dev.guidegen.problem.SourcePos;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** A line of plain prose skips flexmark, and comes out exactly as flexmark would have written it. */
+class PlainParagraphTest {
+
+    private final MarkdownParser parser = new MarkdownParser();
+
+    private Markdown quick(String text) {
+        return parser.parse("content/guides/a.md", text, "a.", RawHtml.DEFAULT, Map.of(), off -> new SourcePos("a.md", 1, off + 1),
+                new Problems());
+    }
+
+    private Markdown flexmark(String text) {
+        return parser.parseWithFlexmark("content/guides/a.md", text, "a.", RawHtml.DEFAULT, Map.of(),
+                off -> new SourcePos("a.md", 1, off + 1), new Problems());
+    }
+
+    @Test
+    void aFaqAnswerOfPlainProseIsOneParagraphAsFlexmarkWritesIt() {
+        String answer = "Most start as juniors (2-3 years): they learn on call, 90% of it; and then? Senior, or manager!";
+        assertThat(MarkdownParser.plainParagraph(answer)).isTrue();
+        assertThat(quick(answer)).isEqualTo(flexmark(answer));
+        assertThat(quick(answer).html()).isEqualTo("<p>" + answer + "</p>\n");
+        assertThat(quick(answer).words()).isEqualTo(18);
+    }
+
+    @Test
+    void textThatMarkdownMightReadAsMoreThanProseGoesToFlexmark() {
+        for (String text : List.of("", " Indented", "Trailing ", "Two  spaces", "1. A list", "- A list", "# Heading",
+                "Some *emphasis*", "A [link](b.md)", "Line\nbreak", "Tab\there", "A <b>tag</b>", "Fish & chips",
+                "Say \"hi\"", "See http://example.org", "See www.example.org", "Mail a@b.org", "Back\\slash",
+                "A `code` span", "A | table", "Strike ~~this~~", "Snake_case", "Emoji \uD83D\uDE00")) {
+            assertThat(MarkdownParser.plainParagraph(text)).as(text).isFalse();
+        }
+    }
+
+    /**
+     * Random lines over an alphabet of plain characters and of every character that means something
+     * to Markdown: whenever the quick way takes one, flexmark makes the same of it.
+     */
+    @Test
+    void whateverTheQuickWayTakesFlexmarkMakesTheSameOf() {
+        String alphabet = "aZé1 .,;:?!'()/%$+=-*_[]<>&\"#\\`|~\n\t@wW";
+        SplittableRandom random = new SplittableRandom(20261125);
+        int taken = 0;
+        List<String> differ = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = 1 + random.nextInt(40);
+            // Mostly plain characters, so that many texts are plain and the rest differ in one or two places.
+            for (int j = 0; j < length; j++) {
+                text.append(alphabet.charAt(random.nextInt(random.nextInt(4) == 0 ? alphabet.length() : 17)));
+            }
+            String s = text.toString();
+            if (MarkdownParser.plainParagraph(s)) {
+                taken++;
+                if (!quick(s).equals(flexmark(s))) {
+                    differ.add(s);
+                }
+            }
+        }
+        assertThat(differ).isEmpty();
+        assertThat(taken).isGreaterThan(1_000);
+    }
+}
