@@ -164,11 +164,13 @@ public final class MarkdownParser {
     }
 
     /** Words as a reader counts them, for the reading time. */
-    private static int words(String text) {
+    static int words(String text) {
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
-            boolean space = Character.isWhitespace(text.charAt(i));
+            char c = text.charAt(i);
+            // Character.isWhitespace, without its table lookup for the ASCII that most text is.
+            boolean space = c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F) : Character.isWhitespace(c);
             if (!space && !inWord) {
                 words++;
             }
@@ -211,7 +213,16 @@ public final class MarkdownParser {
 
     /** False only for a text in which the autolink pass cannot find a www. address, a URL or an email address. */
     static boolean mayHoldAutolink(String text) {
-        return text.contains("://") || text.indexOf('@') >= 0 || text.toLowerCase(java.util.Locale.ROOT).contains("www.");
+        if (text.contains("://") || text.indexOf('@') >= 0) {
+            return true;
+        }
+        // "www." in any case, without a lower-cased copy of the whole text.
+        for (int dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            if (text.regionMatches(true, dot - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Markdown empty() {

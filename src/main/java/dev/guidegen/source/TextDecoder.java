@@ -21,6 +21,14 @@ public final class TextDecoder {
     }
 
     public static Optional<String> decode(String path, byte[] bytes, Problems problems) {
+        // Most files hold no control character and are well formed: the JDK's own decoding is then
+        // the strict decoder's, in a third of its time. One it had to mend goes the strict way.
+        if (!hasControlBytes(bytes)) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') < 0) {
+                return Optional.of(normalise(text));
+            }
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -39,6 +47,19 @@ public final class TextDecoder {
         decoder.flush(out);
         out.flip();
         return Optional.of(withoutControls(path, normalise(out.toString()), problems));
+    }
+
+    /**
+     * Whether the bytes hold a control character that {@link #withoutControls} reports, a carriage
+     * return aside, since it becomes a line end first. No byte of a character beyond ASCII is one.
+     */
+    private static boolean hasControlBytes(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b >= 0 && (b < 0x20 ? b != '\n' && b != '\t' && b != '\r' : b == 0x7F)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reports after this many in one file only a count: one paste usually brings many. */

@@ -72,4 +72,21 @@ class PlainParagraphTest {
         assertThat(differ).isEmpty();
         assertThat(taken).isGreaterThan(1_000);
     }
+
+    @Test
+    void aWordEndsAtEveryCharacterJavaCallsWhitespaceAndNowhereElse() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            assertThat(MarkdownParser.words("a" + c + "b")).as("U+%04X", (int) c).isEqualTo(Character.isWhitespace(c) ? 2 : 1);
+        }
+    }
+
+    @Test
+    void anAddressStartingWwwIsLookedForInAnyCase() {
+        for (String text : List.of("See WwW.example.org", "awww.b", "www.", "x http://y", "a@b")) {
+            assertThat(MarkdownParser.mayHoldAutolink(text)).as(text).isTrue();
+        }
+        for (String text : List.of("ww.example.org", "www", "w.w.w.", ".www", "http:/ x", "")) {
+            assertThat(MarkdownParser.mayHoldAutolink(text)).as(text).isFalse();
+        }
+    }
 }
