@@ -176,6 +176,23 @@ class BuildCacheTest {
     }
 
     @Test
+    void aFailedBuildStillKeepsItsParsesSoTheBuildAfterTheFixReadsTheOtherFilesFromTheCache() throws IOException {
+        Path site = dir.resolve("site");
+        String guide = "content/guides/backend-engineer.md";
+        String good = new String(InlineSite.minimal().tree().bytes(guide), java.nio.charset.StandardCharsets.UTF_8);
+        write(site, InlineSite.minimal().with(guide, good.replace("(backend-architect.md)", "(nope.md)")));
+
+        Run failed = run("build", "--root", site.toString());
+        Files.writeString(site.resolve(guide), good);
+        Run fixed = run("build", "--root", site.toString());
+
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.err()).contains("broken link \"nope.md\"");
+        assertThat(fixed.exit()).as(fixed.err()).isZero();
+        assertThat(fixed.out()).contains("; 2 of 3 content files from the cache");
+    }
+
+    @Test
     void noCacheNeitherReadsNorWritesOneAndCacheDirPutsItElsewhere() throws IOException {
         Path site = dir.resolve("site");
         write(site, InlineSite.minimal());

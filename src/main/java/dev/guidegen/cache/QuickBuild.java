@@ -202,7 +202,7 @@ public final class QuickBuild {
      * build can tell what changed in them.
      */
     public static void remember(Path cache, Path root, Path target, boolean drafts, long racyFrom, SourceTree tree,
-            ParseMemo parses, List<Renderer.RoleFrame> frames, java.util.Collection<String> written, BuildResult.Stats stats,
+            ParseMemo parses, Frames frames, java.util.Collection<String> written, BuildResult.Stats stats,
             java.util.concurrent.Future<Boolean> swapped) throws IOException, InterruptedException,
             java.util.concurrent.ExecutionException {
         if (!tree.problems().isEmpty() || !tree.linkedPaths().isEmpty() || tree.changedWhileRead() || !FileStat.supported(root)) {
@@ -215,15 +215,9 @@ public final class QuickBuild {
             sources.put(e.getKey(), new Journal.Source(FileStat.ofSource(root.resolve(e.getKey())),
                     digest != null ? digest : dev.guidegen.work.Sha256.of(e.getValue())));
         }
-        SortedMap<String, byte[]> shapes = new TreeMap<>();
-        SortedMap<String, byte[]> encoded = new TreeMap<>();
-        for (Renderer.RoleFrame f : frames) {
-            shapes.put(f.guide().path(), GuideShape.digest(f.guide()));
-            encoded.put(f.guide().path(), RecordCodec.encode(new StoredFrame(f.view(), f.guideLd(), f.links())));
-        }
-        byte[] site = frames.isEmpty() ? new byte[0] : RecordCodec.encode(frames.get(0).site());
+        byte[] site = frames.site == null ? new byte[0] : RecordCodec.encode(frames.site);
         Files.createDirectories(cache);
-        Map<String, Journal.Guide> guides = Journal.writeFrames(cache, shapes, encoded);
+        Map<String, Journal.Guide> guides = Journal.writeFrames(cache, new TreeMap<>(frames.shapes), new TreeMap<>(frames.encoded));
         if (!swapped.get()) {
             return;
         }
@@ -238,6 +232,24 @@ public final class QuickBuild {
         }
         Journal.write(cache, new Journal.Data(drafts, root.toRealPath().toString(), target.toString(), racyFrom, stats, site,
                 FileStat.of(cache.resolve(Journal.FRAMES)), sources, guides, outputPaths, outputs));
+    }
+
+    /**
+     * Each guide page's frame as a full build makes it, kept as {@link #remember} needs it: encoded,
+     * with the guide's shape, on the build's threads as each page is made, rather than all at the end.
+     */
+    public static final class Frames implements java.util.function.Consumer<Renderer.RoleFrame> {
+        private final Map<String, byte[]> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, byte[]> encoded = new java.util.concurrent.ConcurrentHashMap<>();
+        /** The site's part of a frame, the same in every one. */
+        private volatile View.SiteInfo site;
+
+        @Override
+        public void accept(Renderer.RoleFrame f) {
+            shapes.put(f.guide().path(), GuideShape.digest(f.guide()));
+            encoded.put(f.guide().path(), RecordCodec.encode(new StoredFrame(f.view(), f.guideLd(), f.links())));
+            site = f.site();
+        }
     }
 
     /**

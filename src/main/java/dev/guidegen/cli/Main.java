@@ -290,24 +290,27 @@ public final class Main implements Callable<Integer> {
             // build without errors swaps it in.
             BuildResult result;
             SiteWriter.Staging staging = null;
-            java.util.concurrent.FutureTask<Void> keeping = null;
+            // The parses are kept beside the later stages, from the moment the content stage is done.
+            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.FutureTask<Void>> keeping =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             java.util.concurrent.FutureTask<Void> journal = null;
             java.util.concurrent.CompletableFuture<Boolean> swapped = new java.util.concurrent.CompletableFuture<>();
             java.nio.channels.FileLock lock = null;
-            List<Renderer.RoleFrame> frames = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            QuickBuild.Frames frames = new QuickBuild.Frames();
             java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
             try {
                 SiteWriter.Staging writer = SiteWriter.open(decision.target(),
                         cache == null ? null : SiteWriter.spareIn(cache, decision.target()));
                 staging = writer;
-                result = Build.runWithParses(tree, drafts, parses, cache == null ? null : frames::add, f -> {
+                Path keptIn = cache;
+                ParseMemo parsed = parses;
+                result = Build.runWithParses(tree, drafts, parses, cache == null ? null : frames,
+                        cache == null ? null : () -> keeping.set(keep(keptIn, parsed)), f -> {
                     written.add(f.path());
                     writer.write(f);
                 });
                 format.print(result.problems(), tree, stdout, stderr);
                 if (!result.failed()) {
-                    // The cache is written while the site is swapped in and the old one deleted.
-                    keeping = cache == null ? null : keep(cache, parses);
                     if (cache != null) {
                         // No quick rebuild runs while this build swaps its site in and keeps its journal.
                         try {
@@ -345,7 +348,7 @@ public final class Main implements Callable<Integer> {
                                 + IoErrors.describe(e));
                     }
                 }
-                for (java.util.concurrent.FutureTask<Void> task : java.util.Arrays.asList(keeping, journal)) {
+                for (java.util.concurrent.FutureTask<Void> task : java.util.Arrays.asList(keeping.get(), journal)) {
                     if (task == null) {
                         continue;
                     }

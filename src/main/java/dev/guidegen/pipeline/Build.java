@@ -87,7 +87,7 @@ public final class Build {
     public static BuildResult run(SourceTree tree, boolean drafts, Memo memo, Consumer<OutputFile> sink) {
         return Workers.onBuildStack(() -> {
             try (Workers workers = new Workers()) {
-                return run(tree, drafts, memo, memo == null ? null : memo.parses(), null, workers, sink);
+                return run(tree, drafts, memo, memo == null ? null : memo.parses(), null, null, workers, sink);
             }
         });
     }
@@ -97,29 +97,34 @@ public final class Build {
      * from {@code parses} and leaving this build's parses in it: what a build with a cache on disk does.
      */
     public static BuildResult runWithParses(SourceTree tree, boolean drafts, ParseMemo parses, Consumer<OutputFile> sink) {
-        return runWithParses(tree, drafts, parses, null, sink);
+        return runWithParses(tree, drafts, parses, null, null, sink);
     }
 
     /**
      * Builds as {@link #runWithParses(SourceTree, boolean, ParseMemo, Consumer)} does, handing each
      * guide page's frame to {@code frames} (which may be null) as the page is made, from any of the
-     * build's threads: what a later build needs to remake that guide's pages alone.
+     * build's threads: what a later build needs to remake that guide's pages alone. It runs
+     * {@code parsed} (which may be null) once {@code parses} holds every content file's parse, before
+     * the later stages: a cache can be kept from then on, beside the build.
      */
     public static BuildResult runWithParses(SourceTree tree, boolean drafts, ParseMemo parses,
-            Consumer<dev.guidegen.render.Renderer.RoleFrame> frames, Consumer<OutputFile> sink) {
+            Consumer<dev.guidegen.render.Renderer.RoleFrame> frames, Runnable parsed, Consumer<OutputFile> sink) {
         return Workers.onBuildStack(() -> {
             try (Workers workers = new Workers()) {
-                return run(tree, drafts, null, parses, frames, workers, sink);
+                return run(tree, drafts, null, parses, frames, parsed, workers, sink);
             }
         });
     }
 
     private static BuildResult run(SourceTree tree, boolean drafts, Memo memo, ParseMemo parses,
-            Consumer<dev.guidegen.render.Renderer.RoleFrame> frames, Workers workers, Consumer<OutputFile> sink) {
+            Consumer<dev.guidegen.render.Renderer.RoleFrame> frames, Runnable parsed, Workers workers, Consumer<OutputFile> sink) {
         Problems problems = new Problems();
         tree.problems().forEach(problems::add);
         MarkdownParser markdown = new MarkdownParser();
         Content content = new ContentReader(markdown, drafts, problems, workers, parses).read(tree);
+        if (parsed != null) {
+            parsed.run();
+        }
         Snapshot snapshot = new SnapshotReader(problems).read(tree, memo == null ? null : memo.snapshots());
         Assets assets = Assets.read(tree, problems);
         BodyEdits.Edit edit = memo == null ? null : memo.bodies().changes(tree, content, drafts);
