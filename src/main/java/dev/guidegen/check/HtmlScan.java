@@ -65,8 +65,13 @@ final class HtmlScan {
             while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '>' && html.charAt(p) != '/') {
                 p++;
             }
-            String tag = html.substring(lt + 1, p).toLowerCase(Locale.ROOT);
-            Set<String> seen = new HashSet<>();
+            // Only three tag names matter: "a" for its name, and the two whose text is raw.
+            int tagLength = p - lt - 1;
+            boolean anchor = tagLength == 1 && (c == 'a' || c == 'A');
+            String rawText = isTag(html, lt + 1, tagLength, "script") ? "</script"
+                    : isTag(html, lt + 1, tagLength, "style") ? "</style" : null;
+            // The names of this tag's attributes that count, made only when one does.
+            Set<String> seen = null;
             // Attributes, up to the end of the tag.
             while (p < n) {
                 char ch = html.charAt(p);
@@ -87,7 +92,8 @@ final class HtmlScan {
                 while (p < n && isSpace(html.charAt(p))) {
                     p++;
                 }
-                String value = "";
+                int valueStart = p;
+                int valueEnd = p;
                 if (p < n && html.charAt(p) == '=') {
                     p++;
                     while (p < n && isSpace(html.charAt(p))) {
@@ -97,31 +103,40 @@ final class HtmlScan {
                         char quote = html.charAt(p);
                         int end = html.indexOf(quote, p + 1);
                         end = end < 0 ? n : end;
-                        value = html.substring(p + 1, end);
+                        valueStart = p + 1;
+                        valueEnd = end;
                         p = Math.min(n, end + 1);
                     } else {
-                        int start = p;
+                        valueStart = p;
                         while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '>') {
                             p++;
                         }
-                        value = html.substring(start, p);
+                        valueEnd = p;
                     }
+                }
+                boolean isId = name.equals("id") || (anchor && name.equals("name"));
+                if (!isId && !urlAttributes.contains(name)) {
+                    continue; // an attribute the check does not read: its value is never made
+                }
+                if (seen == null) {
+                    seen = new HashSet<>(4);
                 }
                 if (!seen.add(name)) {
                     continue; // as in a browser, the first of two attributes with one name counts
                 }
+                String value = html.substring(valueStart, valueEnd);
                 if (value.indexOf('&') >= 0) {
                     value = org.jsoup.parser.Parser.unescapeEntities(value, true);
                 }
-                if (name.equals("id") || (name.equals("name") && tag.equals("a"))) {
+                if (isId) {
                     ids.add(same.apply(value));
-                } else if (urlAttributes.contains(name)) {
+                } else {
                     urls.add(new Attr(same.apply(name), same.apply(value)));
                 }
             }
             i = p;
-            if (tag.equals("script") || tag.equals("style")) {
-                int end = indexOfIgnoreCase(html, "</" + tag, i);
+            if (rawText != null) {
+                int end = indexOfIgnoreCase(html, rawText, i);
                 i = end < 0 ? n : end;
             }
         }
@@ -135,6 +150,20 @@ final class HtmlScan {
             }
         }
         return -1;
+    }
+
+    /** Whether the tag name at {@code from} is {@code lower}, ASCII letters in any case, as browsers read it. */
+    private static boolean isTag(String html, int from, int length, String lower) {
+        if (length != lower.length()) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            char ch = html.charAt(from + k);
+            if ((ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isLetter(char c) {
