@@ -23,7 +23,8 @@ import java.util.Set;
  * 10,000.</li>
  * <li>A class data archive of the jar's classes, beside the jar, made by the first such build and
  * used by the next ones: it saves about 0.2 s of start-up. It is named after the jar's size and
- * time and the JVM's version, so a rebuilt jar or another JVM never uses a stale one. Only a folder
+ * time and the JVM's version, so a rebuilt jar or another JVM never uses a stale one, and once a new
+ * one is in place, those made for an earlier version of the jar are deleted. Only a folder
  * that this user owns and no one else may write holds one; elsewhere builds go on without it. An
  * archive not of the size it was made with is deleted unused, one whose checksum fails is passed
  * over, and one that crashes the JVM all the same is deleted and the build run again without it.</li>
@@ -141,8 +142,8 @@ final class Launch {
         } catch (IllegalStateException e) {
             // this JVM is stopping already; the hook has stopped the other one
         }
-        if (making != null) {
-            keep(making, toMake, code == Main.BUILT || code == Main.PROBLEMS);
+        if (making != null && keep(making, toMake, code == Main.BUILT || code == Main.PROBLEMS)) {
+            removeStale(jar, toMake);
         }
         return code;
     }
@@ -190,8 +191,11 @@ final class Launch {
         }
     }
 
-    /** Moves a newly made archive into place if {@code good}, or drops it (another build got there first, or it was not made). */
-    private static void keep(Path made, Path archive, boolean good) {
+    /**
+     * Moves a newly made archive into place if {@code good}, or drops it (another build got there
+     * first, or it was not made); true when it was moved into place.
+     */
+    private static boolean keep(Path made, Path archive, boolean good) {
         try {
             if (good && archive != null && Files.isRegularFile(made) && !Files.exists(archive)) {
                 Path size = archive.resolveSibling(archive.getFileName() + ".size");
@@ -199,9 +203,12 @@ final class Launch {
                 Files.writeString(sizeMade, Long.toString(Files.size(made)));
                 Files.move(sizeMade, size, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(made, archive, StandardCopyOption.ATOMIC_MOVE);
+                return true;
             }
+            return false;
         } catch (IOException e) {
             // another build's archive is in place, or the folder refused it: the next build makes one again
+            return false;
         } finally {
             try {
                 Files.deleteIfExists(made);
@@ -209,6 +216,34 @@ final class Launch {
             } catch (IOException e) {
                 // left for the next build to overwrite under its own name
             }
+        }
+    }
+
+    /**
+     * Deletes the archives that builds made for an earlier version of {@code jar}, beside it, once
+     * {@code kept} is in place: each is tens of megabytes, and a jar replaced in place (a new
+     * release, a rebuilt one) would otherwise leave one behind every time. Only archives named for
+     * this jar, with the size file that a build keeps beside each, and made before the jar was last
+     * changed, are ones no build of it can use again; an archive that another JVM made for this jar
+     * stays.
+     */
+    static void removeStale(Path jar, Path kept) {
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(jar.getFileName().toString()) + "\\.[0-9a-f]{8}\\.jsa");
+        try (var siblings = Files.list(jar.toAbsolutePath().getParent())) {
+            long jarTime = Files.getLastModifiedTime(jar).toMillis();
+            for (Path p : siblings.toList()) {
+                Path size = p.resolveSibling(p.getFileName() + ".size");
+                if (ours.matcher(p.getFileName().toString()).matches() && !p.getFileName().equals(kept.getFileName())
+                        && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && Files.isRegularFile(size, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis() < jarTime) {
+                    Files.deleteIfExists(p);
+                    Files.deleteIfExists(size);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // tried again when the next archive is made
         }
     }
 }
