@@ -41,6 +41,11 @@ final class MarkdownHtml {
 
     /** The targets a document's markers stand for, filled while it renders. */
     private static final DataKey<List<String>> TARGETS = new DataKey<>("GUIDEGEN_TARGETS", List.of());
+    /**
+     * The runs of plain text a document's render set aside ({@link #PLAIN_TEXT}), each written as
+     * {@code U+E001 n U+E000}, the markers of links the other way round, and put back in one pass.
+     */
+    private static final DataKey<List<String>> TEXTS = new DataKey<>("GUIDEGEN_TEXTS", List.of());
     /** The images of content/images/ by path, to give local images their size. */
     private static final DataKey<Map<String, ImageFile>> IMAGES = new DataKey<>("GUIDEGEN_IMAGES", Map.of());
 
@@ -92,22 +97,71 @@ final class MarkdownHtml {
 
     /**
      * Text as flexmark writes it (escapes undone, line ends made {@code \n}, HTML's special characters
-     * escaped), without that work for the common run of text that has none of those characters.
+     * escaped), without that work for the common run of text that has none of those characters. Such
+     * a run on one line is set aside and a short marker written in its place: flexmark's writer
+     * looks at each character it is given, and most of a page's characters are in such runs.
      */
     private static final NodeRenderer PLAIN_TEXT = () -> Set.of(new NodeRenderingHandler<>(Text.class, (node, context, html) -> {
         com.vladsch.flexmark.util.sequence.BasedSequence chars = node.getChars();
+        // The text itself where it is a piece of the document's string, as it nearly always is.
+        Object base = chars.getBase();
+        int start = chars.getStartOffset();
+        boolean piece = base instanceof String && chars.getEndOffset() - start == chars.length();
+        String text = piece ? (String) base : null;
+        boolean oneLine = true;
         for (int i = 0, n = chars.length(); i < n; i++) {
-            switch (chars.charAt(i)) {
+            switch (piece ? text.charAt(start + i) : chars.charAt(i)) {
                 case '\\', '&', '\r', '<', '>', '"' -> {
                     html.text(Escaping.normalizeEOL(chars.unescape()));
                     return;
                 }
+                case '\n' -> oneLine = false;
                 default -> {
                 }
             }
         }
-        html.append(chars.toString());
+        String run = piece ? text.substring(start, start + chars.length()) : chars.toString();
+        if (!oneLine || run.length() < 8) {
+            html.append(run);
+            return;
+        }
+        List<String> texts = TEXTS.get(context.getDocument());
+        texts.add(run);
+        html.append(CLOSE + Integer.toString(texts.size() - 1) + OPEN);
     }));
+
+    /** The HTML with each run of text that {@link #PLAIN_TEXT} set aside put back in its place. */
+    private static String putBack(String html, List<String> texts) {
+        if (texts.isEmpty()) {
+            return html;
+        }
+        int length = html.length();
+        for (String t : texts) {
+            length += t.length();
+        }
+        StringBuilder out = new StringBuilder(length);
+        int from = 0;
+        for (int at = html.indexOf(CLOSE); at >= 0; at = html.indexOf(CLOSE, at + 1)) {
+            int end = html.indexOf(OPEN, at);
+            if (end < 0) {
+                break;
+            }
+            int n = 0;
+            boolean digits = end > at + 1 && end - at < 11;
+            for (int i = at + 1; digits && i < end; i++) {
+                char c = html.charAt(i);
+                digits = c >= '0' && c <= '9';
+                n = n * 10 + (c - '0');
+            }
+            if (!digits || n >= texts.size()) {
+                continue; // the end of a link's marker
+            }
+            out.append(html, from, at).append(texts.get(n));
+            from = end + 1;
+            at = end;
+        }
+        return out.append(html, from, html.length()).toString();
+    }
 
     /** A marker for a URL the site stage may resolve; any other URL as it is. */
     static String marker(String url, List<String> targets) {
@@ -175,7 +229,9 @@ final class MarkdownHtml {
         List<String> targets = new ArrayList<>();
         doc.set(TARGETS, targets);
         doc.set(IMAGES, images);
-        String out = renderer.render(doc);
+        List<String> texts = new ArrayList<>();
+        doc.set(TEXTS, texts);
+        String out = putBack(renderer.render(doc), texts);
         String source = MarkdownParser.SOURCE_PATH.get(doc);
         if (rawHtml && !html.unsafe()) {
             out = html.clean(out, url -> isMarker(url, targets) ? url : marker(url, targets), img -> {

@@ -75,6 +75,11 @@ public final class MarkdownParser {
     }
 
 
+    /** The options of the parser and of the renderer that must share them. */
+    DataHolder options() {
+        return options;
+    }
+
     /**
      * Parses {@code text}; {@code posOf} turns an offset in the text into a position in its file,
      * so headings and links can be reported where the editor wrote them. Text nested deeper than

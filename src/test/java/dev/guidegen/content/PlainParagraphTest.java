@@ -89,4 +89,35 @@ class PlainParagraphTest {
             assertThat(MarkdownParser.mayHoldAutolink(text)).as(text).isFalse();
         }
     }
+
+    /**
+     * Runs of text are set aside while flexmark writes a document and put back after: random
+     * documents of paragraphs, lists and quotes, with emphasis, code, escapes, entities and HTML's
+     * special characters, come out as flexmark's own renderer writes them.
+     */
+    @Test
+    void textSetAsideWhileRenderingIsPutBackWhereFlexmarkWouldHaveWrittenIt() {
+        com.vladsch.flexmark.parser.Parser flexmarkParser = com.vladsch.flexmark.parser.Parser.builder(parser.options()).build();
+        com.vladsch.flexmark.html.HtmlRenderer flexmarkRenderer = com.vladsch.flexmark.html.HtmlRenderer.builder(parser.options()).build();
+        List<String> pieces = List.of("plain words run on for a while", "*stressed words*", "**strong words here**", "`code in a span`",
+                "~~struck text~~", "a \\* star", "fish &amp; chips", "1 < 2 > 0", "say \"hi\"", "tea & cake", "line  \nbreak",
+                "soft\nbreak", "12345678901", "x");
+        List<String> starts = List.of("", "", "- ", "1. ", "> ", "  - ");
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int blocks = 1 + random.nextInt(8);
+            for (int b = 0; b < blocks; b++) {
+                text.append(starts.get(random.nextInt(starts.size())));
+                int runs = 1 + random.nextInt(12);
+                for (int r = 0; r < runs; r++) {
+                    text.append(pieces.get(random.nextInt(pieces.size()))).append(r + 1 < runs ? " " : "");
+                }
+                text.append(random.nextBoolean() ? "\n\n" : "\n");
+            }
+            String markdown = text.toString();
+            assertThat(flexmark(markdown).html()).as(markdown)
+                    .isEqualTo(flexmarkRenderer.render(flexmarkParser.parse(markdown)));
+        }
+    }
 }
