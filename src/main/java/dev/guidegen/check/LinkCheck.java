@@ -78,8 +78,8 @@ public final class LinkCheck {
     public void add(OutputFile f) {
         paths.add(f.path());
         if (f.path().endsWith(".html")) {
-            java.util.function.Supplier<HtmlScan.Page> scan = () -> SCAN.scan(new String(f.bytes(), StandardCharsets.UTF_8),
-                    this::same);
+            java.util.function.Supplier<HtmlScan.Page> scan = () -> SCAN.scan(f.text() != null ? f.text()
+                    : new String(f.bytes(), StandardCharsets.UTF_8), this::same);
             pages.put(f.path(), new Scanned(f.template(), memo == null ? scan.get() : memo.pages.get(f.path(), f.bytes(), "", scan)));
         }
     }

@@ -62,7 +62,7 @@ public final class Build {
      */
     public static BuildResult run(SourceTree tree, boolean drafts, Memo memo) {
         List<OutputFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
-        BuildResult result = run(tree, drafts, memo, files::add);
+        BuildResult result = run(tree, drafts, memo, f -> files.add(f.withoutText()));
         if (result.failed()) {
             return result;
         }

@@ -14,7 +14,6 @@ import freemarker.core.Environment;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -159,7 +158,7 @@ public final class Renderer {
             if (done.isEmpty()) {
                 done = renderOne(job, model, ready.get(job.template()), failures);
                 if (digest.isPresent() && done.isPresent()) {
-                    memo.remember(job.url(), digest.get(), done.get());
+                    memo.remember(job.url(), digest.get(), done.get().withoutText());
                 }
             }
             done.ifPresent(out);
@@ -203,13 +202,14 @@ public final class Renderer {
     }
 
     private Optional<OutputFile> renderOne(Job job, Map<String, Object> model, Template template, OncePerPlace failures) {
-        StringWriter out = new StringWriter(16_384);
+        TextWriter out = new TextWriter(16_384);
         try {
             Environment env = template.createProcessingEnvironment(model, out);
             env.setTemplateProcessingTracer(new NestingGuard());
             env.process();
-            return Optional.of(new OutputFile(Urls.outputPath(job.url()), out.toString().getBytes(StandardCharsets.UTF_8),
-                    dev.guidegen.source.SourceTree.TEMPLATES + job.template()));
+            String text = out.toString();
+            return Optional.of(new OutputFile(Urls.outputPath(job.url()), text.getBytes(StandardCharsets.UTF_8),
+                    dev.guidegen.source.SourceTree.TEMPLATES + job.template(), text));
         } catch (TemplateException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof NestingGuard.TooDeep deep) {
