@@ -206,13 +206,16 @@ final class RecordCodec {
         RecordComponent[] components = raw.getRecordComponents();
         Method[] accessors = new Method[components.length];
         Class<?>[] types = new Class<?>[components.length];
+        // Made accessible once: a plain reflective call walks the stack to find its caller each time.
         for (int i = 0; i < components.length; i++) {
             accessors[i] = components[i].getAccessor();
+            accessors[i].setAccessible(true);
             types[i] = components[i].getType();
         }
         Constructor<?> canonical;
         try {
             canonical = raw.getDeclaredConstructor(types);
+            canonical.setAccessible(true);
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException("a record without its canonical constructor: " + raw, e);
         }

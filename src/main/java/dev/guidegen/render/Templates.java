@@ -43,6 +43,7 @@ final class Templates {
             }
         }
         config = new Configuration(Configuration.VERSION_2_3_35);
+        config.setObjectWrapper(new OpenWrapper(Configuration.VERSION_2_3_35));
         config.setTemplateLoader(loader);
         config.setDefaultEncoding("UTF-8");
         config.setLocale(Locale.ROOT);
