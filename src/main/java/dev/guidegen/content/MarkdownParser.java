@@ -170,6 +170,41 @@ public final class MarkdownParser {
 
     /** Words as a reader counts them, for the reading time. */
     static int words(String text) {
+        for (char c : WIDE_SPACES) {
+            if (text.indexOf(c) >= 0) {
+                return wordsByChar(text);
+            }
+        }
+        // Read from an array, in a third of the time of charAt. A character beyond Latin-1 becomes a
+        // '?', a pair of surrogates one '?': neither is a space, so no word is gained or lost.
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int words = 0;
+        boolean inWord = false;
+        for (byte b : bytes) {
+            int c = b & 0xff;
+            boolean space = c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F) : Character.isWhitespace(c);
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
+    }
+
+    /** The characters beyond Latin-1 that Java calls whitespace. */
+    private static final char[] WIDE_SPACES = wideSpaces();
+
+    private static char[] wideSpaces() {
+        StringBuilder out = new StringBuilder();
+        for (char c = 0x100; c < Character.MAX_VALUE; c++) {
+            if (Character.isWhitespace(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString().toCharArray();
+    }
+
+    private static int wordsByChar(String text) {
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {

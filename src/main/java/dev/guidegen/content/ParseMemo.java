@@ -38,7 +38,10 @@ public final class ParseMemo {
     /** The parses it started from; let go once a build has read its files, since only the first build may use them. */
     private volatile Map<String, java.util.function.Supplier<Stored>> stored;
     private final LongAdder fromStore = new LongAdder();
-    /** The digest of each file's bytes worked out this build, on the build's threads, for {@link #export}. */
+    /**
+     * The digest of each file's bytes worked out this build: on the build's threads for a file that
+     * has a stored parse to compare with, else when {@link #export} or {@link #digestsByPath} first needs it.
+     */
     private final Map<String, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>();
     /** The last context digested, and its digest: every file of a build has the same context. */
     private volatile Object[] lastContext = {null, null};
@@ -100,11 +103,14 @@ public final class ParseMemo {
         if (!forDisk) {
             return null;
         }
-        // Worked out here, on the build's threads, even with nothing stored: the cache needs it.
+        java.util.function.Supplier<Stored> kept = stored.get(key);
+        if (kept == null) {
+            // Nothing to compare with: the digest is worked out when the cache is kept, off the build's threads.
+            return null;
+        }
         byte[] digest = digest(bytes);
         digests.put(key, digest);
-        java.util.function.Supplier<Stored> kept = stored.get(key);
-        Stored s = kept == null ? null : kept.get();
+        Stored s = kept.get();
         if (s == null || !Arrays.equals(s.context(), contextDigest(context)) || !Arrays.equals(s.bytes(), digest)) {
             return null;
         }
