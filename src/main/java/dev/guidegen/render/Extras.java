@@ -1,7 +1,5 @@
 package dev.guidegen.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guidegen.site.Role;
 import dev.guidegen.site.Site;
 import dev.guidegen.site.Skill;
@@ -9,7 +7,6 @@ import dev.guidegen.site.Urls;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -122,37 +119,45 @@ final class Extras {
      * when the reader starts to use it.
      */
     private List<OutputFile> searchIndex() {
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (Role r : site.roles().values()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("title", r.guide().title());
-            e.put("summary", r.guide().summary());
-            e.put("skills", r.skills().stream().map(s -> site.skills().get(s).name()).toList());
-            e.put("url", r.url());
-            entries.add(e);
-        }
-        int shards = Math.max(1, (entries.size() + SEARCH_SHARD - 1) / SEARCH_SHARD);
-        List<String> more = new ArrayList<>();
-        for (int i = 2; i <= shards; i++) {
-            more.add(shardUrl(i));
-        }
+        List<Role> roles = List.copyOf(site.roles().values());
+        int shards = Math.max(1, (roles.size() + SEARCH_SHARD - 1) / SEARCH_SHARD);
         List<OutputFile> files = new ArrayList<>();
-        try {
-            ObjectMapper json = new ObjectMapper();
-            for (int i = 1; i <= shards; i++) {
-                List<Map<String, Object>> part = entries.subList((i - 1) * SEARCH_SHARD, Math.min(entries.size(), i * SEARCH_SHARD));
-                Map<String, Object> file = new LinkedHashMap<>();
-                file.put("entries", part);
-                if (i == 1) {
-                    file.put("more", more);
+        // Written with Jackson's streaming generator: its object mapper takes a twentieth of a second to set up.
+        for (int i = 1; i <= shards; i++) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            try (com.fasterxml.jackson.core.JsonGenerator json = JSON.createGenerator(out)) {
+                json.writeStartObject();
+                json.writeArrayFieldStart("entries");
+                for (Role r : roles.subList((i - 1) * SEARCH_SHARD, Math.min(roles.size(), i * SEARCH_SHARD))) {
+                    json.writeStartObject();
+                    json.writeStringField("title", r.guide().title());
+                    json.writeStringField("summary", r.guide().summary());
+                    json.writeArrayFieldStart("skills");
+                    for (String skill : r.skills()) {
+                        json.writeString(site.skills().get(skill).name());
+                    }
+                    json.writeEndArray();
+                    json.writeStringField("url", r.url());
+                    json.writeEndObject();
                 }
-                files.add(text(Urls.outputPath(i == 1 ? Urls.SEARCH_INDEX : shardUrl(i)), json.writeValueAsString(file)));
+                json.writeEndArray();
+                if (i == 1) {
+                    json.writeArrayFieldStart("more");
+                    for (int more = 2; more <= shards; more++) {
+                        json.writeString(shardUrl(more));
+                    }
+                    json.writeEndArray();
+                }
+                json.writeEndObject();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("search index could not be written", e);
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("search index could not be written", e);
+            files.add(text(Urls.outputPath(i == 1 ? Urls.SEARCH_INDEX : shardUrl(i)), out.toString()));
         }
         return files;
     }
+
+    private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
 
     private static String shardUrl(int i) {
         return "/search-index-" + i + ".json";
