@@ -102,15 +102,24 @@ public final class LinkCheck {
         java.util.function.Supplier<List<String>> urls = memoised(() -> paths.stream().map(p -> "/" + pageUrl(p)).sorted().toList());
         java.util.function.Supplier<Map<String, Map<String, SourcePos>>> written = memoised(() -> contentLinks(site));
         Map<String, Set<String>> fragmentTargets = new java.util.concurrent.ConcurrentHashMap<>();
+        // What a link that names a path from the site's root, with no fragment, comes to is the same
+        // on every page: the same links stand in every page's header and footer. "" is no problem.
+        Map<String, String> rooted = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.UnaryOperator<String> near = target -> nearest.computeIfAbsent(target,
+                t -> DidYouMean.nearest(t, urls.get()).map(n -> " (did you mean \"" + n + "\"?)").orElse(""));
         workers.map(toCheck, path -> {
             Scanned scanned = pages.get(path);
             Set<String> intoFragments = new HashSet<>();
             for (HtmlScan.Attr a : scanned.page().urls()) {
                 String url = a.value();
                 if (a.name().equals("href") || a.name().equals("src")) {
-                    String problem = problemWith(path, url, baseUrl, paths, ids, target -> nearest.computeIfAbsent(target,
-                            t -> DidYouMean.nearest(t, urls.get()).map(n -> " (did you mean \"" + n + "\"?)").orElse("")),
-                            intoFragments::add);
+                    boolean anyPage = url.startsWith("/") && !url.startsWith("//") && url.indexOf('#') < 0;
+                    String known = anyPage ? rooted.get(url) : null;
+                    String problem = known != null ? (known.isEmpty() ? null : known)
+                            : problemWith(path, url, baseUrl, paths, ids, near, intoFragments::add);
+                    if (anyPage && known == null) {
+                        rooted.put(url, problem == null ? "" : problem);
+                    }
                     if (problem != null) {
                         broken.add(writtenAt(written.get(), path, url).orElseGet(() -> locate(tree, scanned.template(), a.name(), url)),
                                 "broken link \"" + url + "\": " + problem, "/" + pageUrl(path));
