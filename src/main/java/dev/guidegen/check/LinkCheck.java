@@ -33,9 +33,9 @@ public final class LinkCheck {
     private final dev.guidegen.site.Site site;
     private final SourceTree tree;
     /** Every file of the output, by path; only the names matter once a page is scanned. */
-    private final Set<String> paths = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> paths;
     /** What each page holds, kept instead of the page itself. */
-    private final Map<String, Scanned> pages = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Scanned> pages;
 
     private record Scanned(String template, HtmlScan.Page page) {
     }
@@ -52,6 +52,10 @@ public final class LinkCheck {
         this.site = site;
         this.tree = tree;
         this.memo = memo;
+        // Sized for as many pages as the last build checked, so that the tables need not grow page by page.
+        int expected = memo == null ? 16 : Math.max(16, memo.pages.size() * 2);
+        paths = java.util.concurrent.ConcurrentHashMap.newKeySet(expected);
+        pages = new java.util.concurrent.ConcurrentHashMap<>(expected);
         if (memo != null) {
             memo.pages.begin();
         }

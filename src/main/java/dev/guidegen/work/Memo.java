@@ -24,7 +24,8 @@ public final class Memo<V> {
     public synchronized void begin() {
         if (!now.isEmpty()) {
             last = now;
-            now = new ConcurrentHashMap<>();
+            // Sized for what the last build made, so that the table need not grow entry by entry.
+            now = new ConcurrentHashMap<>(last.size() * 2);
         }
         reused.reset();
     }
