@@ -62,7 +62,7 @@ public final class Build {
      */
     public static BuildResult run(SourceTree tree, boolean drafts, Memo memo) {
         List<OutputFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
-        BuildResult result = run(tree, drafts, memo, f -> files.add(f.withoutText()));
+        BuildResult result = run(tree, drafts, memo, files::add);
         if (result.failed()) {
             return result;
         }
@@ -152,7 +152,8 @@ public final class Build {
                 if (f.path().endsWith(".html")) {
                     pages.incrementAndGet();
                 }
-                sink.accept(f);
+                // The page's text is for the link check alone: whatever the caller keeps, it keeps without it.
+                sink.accept(f.withoutText());
             });
             if (!problems.hasErrors()) {
                 links.finish(workers);
