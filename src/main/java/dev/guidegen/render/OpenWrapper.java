@@ -17,8 +17,15 @@ final class OpenWrapper extends DefaultObjectWrapper {
 
     private final Set<Method> opened = ConcurrentHashMap.newKeySet();
 
-    OpenWrapper(freemarker.template.Version incompatibleImprovements) {
+    private OpenWrapper(freemarker.template.Version incompatibleImprovements) {
         super(incompatibleImprovements);
+    }
+
+    /** A wrapper whose settings can no longer change, to be shared by every configuration. */
+    static OpenWrapper shared(freemarker.template.Version incompatibleImprovements) {
+        OpenWrapper wrapper = new OpenWrapper(incompatibleImprovements);
+        wrapper.writeProtect();
+        return wrapper;
     }
 
     @Override

@@ -22,6 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The one FreeMarker configuration of a build, reading the site's {@code templates/} from memory. */
 final class Templates {
 
+    /**
+     * One object wrapper for every build in the process: what it learns of each view record's
+     * accessors, and the accessors it opened, serve the preview's next rebuild too.
+     */
+    private static final OpenWrapper WRAPPER = OpenWrapper.shared(Configuration.VERSION_2_3_35);
+
     private final Configuration config;
     private final Problems problems;
     private final Map<String, Optional<Template>> loaded = new ConcurrentHashMap<>();
@@ -43,7 +49,7 @@ final class Templates {
             }
         }
         config = new Configuration(Configuration.VERSION_2_3_35);
-        config.setObjectWrapper(new OpenWrapper(Configuration.VERSION_2_3_35));
+        config.setObjectWrapper(WRAPPER);
         config.setTemplateLoader(loader);
         config.setDefaultEncoding("UTF-8");
         config.setLocale(Locale.ROOT);
