@@ -53,7 +53,7 @@ public final class LinkCheck {
         this.tree = tree;
         this.memo = memo;
         // Sized for as many pages as the last build checked, so that the tables need not grow page by page.
-        int expected = memo == null ? 16 : Math.max(16, memo.pages.size() * 2);
+        int expected = memo == null ? 16 : Math.max(16, memo.pages.size());
         paths = java.util.concurrent.ConcurrentHashMap.newKeySet(expected);
         pages = new java.util.concurrent.ConcurrentHashMap<>(expected);
         if (memo != null) {

@@ -25,7 +25,7 @@ public final class Memo<V> {
         if (!now.isEmpty()) {
             last = now;
             // Sized for what the last build made, so that the table need not grow entry by entry.
-            now = new ConcurrentHashMap<>(last.size() * 2);
+            now = new ConcurrentHashMap<>(last.size());
         }
         reused.reset();
     }
