@@ -205,8 +205,11 @@ public final class QuickBuild {
             ParseMemo parses, Frames frames, java.util.Collection<String> written, BuildResult.Stats stats,
             java.util.concurrent.Future<Boolean> swapped) throws IOException, InterruptedException,
             java.util.concurrent.ExecutionException {
-        if (!tree.problems().isEmpty() || !tree.linkedPaths().isEmpty() || tree.changedWhileRead() || !FileStat.supported(root)) {
+        if (!canRemember(tree, root)) {
             return;
+        }
+        if (frames.failure != null) {
+            throw new IOException("a guide page's frame could not be kept: " + frames.failure);
         }
         Map<String, byte[]> known = parses.digestsByPath();
         Map<String, Journal.Source> sources = new java.util.HashMap<>();
@@ -235,6 +238,15 @@ public final class QuickBuild {
     }
 
     /**
+     * Whether a full build of {@code tree} can leave what a quick rebuild needs: not for a site read
+     * through links or with problems, nor on a system without inodes. Known before the build, so that
+     * a build that cannot leave it does not make its frames.
+     */
+    public static boolean canRemember(SourceTree tree, Path root) {
+        return tree.problems().isEmpty() && tree.linkedPaths().isEmpty() && !tree.changedWhileRead() && FileStat.supported(root);
+    }
+
+    /**
      * Each guide page's frame as a full build makes it, kept as {@link #remember} needs it: encoded,
      * with the guide's shape, on the build's threads as each page is made, rather than all at the end.
      */
@@ -244,11 +256,18 @@ public final class QuickBuild {
         /** The site's part of a frame, the same in every one. */
         private volatile View.SiteInfo site;
 
+        /** Why a frame could not be encoded, if one could not: then no journal is written, and the build goes on. */
+        private volatile String failure;
+
         @Override
         public void accept(Renderer.RoleFrame f) {
-            shapes.put(f.guide().path(), GuideShape.digest(f.guide()));
-            encoded.put(f.guide().path(), RecordCodec.encode(new StoredFrame(f.view(), f.guideLd(), f.links())));
-            site = f.site();
+            try {
+                shapes.put(f.guide().path(), GuideShape.digest(f.guide()));
+                encoded.put(f.guide().path(), RecordCodec.encode(new StoredFrame(f.view(), f.guideLd(), f.links())));
+                site = f.site();
+            } catch (RuntimeException e) {
+                failure = f.guide().path() + ": " + e.getMessage();
+            }
         }
     }
 

@@ -6,7 +6,6 @@ import dev.guidegen.output.OutputDir;
 import dev.guidegen.output.SiteWriter;
 import dev.guidegen.cache.BuildCache;
 import dev.guidegen.cache.QuickBuild;
-import dev.guidegen.render.Renderer;
 import java.util.List;
 import dev.guidegen.content.ParseMemo;
 import dev.guidegen.source.IoErrors;
@@ -304,7 +303,8 @@ public final class Main implements Callable<Integer> {
                 staging = writer;
                 Path keptIn = cache;
                 ParseMemo parsed = parses;
-                result = Build.runWithParses(tree, drafts, parses, cache == null ? null : frames,
+                boolean remembering = cache != null && QuickBuild.canRemember(tree, root);
+                result = Build.runWithParses(tree, drafts, parses, remembering ? frames : null,
                         cache == null ? null : () -> keeping.set(keep(keptIn, parsed)), f -> {
                     written.add(f.path());
                     writer.write(f);
@@ -323,7 +323,7 @@ public final class Main implements Callable<Integer> {
                     }
                     // A quick rebuild prints no problems: only a build with none leaves it what it needs. Its
                     // journal is made while the site is swapped in, and holds the output's stats once it is.
-                    if (cache != null && result.problems().isEmpty()) {
+                    if (remembering && result.problems().isEmpty()) {
                         Path kept = cache;
                         Path target = decision.target();
                         BuildResult.Stats n = result.stats();
@@ -348,6 +348,8 @@ public final class Main implements Callable<Integer> {
                                 + IoErrors.describe(e));
                     }
                 }
+                // Whatever became of the cache, the site is as the build left it: a cache not kept is one
+                // line, and the next build goes without it.
                 for (java.util.concurrent.FutureTask<Void> task : java.util.Arrays.asList(keeping.get(), journal)) {
                     if (task == null) {
                         continue;
@@ -355,14 +357,9 @@ public final class Main implements Callable<Integer> {
                     try {
                         task.get();
                     } catch (java.util.concurrent.ExecutionException e) {
-                        if (e.getCause() instanceof IOException io) {
-                            stderr.println("guidegen: the build cache could not be kept in " + cache + ": " + IoErrors.describe(io));
-                        } else if (task == journal) {
-                            // The site is in place: what a quick rebuild needs is left out, and the next build goes the full way.
-                            stderr.println("guidegen: what a quick rebuild needs could not be kept in " + cache + ": " + e.getCause());
-                        } else {
-                            throw new IllegalStateException(e.getCause());
-                        }
+                        String what = task == journal ? "what a quick rebuild needs" : "the build cache";
+                        stderr.println("guidegen: " + what + " could not be kept in " + cache + ": "
+                                + (e.getCause() instanceof IOException io ? IoErrors.describe(io) : String.valueOf(e.getCause())));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
