@@ -70,40 +70,45 @@ final class RecordCodec {
 
     private static Codec make(Type type) {
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
-        if (raw == int.class) {
-            return new Codec() {
-                public void write(DataOutputStream out, Object v) throws IOException {
-                    out.writeInt((Integer) v);
-                }
-
-                public Object read(DataInputStream in) throws IOException {
-                    return in.readInt();
-                }
-            };
-        }
-        if (raw == long.class) {
-            return new Codec() {
-                public void write(DataOutputStream out, Object v) throws IOException {
-                    out.writeLong((Long) v);
-                }
-
-                public Object read(DataInputStream in) throws IOException {
-                    return in.readLong();
-                }
-            };
-        }
-        if (raw == boolean.class) {
-            return new Codec() {
-                public void write(DataOutputStream out, Object v) throws IOException {
-                    out.writeBoolean((Boolean) v);
-                }
-
-                public Object read(DataInputStream in) throws IOException {
-                    return in.readBoolean();
-                }
-            };
+        Codec primitive = primitive(raw);
+        if (primitive != null) {
+            return primitive;
         }
         return nullable(nonNull(type, raw));
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out, Object value) throws IOException;
+    }
+
+    private interface Reader {
+        Object read(DataInputStream in) throws IOException;
+    }
+
+    private static Codec codec(Writer writer, Reader reader) {
+        return new Codec() {
+            public void write(DataOutputStream out, Object v) throws IOException {
+                writer.write(out, v);
+            }
+
+            public Object read(DataInputStream in) throws IOException {
+                return reader.read(in);
+            }
+        };
+    }
+
+    /** The codec of a primitive type, or null for any other. */
+    private static Codec primitive(Class<?> raw) {
+        if (raw == int.class) {
+            return codec((out, v) -> out.writeInt((Integer) v), DataInputStream::readInt);
+        }
+        if (raw == long.class) {
+            return codec((out, v) -> out.writeLong((Long) v), DataInputStream::readLong);
+        }
+        if (raw == boolean.class) {
+            return codec((out, v) -> out.writeBoolean((Boolean) v), DataInputStream::readBoolean);
+        }
+        return null;
     }
 
     /** Everything but a primitive may be null: a flag before the value says whether it is. */
@@ -148,8 +153,8 @@ final class RecordCodec {
                 }
             };
         }
-        if (raw == Long.class) {
-            return make(long.class);
+        if (raw == Integer.class || raw == Long.class || raw == Boolean.class) {
+            return primitive(raw == Integer.class ? int.class : raw == Long.class ? long.class : boolean.class);
         }
         if (raw == List.class) {
             Codec item = codec(((ParameterizedType) type).getActualTypeArguments()[0]);
@@ -192,7 +197,7 @@ final class RecordCodec {
                     for (int i = 0; i < n; i++) {
                         map.put(key.read(in), val.read(in));
                     }
-                    return map;
+                    return java.util.Collections.unmodifiableMap(map);
                 }
             };
         }
