@@ -125,7 +125,7 @@ final class Launch {
                 "-D" + STARTED + "=true"));
         long initialHeap = Math.min(2L << 30, Runtime.getRuntime().maxMemory() / 2);
         command.add("-Xms" + (initialHeap >> 20) + "m");
-        command.add("-Xmn" + (Math.min(128L << 20, initialHeap / 3) >> 20) + "m");
+        command.add("-Xmn" + Math.max(1, Math.min(128L << 20, initialHeap / 3) >> 20) + "m");
         if (archive != null) {
             command.add("-XX:SharedArchiveFile=" + archive);
         } else if (making != null) {
@@ -197,7 +197,7 @@ final class Launch {
         try {
             String stamp = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " "
                     + System.getProperty("java.vm.version") + " " + System.getProperty("java.home");
-            return jar.resolveSibling(jar.getFileName() + "." + String.format("%08x", stamp.hashCode()) + ".jsa");
+            return jar.resolveSibling(jar.getFileName() + "." + java.util.HexFormat.of().toHexDigits(stamp.hashCode()) + ".jsa");
         } catch (IOException e) {
             return null;
         }
@@ -250,8 +250,12 @@ final class Launch {
                         && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                         && Files.isRegularFile(size, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                         && Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis() < jarTime) {
-                    Files.deleteIfExists(p);
-                    Files.deleteIfExists(size);
+                    try {
+                        Files.deleteIfExists(p);
+                        Files.deleteIfExists(size);
+                    } catch (IOException e) {
+                        // in use where a mapped file cannot be deleted: tried again when the next archive is made
+                    }
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
