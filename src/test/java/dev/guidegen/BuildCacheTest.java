@@ -98,7 +98,7 @@ class BuildCacheTest {
     @Test
     void everyParseReadBackFromTheCacheEqualsTheParseItWasWrittenFrom() throws IOException {
         ParseMemo parses = new ParseMemo();
-        Build.runWithParses(InlineSite.fromResources("migrated-wiki").tree(), false, parses, f -> { });
+        Build.runWithParses(InlineSite.fromResources("migrated-wiki").tree(), false, parses, null, null, f -> { });
         Map<String, ParseMemo.Stored> all = parses.export();
         assertThat(all).hasSizeGreaterThanOrEqualTo(5);
 

@@ -119,13 +119,9 @@ public final class Main implements Callable<Integer> {
         if (quick.guides() == 0) {
             return "Built " + site + " in " + ms + " ms; nothing had changed since the last build, whose output stands";
         }
-        return "Built " + site + " in " + ms + " ms; made again only the " + count(quick.pages(), "page") + " of "
-                + count(quick.guides(), "changed guide") + " (" + quick.written() + " rewritten), and took every other page"
+        return "Built " + site + " in " + ms + " ms; made again only the " + BuildResult.Stats.count(quick.pages(), "page") + " of "
+                + BuildResult.Stats.count(quick.guides(), "changed guide") + " (" + quick.written() + " rewritten), and took every other page"
                 + " as the last build left it";
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The subcommands, in the order help lists them. */

@@ -94,14 +94,7 @@ public final class Build {
 
     /**
      * Builds as {@link #run(SourceTree, boolean, Consumer)} does, taking each unchanged file's parse
-     * from {@code parses} and leaving this build's parses in it: what a build with a cache on disk does.
-     */
-    public static BuildResult runWithParses(SourceTree tree, boolean drafts, ParseMemo parses, Consumer<OutputFile> sink) {
-        return runWithParses(tree, drafts, parses, null, null, sink);
-    }
-
-    /**
-     * Builds as {@link #runWithParses(SourceTree, boolean, ParseMemo, Consumer)} does, handing each
+     * from {@code parses} and leaving this build's parses in it (what a build with a cache on disk does), handing each
      * guide page's frame to {@code frames} (which may be null) as the page is made, from any of the
      * build's threads: what a later build needs to remake that guide's pages alone. It runs
      * {@code parsed} (which may be null) once {@code parses} holds every content file's parse, before

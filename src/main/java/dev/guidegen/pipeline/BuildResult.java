@@ -31,7 +31,8 @@ public record BuildResult(List<OutputFile> files, List<Problem> problems, Stats 
                     + count(comparisonPages, "comparison page") + ", " + count(other, "other page") + ")";
         }
 
-        private static String count(int n, String noun) {
+        /** "1 page", "2 pages": a count with its noun. */
+        public static String count(int n, String noun) {
             return n + " " + noun + (n == 1 ? "" : "s");
         }
     }

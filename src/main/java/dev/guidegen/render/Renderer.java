@@ -128,9 +128,8 @@ public final class Renderer {
         boolean settled = only != null && siteSame && lastOthers != null;
         List<Job> jobs = new ArrayList<>();
         if (settled) {
-            View.Link home = new View.Link(site.config().title(), Urls.HOME);
             site.roles().values().stream().filter(role -> only.contains(role.url()))
-                    .forEach(role -> roleJobs(site, views, graphs, role, home, jobs, null));
+                    .forEach(role -> roleJobs(site, views, graphs, role, jobs, null));
         } else {
             jobs.addAll(jobs(site, views, graphs));
         }
@@ -320,7 +319,7 @@ public final class Renderer {
             }
         }
         for (Role role : site.roles().values()) {
-            roleJobs(site, views, graphs, role, home, jobs, frames);
+            roleJobs(site, views, graphs, role, jobs, frames);
         }
         for (var comparison : site.comparisons().values()) {
             jobs.add(new Job(comparison.url(), "compare.ftlh", site.newestUpdate(List.of(comparison.a(), comparison.b())), () -> {
@@ -449,7 +448,7 @@ public final class Renderer {
 
     /** A breadcrumb for the n-th page of a paged list, after the first. */
     /** The jobs for a role's own pages: its guide page, and its FAQ page when it has questions. */
-    private static void roleJobs(Site site, ViewBuilder views, Graphs graphs, Role role, View.Link home, List<Job> jobs,
+    private static void roleJobs(Site site, ViewBuilder views, Graphs graphs, Role role, List<Job> jobs,
             java.util.function.Consumer<RoleFrame> frames) {
         jobs.add(new Job(role.url(), "guide.ftlh", updated(role), () -> {
             View.Role r = views.role(role);
@@ -493,13 +492,14 @@ public final class Renderer {
         Templates loaded = new Templates(templates, problems, assets);
         OncePerPlace failures = new OncePerPlace();
         List<OutputFile> made = new ArrayList<>();
+        Graphs graphs = frames.isEmpty() ? null : new Graphs(frames.get(0).site().baseUrl(), frames.get(0).site().language());
         for (RoleFrame frame : frames) {
             View.SiteInfo info = frame.site();
             View.Role r = ViewBuilder.withBody(frame.view(), frame.guide(), url -> frame.links().getOrDefault(url, url));
             List<Job> jobs = new ArrayList<>();
             jobs.add(new Job(r.url(), "guide.ftlh", "", () -> model(info, withLd(guideMeta(info, r), frame.guideLd()), "role", r)));
             if (!frame.guide().faq().isEmpty()) {
-                jobs.add(new Job(r.faqUrl(), "guide-faq.ftlh", "", () -> faqModel(info, new Graphs(info.baseUrl(), info.language()), r)));
+                jobs.add(new Job(r.faqUrl(), "guide-faq.ftlh", "", () -> faqModel(info, graphs, r)));
             }
             for (Job job : jobs) {
                 loaded.get(job.template(), job.url()).flatMap(t -> renderOne(job, job.model().get(), t, failures)).ifPresent(made::add);
