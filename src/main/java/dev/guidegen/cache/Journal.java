@@ -367,12 +367,25 @@ final class Journal {
 
     /** The stat of the jar this code runs from, or null when it does not run from one. */
     private static FileStat jarStat() {
-        try {
-            Path code = Path.of(Journal.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            FileStat s = FileStat.of(code);
-            return s.kind() == FileStat.Kind.FILE ? s : null;
-        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
-            return null;
+        return Jar.STAT;
+    }
+
+    /**
+     * The jar's stat, change time included, taken once, when the process first reads or writes a
+     * journal: a jar replaced while a build runs is then not recorded beside the fingerprint of the
+     * code that ran, so the next build, with the new jar, works the fingerprint out again.
+     */
+    private static final class Jar {
+        static final FileStat STAT = take();
+
+        private static FileStat take() {
+            try {
+                Path code = Path.of(Journal.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                FileStat s = FileStat.ofSource(code);
+                return s.kind() == FileStat.Kind.FILE ? s : null;
+            } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+                return null;
+            }
         }
     }
 
