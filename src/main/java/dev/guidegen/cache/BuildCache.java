@@ -171,9 +171,10 @@ public final class BuildCache {
 
     /** Deletes the temporary files of builds that were killed while writing the cache: their process is gone. */
     private static void removeLeftovers(Path dir) {
-        // parses.bin's, and those of what quick rebuilds need (Journal): ".NAME.PID.N.tmp".
-        java.util.regex.Pattern ours = java.util.regex.Pattern.compile(
-                "\\.(?:parses\\.bin|frames\\.bin|last-build\\.bin|last-build\\.delta)\\.(\\d{1,18})\\.\\d+\\.tmp");
+        // parses.bin's, and those of what quick rebuilds need (Journal): ".NAME.PID.N.tmp", as CacheFiles.write names them.
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile("\\.(?:" + String.join("|",
+                java.util.stream.Stream.of(FILE, Journal.FILE, Journal.FRAMES, Journal.DELTA).map(java.util.regex.Pattern::quote)
+                        .toList()) + ")\\.(\\d{1,18})\\.\\d+\\.tmp");
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 java.util.regex.Matcher m = ours.matcher(p.getFileName().toString());
