@@ -37,7 +37,7 @@ public final class GuideShape {
      * What the site stage reads of a body or an answer besides where it links: each link's and
      * image's URL, and each heading's and raw element's id, without their places.
      */
-    public static List<List<String>> seenBySite(Markdown body) {
+    private static List<List<String>> seenBySite(Markdown body) {
         return List.of(body.links().stream().map(Ref::value).toList(),
                 body.images().stream().map(Ref::value).toList(),
                 body.headings().stream().map(Heading::id).toList(),
@@ -59,12 +59,13 @@ public final class GuideShape {
      * {@link #of} but for positions, and the same {@link #seenBySite(Guide)}.
      */
     public static byte[] digest(Guide g) {
+        // The shape's body and answers hold no places already: only their targets.
         Guide shape = of(g);
-        List<FaqEntry> faq = shape.faq().stream().map(q -> new FaqEntry(q.question(), placeless(q.answer()), NOWHERE)).toList();
+        List<FaqEntry> faq = shape.faq().stream().map(q -> new FaqEntry(q.question(), q.answer(), NOWHERE)).toList();
         Guide placeless = new Guide(shape.slug(), shape.path(), shape.title(), shape.summary(), shape.updated(), shape.level(),
                 shape.experience(), placeless(shape.group()), placeless(shape.skills()), placeless(shape.related()),
                 placeless(shape.careerPath()), placeless(shape.compare()), placeless(shape.salaryKey()), shape.salaryGiven(),
-                shape.salaryOff(), faq, shape.draft(), placeless(shape.body()), placeless(shape.aliases()));
+                shape.salaryOff(), faq, shape.draft(), shape.body(), placeless(shape.aliases()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             ParseCodec.write(out, new ParseMemo.Stored(new byte[32], new byte[32], placeless, List.of()));
@@ -86,10 +87,6 @@ public final class GuideShape {
     /** A body or answer as the shape keeps it: no text, only where it links. */
     private static Markdown links(Markdown m) {
         return new Markdown("", m.targets(), List.of(), List.of(), List.of(), List.of(), false, 0);
-    }
-
-    private static Markdown placeless(Markdown m) {
-        return new Markdown(m.html(), m.targets(), List.of(), List.of(), List.of(), List.of(), m.rawHtml(), 0);
     }
 
     private static Ref placeless(Ref r) {
