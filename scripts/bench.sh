@@ -28,11 +28,12 @@ have_hugo=false
 command -v hugo >/dev/null && have_hugo=true
 
 # measure OUTFILE CMD...: runs CMD, appends "wall_seconds peak_kb" to OUTFILE; fails if CMD fails.
+# What CMD printed is left in OUTFILE.said, for a caller that checks which way a build went.
 measure() {
   local out=$1; shift
   local t
   t=$(mktemp)
-  if ! /usr/bin/time -f "%e %M" -o "$t" "$@" >/dev/null 2>"$t.err"; then
+  if ! /usr/bin/time -f "%e %M" -o "$t" "$@" >"$out.said" 2>"$t.err"; then
     cat "$t.err" >&2
     rm -f "$t" "$t.err"
     return 1
@@ -86,12 +87,20 @@ for n in "${sizes[@]}"; do
   for i in $(seq "$runs"); do
     rm -f "$site/.guidegen/last-build.bin"
     measure "$res/warm" java -jar "$jar" build --root "$site"
+    if grep -q -e 'made again only' -e 'nothing had changed' "$res/warm.said"; then
+      echo "the warm build went the quick way: $(cat "$res/warm.said")" >&2
+      exit 1
+    fi
     guide="$site/content/guides/role-00001.md"
     cp "$guide" "$res/guide.bak"
     # One FAQ answer and the body's last paragraph change.
     sed -i "0,/^    a: \"/s//    a: \"Edited in run $i. /" "$guide"
     printf '\nAn edited closing paragraph, run %s.\n' "$i" >>"$guide"
     measure "$res/incremental" java -jar "$jar" build --root "$site"
+    if ! grep -q 'made again only the 2 pages of 1 changed guide' "$res/incremental.said"; then
+      echo "the build after a one-guide edit did not go the quick way: $(cat "$res/incremental.said")" >&2
+      exit 1
+    fi
     cp "$res/guide.bak" "$guide"
   done
   # serve: how long an edited guide's page takes to come back rebuilt, polled every 10 ms.
