@@ -28,6 +28,26 @@ class QuickCommandLineTest {
                 .isEqualTo(new Main.QuickCommandLine(dir, "o", "c", true));
     }
 
+    /** Each line the quick reading takes, read by picocli with the build command's own options. */
+    @Test
+    void whatTheQuickReadingTakesPicocliReadsTheSameWay() throws IOException {
+        Files.createDirectories(dir.resolve("content"));
+        String root = dir.toString();
+        String[][] taken = {
+            {"build", "--root", root},
+            {"build", "--root=" + root, "--drafts"},
+            {"build", "--drafts", "--root", root, "--out", "o", "--cache-dir", "c"},
+            {"build", "--cache-dir=c", "--out=o", "--root=" + root},
+        };
+        for (String[] args : taken) {
+            Main.QuickCommandLine quick = Main.QuickCommandLine.of(args);
+            picocli.CommandLine.ParseResult build = Main.commandLine("build", true).parseArgs(args).subcommand();
+            assertThat(quick).as(String.join(" ", args)).isEqualTo(new Main.QuickCommandLine(
+                    build.matchedOptionValue("--root", Path.of(".")), build.matchedOptionValue("--out", null),
+                    build.matchedOptionValue("--cache-dir", null), build.matchedOptionValue("--drafts", false)));
+        }
+    }
+
     @Test
     void everyOtherCommandLineIsLeftToPicocli() throws IOException {
         Files.createDirectories(dir.resolve("content"));
