@@ -53,17 +53,25 @@ public final class Main implements Callable<Integer> {
         if (launched >= 0) {
             System.exit(launched);
         }
-        PrintWriter out = new PrintWriter(System.out, true);
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line as {@code java -jar guidegen.jar} does: a build command line of the
+     * plainest form tries the quick way before picocli is loaded, and every other goes to
+     * {@link #execute}. Returns the exit code.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         long start = System.nanoTime();
         QuickCommandLine plain = QuickCommandLine.of(args);
         if (plain != null) {
             QuickBuild.Done quick = quickBuild(plain.root(), plain.out(), plain.cacheDir(), plain.drafts());
             if (quick != null) {
                 out.println(quickSummary(quick, start));
-                System.exit(BUILT);
+                return BUILT;
             }
         }
-        System.exit(execute(args, out, new PrintWriter(System.err, true), plain != null));
+        return execute(args, out, err, plain != null);
     }
 
     /**
