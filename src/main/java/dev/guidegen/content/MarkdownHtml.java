@@ -31,19 +31,33 @@ import java.util.function.BiConsumer;
 /**
  * Renders a parsed Markdown text to HTML right after it is parsed, so that its tree need not be
  * kept. Links that the site stage resolves (content files, anchors, images) cannot be written yet:
- * each is written as a marker, {@code U+E000 n U+E001}, standing for the n-th of
+ * each is written as a marker, {@code U+0001 n U+0002}, standing for the n-th of
  * {@link Markdown#targets}, which the render stage replaces with the resolved URL.
+ *
+ * <p>The markers are control characters, which no text reaches Markdown with: the decoder turns
+ * them into spaces and a front matter value holding one is refused. A document of Latin-1 text
+ * then stays a string of one byte a character, which a site holds for every guide until its pages
+ * are written.
  */
 final class MarkdownHtml {
 
-    static final char OPEN = '\uE000';
-    static final char CLOSE = '\uE001';
+    static final char OPEN = '\u0001';
+    static final char CLOSE = '\u0002';
+    /** The markers of runs of plain text set aside while flexmark writes ({@link #PLAIN_TEXT}). */
+    private static final char TEXT_OPEN = '\u0003';
+    private static final char TEXT_CLOSE = '\u0004';
+    /**
+     * The link markers while jsoup cleans raw HTML, which writes a control character as a character
+     * reference: two private-use characters, which Markdown may not hold.
+     */
+    static final char RAW_OPEN = '\uE000';
+    static final char RAW_CLOSE = '\uE001';
 
     /** The targets a document's markers stand for, filled while it renders. */
     private static final DataKey<List<String>> TARGETS = new DataKey<>("GUIDEGEN_TARGETS", List.of());
     /**
      * The runs of plain text a document's render set aside ({@link #PLAIN_TEXT}), each written as
-     * {@code U+E001 n U+E000}, the markers of links the other way round, and put back in one pass.
+     * {@code U+0003 n U+0004} and put back in one pass.
      */
     private static final DataKey<List<String>> TEXTS = new DataKey<>("GUIDEGEN_TEXTS", List.of());
     /** The images of content/images/ by path, to give local images their size. */
@@ -127,7 +141,7 @@ final class MarkdownHtml {
         }
         List<String> texts = TEXTS.get(context.getDocument());
         texts.add(run);
-        html.append(CLOSE + Integer.toString(texts.size() - 1) + OPEN);
+        html.append(TEXT_OPEN + Integer.toString(texts.size() - 1) + TEXT_CLOSE);
     }));
 
     /** The HTML with each run of text that {@link #PLAIN_TEXT} set aside put back in its place. */
@@ -141,21 +155,9 @@ final class MarkdownHtml {
         }
         StringBuilder out = new StringBuilder(length);
         int from = 0;
-        for (int at = html.indexOf(CLOSE); at >= 0; at = html.indexOf(CLOSE, at + 1)) {
-            int end = html.indexOf(OPEN, at);
-            if (end < 0) {
-                break;
-            }
-            int n = 0;
-            boolean digits = end > at + 1 && end - at < 11;
-            for (int i = at + 1; digits && i < end; i++) {
-                char c = html.charAt(i);
-                digits = c >= '0' && c <= '9';
-                n = n * 10 + (c - '0');
-            }
-            if (!digits || n >= texts.size()) {
-                continue; // the end of a link's marker
-            }
+        for (int at = html.indexOf(TEXT_OPEN); at >= 0; at = html.indexOf(TEXT_OPEN, at + 1)) {
+            int end = html.indexOf(TEXT_CLOSE, at);
+            int n = Integer.parseInt(html, at + 1, end, 10);
             out.append(html, from, at).append(texts.get(n));
             from = end + 1;
             at = end;
@@ -165,18 +167,25 @@ final class MarkdownHtml {
 
     /** A marker for a URL the site stage may resolve; any other URL as it is. */
     static String marker(String url, List<String> targets) {
+        return marker(url, targets, OPEN, CLOSE);
+    }
+
+    private static String marker(String url, List<String> targets, char open, char close) {
         // A bare "www." autolink gets its "http://" after it is resolved: it is external all the same.
         if (url.isEmpty() || url.startsWith("/") || Urls.isExternal(url) || Urls.hasUnsafeScheme(url)
                 || url.regionMatches(true, 0, "www.", 0, 4)) {
             return url;
         }
         targets.add(url);
-        return OPEN + Integer.toString(targets.size() - 1) + CLOSE;
+        return open + Integer.toString(targets.size() - 1) + close;
     }
 
-    /** True for a marker this document's render wrote. Markdown holding U+E000 or U+E001 is refused before. */
-    private static boolean isMarker(String value, List<String> targets) {
-        if (value.length() < 3 || value.charAt(0) != OPEN || value.charAt(value.length() - 1) != CLOSE) {
+    /**
+     * True for a marker this document's render wrote, as it stands while jsoup cleans raw HTML.
+     * Markdown holding U+E000 or U+E001 is refused before.
+     */
+    private static boolean isRawMarker(String value, List<String> targets) {
+        if (value.length() < 3 || value.charAt(0) != RAW_OPEN || value.charAt(value.length() - 1) != RAW_CLOSE) {
             return false;
         }
         for (int i = 1; i < value.length() - 1; i++) {
@@ -234,10 +243,11 @@ final class MarkdownHtml {
         String out = putBack(renderer.render(doc), texts);
         String source = MarkdownParser.SOURCE_PATH.get(doc);
         if (rawHtml && !html.unsafe()) {
-            out = html.clean(out, url -> isMarker(url, targets) ? url : marker(url, targets), img -> {
+            String raw = out.replace(OPEN, RAW_OPEN).replace(CLOSE, RAW_CLOSE);
+            out = html.clean(raw, url -> isRawMarker(url, targets) ? url : marker(url, targets, RAW_OPEN, RAW_CLOSE), img -> {
                 if (!img.hasAttr("loading")) {
                     String src = img.attr("src");
-                    String written = isMarker(src, targets) ? targets.get(Integer.parseInt(src, 1, src.length() - 1, 10)) : src;
+                    String written = isRawMarker(src, targets) ? targets.get(Integer.parseInt(src, 1, src.length() - 1, 10)) : src;
                     image(source, written, images, (k, v) -> {
                         if (!img.hasAttr(k)) {
                             img.attr(k, v);
@@ -245,6 +255,7 @@ final class MarkdownHtml {
                     });
                 }
             });
+            out = latin1IfItCan(out.replace(RAW_OPEN, OPEN).replace(RAW_CLOSE, CLOSE));
         }
         String prefix = MarkdownParser.ID_PREFIX.get(doc);
         if (!prefix.isEmpty() && out.contains("fnref-")) {
@@ -252,6 +263,11 @@ final class MarkdownHtml {
                     .replace("id=\"fnref-", "id=\"" + prefix + "fnref-").replace("href=\"#fnref-", "href=\"#" + prefix + "fnref-");
         }
         return new Rendered(out, List.copyOf(targets));
+    }
+
+    /** The same text, held one byte a character when every character is Latin-1. */
+    private static String latin1IfItCan(String text) {
+        return new String(text.toCharArray());
     }
 
     /**

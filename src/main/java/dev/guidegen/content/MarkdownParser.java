@@ -98,13 +98,14 @@ public final class MarkdownParser {
      */
     public Markdown parse(String sourcePath, String text, String idPrefix, RawHtml html,
             java.util.Map<String, ImageFile> imageFiles, IntFunction<SourcePos> posOf, Problems problems) {
-        // The renderer marks links with these two private-use characters; text may not hold them.
+        // The renderer marks links with these two private-use characters while jsoup cleans raw HTML; text
+        // may not hold them. The markers it keeps are control characters, which never reach it.
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == MarkdownHtml.OPEN || c == MarkdownHtml.CLOSE) {
+            if (c == MarkdownHtml.RAW_OPEN || c == MarkdownHtml.RAW_CLOSE) {
                 problems.error(posOf.apply(i), String.format("the private-use character U+%04X cannot be used in Markdown",
                         (int) c), "remove it; readers see nothing where it is");
-                text = text.replace(MarkdownHtml.OPEN, '\uFFFD').replace(MarkdownHtml.CLOSE, '\uFFFD');
+                text = text.replace(MarkdownHtml.RAW_OPEN, '\uFFFD').replace(MarkdownHtml.RAW_CLOSE, '\uFFFD');
                 break;
             }
         }

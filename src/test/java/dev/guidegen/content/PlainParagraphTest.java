@@ -120,4 +120,21 @@ class PlainParagraphTest {
                     .isEqualTo(flexmarkRenderer.render(flexmarkParser.parse(markdown)));
         }
     }
+    /**
+     * A site holds every guide's HTML until its pages are written. Latin-1 text keeps that HTML in
+     * Latin-1 characters, the markers of links included, raw HTML's as well, so the JDK holds it in
+     * one byte a character rather than two.
+     */
+    @Test
+    void theHtmlOfLatinOneTextHoldsOnlyLatinOneCharactersAndItsMarkersResolve() {
+        Markdown md = flexmark("See [the other guide](b.md#pay), <a href=\"c.md\">a raw link</a> and ![A chart](d.png) for caf\u00e9"
+                + " prices that run on for a while.\n\n- *one* [again](b.md)\n- two\n");
+
+        assertThat(md.html().chars().filter(c -> c > 0xFF).toArray()).isEmpty();
+        assertThat(md.targets()).containsExactly("b.md#pay", "d.png", "b.md", "c.md");
+        String resolved = MarkdownHtml.resolve(md.html(), md.targets(), t -> "/" + t);
+        assertThat(resolved).contains("href=\"/b.md#pay\"", "href=\"/c.md\"", "src=\"/d.png\"", "href=\"/b.md\"",
+                "for caf\u00e9 prices that run on");
+        assertThat(resolved.chars().filter(c -> c < 0x20 && c != '\n').toArray()).isEmpty();
+    }
 }
