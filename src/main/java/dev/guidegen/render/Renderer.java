@@ -450,12 +450,13 @@ public final class Renderer {
     /** The jobs for a role's own pages: its guide page, and its FAQ page when it has questions. */
     private static void roleJobs(Site site, ViewBuilder views, Graphs graphs, Role role, List<Job> jobs,
             java.util.function.Consumer<RoleFrame> frames) {
+        int pages = role.guide().faq().isEmpty() ? 1 : 2;
         jobs.add(new Job(role.url(), "guide.ftlh", updated(role), () -> {
-            View.Role r = views.role(role);
+            View.Role r = views.role(role, pages);
             View.Meta meta = guideMeta(views.siteInfo(), r);
             String ld = graphs.page(meta, r.updated(), List.of(graphs.occupation(role, r)));
             if (frames != null) {
-                frames.accept(new RoleFrame(views.siteInfo(), role.guide(), ViewBuilder.frameOf(r), ld,
+                frames.accept(new RoleFrame(views.siteInfo(), role.guide(), views.frame(role), ld,
                         site.links().getOrDefault(role.guide().path(), Map.of())));
             }
             return model(views.siteInfo(), withLd(meta, ld), "role", r);
@@ -464,7 +465,7 @@ public final class Renderer {
             return; // a guide with no questions has no FAQ page, and is left out of the FAQ hub
         }
         jobs.add(new Job(Urls.guideFaq(role.slug()), "guide-faq.ftlh", updated(role),
-                () -> faqModel(views.siteInfo(), graphs, views.role(role))));
+                () -> faqModel(views.siteInfo(), graphs, views.role(role, pages))));
     }
 
     private static View.Meta guideMeta(View.SiteInfo info, View.Role r) {

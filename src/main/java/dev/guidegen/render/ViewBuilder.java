@@ -28,8 +28,13 @@ final class ViewBuilder {
     private final Money money;
     private final Charts charts;
     private final View.SiteInfo siteInfo;
-    /** A guide's view is used by its page and its FAQ page; its Markdown is rendered once. */
-    private final java.util.Map<String, View.Role> roles = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A guide's frame, made once for its page, its FAQ page and a quick rebuild. */
+    private final java.util.Map<String, View.Role> frames = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A guide's view while pages that show it are still to be made. */
+    private final java.util.Map<String, Uses> roles = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Uses(View.Role view, int left) {
+    }
     private final java.util.Map<String, View.Pay> pays = new java.util.concurrent.ConcurrentHashMap<>();
     /** Cards appear on many pages (home, skills, similar roles); each is made once. */
     private final java.util.Map<String, View.Card> cards = new java.util.concurrent.ConcurrentHashMap<>();
@@ -87,11 +92,33 @@ final class ViewBuilder {
         return site.snapshot().date() == null ? "" : HUMAN_DATE.format(site.snapshot().date());
     }
 
-    View.Role role(Role r) {
-        return roles.computeIfAbsent(r.slug(), slug -> makeRole(r));
+    /**
+     * The guide's view for one of the {@code pages} pages that show it. It is made once, and let go
+     * once the last of them has it: a site's guides are not all held twice, parsed and resolved,
+     * until the site is written.
+     */
+    View.Role role(Role r, int pages) {
+        View.Role[] view = new View.Role[1];
+        roles.compute(r.slug(), (slug, uses) -> {
+            Uses u = uses != null ? uses
+                    : new Uses(withBody(frame(r), r.guide(), url -> site.resolveLink(r.guide().path(), url)), pages);
+            view[0] = u.view();
+            return u.left() <= 1 ? null : new Uses(u.view(), u.left() - 1);
+        });
+        return view[0];
     }
 
-    private View.Role makeRole(Role r) {
+    /**
+     * A guide's view as its frame: everything but what its body and FAQ answers give (the reading
+     * time, the questions, the table of contents and the body's HTML), which {@link #withBody} adds.
+     * The frame of a guide changes only when its {@link dev.guidegen.content.GuideShape} or another
+     * guide does.
+     */
+    View.Role frame(Role r) {
+        return frames.computeIfAbsent(r.slug(), slug -> makeFrame(r));
+    }
+
+    private View.Role makeFrame(Role r) {
         Guide g = r.guide();
         List<View.Step> ladder = r.ladder().stream()
                 .map(s -> new View.Step(s.title(), s.isGuide() ? Urls.guide(s.slug()) : "", s.slug().equals(g.slug()),
@@ -102,26 +129,13 @@ final class ViewBuilder {
         List<View.Card> related = r.related().stream().map(site.roles()::get).map(this::card).toList();
         List<View.Link> linkedFrom = r.linkedFrom().stream().map(site.roles()::get)
                 .map(o -> new View.Link(o.guide().title(), o.url())).toList();
-        View.Role frame = new View.Role(g.slug(), g.title(), r.url(), Urls.guideFaq(g.slug()), g.summary(), levelLabel(g.level()),
+        return new View.Role(g.slug(), g.title(), r.url(), Urls.guideFaq(g.slug()), g.summary(), levelLabel(g.level()),
                 g.experience(), g.updated() == null ? "" : g.updated().toString(),
                 g.updated() == null ? "" : HUMAN_DATE.format(g.updated()), 0, payOf(r), chart(r), ladder, skills, related,
                 linkedFrom, List.of(), List.of(), "",
                 r.comparedWith().stream().map(o -> new View.Link(g.title() + " vs " + site.roles().get(o).guide().title(),
                         Urls.compare(g.slug(), o))).toList(),
                 r.group().isEmpty() ? null : new View.Link(site.groups().get(r.group()).title(), Urls.group(r.group())));
-        return withBody(frame, g, url -> site.resolveLink(g.path(), url));
-    }
-
-    /**
-     * A guide's view as its frame: everything but what its body and FAQ answers give (the reading
-     * time, the questions, the table of contents and the body's HTML), which {@link #withBody} adds.
-     * The frame of a guide changes only when its {@link dev.guidegen.content.GuideShape} or another
-     * guide does.
-     */
-    static View.Role frameOf(View.Role r) {
-        return new View.Role(r.slug(), r.title(), r.url(), r.faqUrl(), r.summary(), r.level(), r.experience(), r.updated(),
-                r.updatedHuman(), 0, r.pay(), r.chart(), r.ladder(), r.skills(), r.related(), r.linkedFrom(), List.of(), List.of(),
-                "", r.compare(), r.group());
     }
 
     /** The guide's view: its frame with what its body and answers give, each link resolved by {@code resolve}. */
