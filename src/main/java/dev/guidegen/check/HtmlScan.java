@@ -33,10 +33,11 @@ final class HtmlScan {
     }
 
     /**
-     * As {@link #scan(String)}, keeping each id and URL as {@code same} gives it: the same URLs and
-     * ids stand on thousands of pages, and a site's pages are all held until the check.
+     * As {@link #scan(String)}, keeping each id, attribute name and {@link Attr} as {@code same} gives
+     * it: the same links and ids stand on thousands of pages, and a site's pages are all held until the
+     * check. The ids are kept in a set without a node for each.
      */
-    Page scan(String html, java.util.function.UnaryOperator<String> same) {
+    Page scan(String html, java.util.function.UnaryOperator<Object> same) {
         Set<String> ids = new HashSet<>();
         List<Attr> urls = new ArrayList<>();
         int n = html.length();
@@ -129,9 +130,9 @@ final class HtmlScan {
                     value = org.jsoup.parser.Parser.unescapeEntities(value, true);
                 }
                 if (isId) {
-                    ids.add(same.apply(value));
+                    ids.add((String) same.apply(value));
                 } else {
-                    urls.add(new Attr(same.apply(name), same.apply(value)));
+                    urls.add((Attr) same.apply(new Attr((String) same.apply(name), value)));
                 }
             }
             i = p;
@@ -140,7 +141,7 @@ final class HtmlScan {
                 i = end < 0 ? n : end;
             }
         }
-        return new Page(ids, List.copyOf(urls));
+        return new Page(Set.copyOf(ids), List.copyOf(urls));
     }
 
     private static int indexOfIgnoreCase(String s, String what, int from) {

@@ -70,12 +70,12 @@ public final class LinkCheck {
         return SCAN.scan(new String(a, StandardCharsets.UTF_8)).equals(SCAN.scan(new String(b, StandardCharsets.UTF_8)));
     }
 
-    /** One copy of each id and URL found, for every page that holds it. */
-    private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One copy of each id, attribute name and link found, for every page that holds it. */
+    private final Map<Object, Object> kept = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private String same(String s) {
-        String kept = strings.putIfAbsent(s, s);
-        return kept == null ? s : kept;
+    private Object same(Object o) {
+        Object k = kept.putIfAbsent(o, o);
+        return k == null ? o : k;
     }
 
     /** Takes note of one output file as it is made; safe from any thread. */
