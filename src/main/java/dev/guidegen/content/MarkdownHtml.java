@@ -44,8 +44,8 @@ final class MarkdownHtml {
     static final char OPEN = '\u0001';
     static final char CLOSE = '\u0002';
     /** The markers of runs of plain text set aside while flexmark writes ({@link #PLAIN_TEXT}). */
-    private static final char TEXT_OPEN = '\u0003';
-    private static final char TEXT_CLOSE = '\u0004';
+    static final char TEXT_OPEN = '\u0003';
+    static final char TEXT_CLOSE = '\u0004';
     /**
      * The link markers while jsoup cleans raw HTML, which writes a control character as a character
      * reference: two private-use characters, which Markdown may not hold.
@@ -234,11 +234,15 @@ final class MarkdownHtml {
     record Rendered(String html, List<String> targets) {
     }
 
-    Rendered render(Document doc, boolean rawHtml, RawHtml html, Map<String, ImageFile> images) {
+    /**
+     * Renders {@code doc}, whose text's plain lines were set aside ({@link PlainLines}) as {@code lines}:
+     * the first of the runs of text to put back.
+     */
+    Rendered render(Document doc, boolean rawHtml, RawHtml html, Map<String, ImageFile> images, List<String> lines) {
         List<String> targets = new ArrayList<>();
         doc.set(TARGETS, targets);
         doc.set(IMAGES, images);
-        List<String> texts = new ArrayList<>();
+        List<String> texts = new ArrayList<>(lines);
         doc.set(TEXTS, texts);
         String out = putBack(renderer.render(doc), texts);
         String source = MarkdownParser.SOURCE_PATH.get(doc);

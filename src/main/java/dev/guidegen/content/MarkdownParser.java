@@ -118,10 +118,17 @@ public final class MarkdownParser {
 
     /** As {@link #parse(String, String, String, RawHtml, java.util.Map, IntFunction, Problems)}, always through flexmark. */
     Markdown parseWithFlexmark(String sourcePath, String text, String idPrefix, RawHtml html,
-            java.util.Map<String, ImageFile> imageFiles, IntFunction<SourcePos> posOf, Problems problems) {
+            java.util.Map<String, ImageFile> imageFiles, IntFunction<SourcePos> posInText, Problems problems) {
+        return parseWithFlexmark(sourcePath, text, PlainLines.of(text), idPrefix, html, imageFiles, posInText, problems);
+    }
+
+    /** As {@link #parseWithFlexmark}, with the plain lines {@code aside} (which may be null) set aside. */
+    Markdown parseWithFlexmark(String sourcePath, String text, PlainLines aside, String idPrefix, RawHtml html,
+            java.util.Map<String, ImageFile> imageFiles, IntFunction<SourcePos> posInText, Problems problems) {
+        IntFunction<SourcePos> posOf = aside == null ? posInText : off -> posInText.apply(aside.original(off));
         Document doc;
         try {
-            doc = (mayHoldAutolink(text) ? parser : withoutAutolinks).parse(text);
+            doc = (mayHoldAutolink(text) ? parser : withoutAutolinks).parse(aside == null ? text : aside.text());
         } catch (StackOverflowError e) {
             problems.error(posOf.apply(0), "Markdown nested too deeply to read", NESTING_HINT);
             return empty();
@@ -165,7 +172,7 @@ public final class MarkdownParser {
                         problems, links, images, ids);
             }
         }
-        MarkdownHtml.Rendered rendered = renderer.render(doc, raw, html, imageFiles);
+        MarkdownHtml.Rendered rendered = renderer.render(doc, raw, html, imageFiles, aside == null ? List.of() : aside.lines());
         return new Markdown(rendered.html(), rendered.targets(), headings, links, images, ids, raw, words(text));
     }
 
@@ -234,19 +241,31 @@ public final class MarkdownParser {
      * flexmark writes.
      */
     static boolean plainParagraph(String text) {
-        int n = text.length();
-        if (n == 0 || !Character.isLetter(text.charAt(0)) || text.charAt(n - 1) == ' ') {
+        return plainLine(text.toCharArray(), 0, text.length());
+    }
+
+    /**
+     * As {@link #plainParagraph}, for the characters of {@code text} from {@code start} to {@code end},
+     * looking at each once: {@link #PLAIN} has no '@', so only "://" and "www." are left to look for.
+     */
+    static boolean plainLine(char[] text, int start, int end) {
+        if (start == end || !Character.isLetter(text[start]) || text[end - 1] == ' ') {
             return false;
         }
         char previous = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+        for (int i = start; i < end; i++) {
+            char c = text[i];
             if (c < 128 ? !PLAIN[c] || (c == ' ' && previous == ' ') : !Character.isLetterOrDigit(c)) {
                 return false;
             }
+            if ((c == ':' && i + 3 <= end && text[i + 1] == '/' && text[i + 2] == '/')
+                    || (c == '.' && i - start >= 3 && (text[i - 3] | 0x20) == 'w' && (text[i - 2] | 0x20) == 'w'
+                            && (text[i - 1] | 0x20) == 'w')) {
+                return false; // what the autolink pass could take for an address
+            }
             previous = c;
         }
-        return !mayHoldAutolink(text);
+        return true;
     }
 
     /** False only for a text in which the autolink pass cannot find a www. address, a URL or an email address. */

@@ -137,4 +137,56 @@ class PlainParagraphTest {
                 "for caf\u00e9 prices that run on");
         assertThat(resolved.chars().filter(c -> c < 0x20 && c != '\n').toArray()).isEmpty();
     }
+    /**
+     * Lines of plain prose that stand alone are set aside before flexmark parses a text. On random
+     * documents of such lines beside everything that could swallow one or change what it means
+     * (lists, quotes, tables, headings, footnotes, fences, raw HTML, setext underlines, indented
+     * code, lazy continuation lines and blank lines holding spaces), the result is the one of
+     * parsing the whole text: the same HTML, the same links, headings and ids at the same
+     * positions, and the same problems.
+     */
+    @Test
+    void settingPlainLinesAsideBeforeParsingChangesNothing() {
+        List<String> blocks = List.of("Plain prose runs on, for a while (90% of it).", "Another line of prose here", "Short",
+                "Plain prose runs on, for a while (90% of it).", "ends with a space ", "two  spaces here", "Visit www.example.org today",
+                "- item one\n- item two", "1. first\n2. second", "- item\n\n  continued in the item", "> quoted words\nlazy line",
+                "| a | b |\n| --- | --- |\n| 1 | 2 |", "## Heading words", "## Heading words", "Setext heading\n===",
+                "Under a paragraph\n---", "---", "See [the other guide](b.md#pay) now.", "[ref]: c.md \"Title\"",
+                "Use [ref] here.", "A note[^1] here.", "[^1]: The note itself.", "    indented code line", "```\nfenced\n\nPlain in a fence\n\n```",
+                "~~~\n\nPlain in a tilde fence\n\nstill", "<div>\n\nPlain inside a div\n\n</div>", "<!-- a comment\n\nPlain in it\n\n-->",
+                "<pre>\n\nPlain in pre\n\n</pre>", "- item\n\n  ```\n\nPlain after a fence in an item\n\n  ```",
+                "*stress* and **strong**", "Term: definition with a colon", "Plain", "  \t ", "", "- [ ] a task", "Words at the end");
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int count = 1 + random.nextInt(12);
+            for (int b = 0; b < count; b++) {
+                text.append(blocks.get(random.nextInt(blocks.size())));
+                int gap = random.nextInt(4);
+                text.append(gap == 0 ? "\n" : gap == 1 ? "\n  \n" : gap == 2 ? "\n\n\n" : "\n\n");
+            }
+            if (random.nextBoolean()) {
+                text.setLength(text.length() - 1);
+            }
+            String markdown = text.toString();
+            Problems whole = new Problems();
+            Problems setAside = new Problems();
+            Markdown expected = parser.parseWithFlexmark("content/guides/a.md", markdown, null, "", RawHtml.DEFAULT, Map.of(),
+                    off -> new SourcePos("a.md", 1, off + 1), whole);
+            Markdown actual = parser.parseWithFlexmark("content/guides/a.md", markdown, PlainLines.of(markdown), "", RawHtml.DEFAULT,
+                    Map.of(), off -> new SourcePos("a.md", 1, off + 1), setAside);
+            assertThat(actual).as(markdown).isEqualTo(expected);
+            assertThat(setAside.sorted()).as(markdown).isEqualTo(whole.sorted());
+        }
+    }
+
+    @Test
+    void aPlainLineIsSetAsideOnlyWhereItStandsAloneAndMarkdownCannotSwallowIt() {
+        PlainLines aside = PlainLines.of("## Pay\n\nPlain words.\nNot alone\n\nAlone again\n");
+        assertThat(aside.lines()).containsExactly("Alone again");
+        assertThat(aside.text()).isEqualTo("## Pay\n\nPlain words.\nNot alone\n\n\u00030\u0004\n");
+        assertThat(aside.original(aside.text().indexOf('\u0003'))).isEqualTo("## Pay\n\nPlain words.\nNot alone\n\n".length());
+        assertThat(aside.original(aside.text().length())).isEqualTo("## Pay\n\nPlain words.\nNot alone\n\nAlone again\n".length());
+        assertThat(PlainLines.of("Alone but\nfor this\n\n- in a list\n\n  and in it again\n")).isNull();
+    }
 }

@@ -1,0 +1,142 @@
+package dev.guidegen.content;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The lines of a Markdown text that stand alone as paragraphs of plain prose, set aside before
+ * flexmark parses the text. Most of a guide's characters are in such lines, and flexmark looks at
+ * each character of its input several times: to find line ends, to see whether a paragraph is a
+ * table, and to parse inlines. Each such line is given to flexmark as a marker of the renderer's
+ * set-aside text, {@code U+0003 n U+0004}, which the renderer puts back as the line itself.
+ *
+ * <p>A line is set aside when it starts with a letter at its first column, holds only what
+ * {@link MarkdownParser#plainParagraph} allows, and has a blank line or the text's edge on both
+ * sides. Markdown makes such a line a paragraph holding its text as it is, whatever came before:
+ * the blank line closes every open list, quote and footnote, and a line starting with a letter in
+ * the first column continues none of them. Only fenced code and some raw HTML blocks stay open
+ * across blank lines, and flexmark writes what they hold as it is, or escaped: such a line has
+ * nothing to escape, so put back it is what flexmark would have written there too. The marker is
+ * such a line as far as blocks go: it starts no block and holds no inline syntax.
+ * {@code PlainParagraphTest} holds the result to flexmark's on random documents.
+ */
+final class PlainLines {
+
+    /** Set-aside markers stay shorter than the eight characters from which the renderer sets text aside itself. */
+    private static final int MAX_LINES = 100_000;
+
+    private final String text;
+    private final List<String> lines;
+    /** Where each marker starts in {@link #text}, and how far the original text is ahead after it. */
+    private final int[] markerStarts;
+    private final int[] markerEnds;
+    private final int[] shiftAfter;
+
+    private PlainLines(String text, List<String> lines, int[] markerStarts, int[] markerEnds, int[] shiftAfter) {
+        this.text = text;
+        this.lines = lines;
+        this.markerStarts = markerStarts;
+        this.markerEnds = markerEnds;
+        this.shiftAfter = shiftAfter;
+    }
+
+    /** The text with its plain lines set aside, or null when it has none. */
+    static PlainLines of(String text) {
+        char[] chars = text.toCharArray();
+        StringBuilder out = null;
+        List<String> lines = null;
+        int[] starts = null;
+        int[] ends = null;
+        int[] shifts = null;
+        int from = 0; // the part of text not yet copied to out
+        boolean previousBlank = true;
+        int n = text.length();
+        for (int start = 0; start <= n; ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            boolean blank = isBlank(text, start, end);
+            if (!blank && previousBlank && (end == n || nextIsBlank(text, end + 1)) && MarkdownParser.plainLine(chars, start, end)
+                    && (lines == null || lines.size() < MAX_LINES)) {
+                if (out == null) {
+                    out = new StringBuilder(n / 4 + 64);
+                    lines = new ArrayList<>();
+                    starts = new int[16];
+                    ends = new int[16];
+                    shifts = new int[16];
+                }
+                out.append(text, from, start);
+                int k = lines.size();
+                if (k == starts.length) {
+                    starts = Arrays.copyOf(starts, k * 2);
+                    ends = Arrays.copyOf(ends, k * 2);
+                    shifts = Arrays.copyOf(shifts, k * 2);
+                }
+                starts[k] = out.length();
+                out.append(MarkdownHtml.TEXT_OPEN).append(k).append(MarkdownHtml.TEXT_CLOSE);
+                ends[k] = out.length();
+                shifts[k] = end - ends[k];
+                lines.add(text.substring(start, end));
+                from = end;
+            }
+            previousBlank = blank;
+            start = end + 1;
+        }
+        if (out == null) {
+            return null;
+        }
+        out.append(text, from, n);
+        int k = lines.size();
+        return new PlainLines(out.toString(), List.copyOf(lines), Arrays.copyOf(starts, k), Arrays.copyOf(ends, k),
+                Arrays.copyOf(shifts, k));
+    }
+
+    /** The text to parse, each plain line a marker. */
+    String text() {
+        return text;
+    }
+
+    /** The lines set aside, the n-th for the marker holding n. */
+    List<String> lines() {
+        return lines;
+    }
+
+    /** The offset in the original text of an offset in {@link #text}; inside a marker, the start of its line. */
+    int original(int offset) {
+        int i = Arrays.binarySearch(markerStarts, offset);
+        int k = i >= 0 ? i : -i - 2; // the last marker starting at or before the offset
+        if (k < 0) {
+            return offset;
+        }
+        if (offset < markerEnds[k]) {
+            return markerEnds[k] + shiftAfter[k] - lines.get(k).length();
+        }
+        return offset + shiftAfter[k];
+    }
+
+    private static boolean isBlank(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the line from {@code start} holds nothing but spaces and tabs, without looking past its first other character. */
+    private static boolean nextIsBlank(String text, int start) {
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return true;
+            }
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
