@@ -3,7 +3,6 @@ package dev.guidegen.check;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,10 +21,27 @@ final class HtmlScan {
     record Page(Set<String> ids, List<Attr> urls) {
     }
 
-    private final Set<String> urlAttributes;
+    /** The names of the attributes the scan reads, lower case: the ones holding URLs, and "id" and "name". */
+    private final String[] names;
 
     HtmlScan(Set<String> urlAttributes) {
-        this.urlAttributes = urlAttributes;
+        java.util.SortedSet<String> read = new java.util.TreeSet<>(urlAttributes);
+        read.add("id");
+        read.add("name");
+        this.names = read.toArray(new String[0]);
+    }
+
+    /**
+     * The name of the attribute from {@code from}, of {@code length} characters, when the scan reads
+     * it; null otherwise, without making a string of it. Names match in any ASCII case, as in HTML.
+     */
+    private String readName(String html, int from, int length) {
+        for (String name : names) {
+            if (isTag(html, from, length, name)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     Page scan(String html) {
@@ -89,7 +105,7 @@ final class HtmlScan {
                         && (html.charAt(p) != '/' || p == nameStart)) {
                     p++;
                 }
-                String name = html.substring(nameStart, p).toLowerCase(Locale.ROOT);
+                String name = readName(html, nameStart, p - nameStart);
                 while (p < n && isSpace(html.charAt(p))) {
                     p++;
                 }
@@ -115,10 +131,10 @@ final class HtmlScan {
                         valueEnd = p;
                     }
                 }
-                boolean isId = name.equals("id") || (anchor && name.equals("name"));
-                if (!isId && !urlAttributes.contains(name)) {
+                if (name == null || (name.equals("name") && !anchor)) {
                     continue; // an attribute the check does not read: its value is never made
                 }
+                boolean isId = name.equals("id") || name.equals("name");
                 if (seen == null) {
                     seen = new HashSet<>(4);
                 }
@@ -153,7 +169,7 @@ final class HtmlScan {
         return -1;
     }
 
-    /** Whether the tag name at {@code from} is {@code lower}, ASCII letters in any case, as browsers read it. */
+    /** Whether the tag or attribute name at {@code from} is {@code lower}, ASCII letters in any case, as browsers read it. */
     private static boolean isTag(String html, int from, int length, String lower) {
         if (length != lower.length()) {
             return false;

@@ -24,6 +24,8 @@ final class ViewBuilder {
     private static final int WORDS_PER_MINUTE = 200;
 
     private final Site site;
+    /** The site's roles by slug, looked up in one step rather than down a sorted map's tree, for every card and link. */
+    private final java.util.Map<String, Role> roleBySlug;
     private final Markup markup;
     private final Money money;
     private final Charts charts;
@@ -41,6 +43,7 @@ final class ViewBuilder {
 
     ViewBuilder(Site site, Markup markup) {
         this.site = site;
+        this.roleBySlug = new java.util.HashMap<>(site.roles());
         this.markup = markup;
         this.money = new Money(site.snapshot().currency());
         this.charts = new Charts(money);
@@ -122,18 +125,18 @@ final class ViewBuilder {
         Guide g = r.guide();
         List<View.Step> ladder = r.ladder().stream()
                 .map(s -> new View.Step(s.title(), s.isGuide() ? Urls.guide(s.slug()) : "", s.slug().equals(g.slug()),
-                        s.isGuide() ? payHeadline(site.roles().get(s.slug())) : ""))
+                        s.isGuide() ? payHeadline(roleBySlug.get(s.slug())) : ""))
                 .toList();
         List<View.Link> skills = r.skills().stream().map(site.skills()::get)
                 .map(s -> new View.Link(s.name(), s.url())).toList();
-        List<View.Card> related = r.related().stream().map(site.roles()::get).map(this::card).toList();
-        List<View.Link> linkedFrom = r.linkedFrom().stream().map(site.roles()::get)
+        List<View.Card> related = r.related().stream().map(roleBySlug::get).map(this::card).toList();
+        List<View.Link> linkedFrom = r.linkedFrom().stream().map(roleBySlug::get)
                 .map(o -> new View.Link(o.guide().title(), o.url())).toList();
         return new View.Role(g.slug(), g.title(), r.url(), Urls.guideFaq(g.slug()), g.summary(), levelLabel(g.level()),
                 g.experience(), g.updated() == null ? "" : g.updated().toString(),
                 g.updated() == null ? "" : HUMAN_DATE.format(g.updated()), 0, payOf(r), chart(r), ladder, skills, related,
                 linkedFrom, List.of(), List.of(), "",
-                r.comparedWith().stream().map(o -> new View.Link(g.title() + " vs " + site.roles().get(o).guide().title(),
+                r.comparedWith().stream().map(o -> new View.Link(g.title() + " vs " + roleBySlug.get(o).guide().title(),
                         Urls.compare(g.slug(), o))).toList(),
                 r.group().isEmpty() ? null : new View.Link(site.groups().get(r.group()).title(), Urls.group(r.group())));
     }
@@ -187,8 +190,8 @@ final class ViewBuilder {
 
     /** Two roles side by side; pay is subtracted only as {@link PayComparison} allows. */
     View.Compare compare(dev.guidegen.site.Comparison c) {
-        Role a = site.roles().get(c.a());
-        Role b = site.roles().get(c.b());
+        Role a = roleBySlug.get(c.a());
+        Role b = roleBySlug.get(c.b());
         String titleA = a.guide().title();
         String titleB = b.guide().title();
         java.util.Set<String> skillsA = new java.util.LinkedHashSet<>(a.skills());
@@ -200,8 +203,8 @@ final class ViewBuilder {
         List<View.Link> onlyB = b.skills().stream().filter(s -> !skillsA.contains(s)).map(skill).toList();
         String ladder = "";
         if (!c.before().isEmpty()) {
-            String first = site.roles().get(c.before()).guide().title();
-            String next = site.roles().get(c.other(c.before())).guide().title();
+            String first = roleBySlug.get(c.before()).guide().title();
+            String next = roleBySlug.get(c.other(c.before())).guide().title();
             ladder = next + " is the next step after " + first + " on the career ladder.";
         }
         dev.guidegen.salary.PayComparison pc = dev.guidegen.salary.PayComparison.of(titleA, a.pay(), titleB, b.pay(),
@@ -248,7 +251,7 @@ final class ViewBuilder {
         for (int i = 1; i <= pages && pages > 1; i++) {
             links.add(new View.PageLink(Integer.toString(i), Urls.paged(s.url(), i), i == n));
         }
-        return new View.SkillInfo(s.name(), s.url(), slice.stream().map(site.roles()::get).map(this::card).toList(), links, n,
+        return new View.SkillInfo(s.name(), s.url(), slice.stream().map(roleBySlug::get).map(this::card).toList(), links, n,
                 s.guides().size());
     }
 
