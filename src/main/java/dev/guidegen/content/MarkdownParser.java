@@ -128,7 +128,9 @@ public final class MarkdownParser {
         IntFunction<SourcePos> posOf = aside == null ? posInText : off -> posInText.apply(aside.original(off));
         Document doc;
         try {
-            doc = (mayHoldAutolink(text) ? parser : withoutAutolinks).parse(aside == null ? text : aside.text());
+            // A line set aside holds nothing the autolink pass could find.
+            String parsed = aside == null ? text : aside.text();
+            doc = (mayHoldAutolink(parsed) ? parser : withoutAutolinks).parse(parsed);
         } catch (StackOverflowError e) {
             problems.error(posOf.apply(0), "Markdown nested too deeply to read", NESTING_HINT);
             return empty();
@@ -173,7 +175,8 @@ public final class MarkdownParser {
             }
         }
         MarkdownHtml.Rendered rendered = renderer.render(doc, raw, html, imageFiles, aside == null ? List.of() : aside.lines());
-        return new Markdown(rendered.html(), rendered.targets(), headings, links, images, ids, raw, words(text));
+        int words = aside == null ? words(text) : words(aside.text()) - aside.lines().size() + aside.words();
+        return new Markdown(rendered.html(), rendered.targets(), headings, links, images, ids, raw, words);
     }
 
     /** Words as a reader counts them, for the reading time. */

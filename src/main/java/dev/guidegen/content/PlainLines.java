@@ -32,13 +32,15 @@ final class PlainLines {
     private final int[] markerStarts;
     private final int[] markerEnds;
     private final int[] shiftAfter;
+    private final int words;
 
-    private PlainLines(String text, List<String> lines, int[] markerStarts, int[] markerEnds, int[] shiftAfter) {
+    private PlainLines(String text, List<String> lines, int[] markerStarts, int[] markerEnds, int[] shiftAfter, int words) {
         this.text = text;
         this.lines = lines;
         this.markerStarts = markerStarts;
         this.markerEnds = markerEnds;
         this.shiftAfter = shiftAfter;
+        this.words = words;
     }
 
     /** The text with its plain lines set aside, or null when it has none. */
@@ -50,6 +52,7 @@ final class PlainLines {
         int[] ends = null;
         int[] shifts = null;
         int from = 0; // the part of text not yet copied to out
+        int words = 0;
         boolean previousBlank = true;
         int n = text.length();
         for (int start = 0; start <= n; ) {
@@ -79,6 +82,13 @@ final class PlainLines {
                 ends[k] = out.length();
                 shifts[k] = end - ends[k];
                 lines.add(text.substring(start, end));
+                // A plain line starts and ends with a word and has single spaces between its words.
+                for (int i = start; i < end; i++) {
+                    if (chars[i] == ' ') {
+                        words++;
+                    }
+                }
+                words++;
                 from = end;
             }
             previousBlank = blank;
@@ -90,7 +100,7 @@ final class PlainLines {
         out.append(text, from, n);
         int k = lines.size();
         return new PlainLines(out.toString(), List.copyOf(lines), Arrays.copyOf(starts, k), Arrays.copyOf(ends, k),
-                Arrays.copyOf(shifts, k));
+                Arrays.copyOf(shifts, k), words);
     }
 
     /** The text to parse, each plain line a marker. */
@@ -101,6 +111,11 @@ final class PlainLines {
     /** The lines set aside, the n-th for the marker holding n. */
     List<String> lines() {
         return lines;
+    }
+
+    /** The words of the lines set aside, as {@link MarkdownParser#words} counts them. */
+    int words() {
+        return words;
     }
 
     /** The offset in the original text of an offset in {@link #text}; inside a marker, the start of its line. */
