@@ -20,11 +20,11 @@ import java.util.Set;
  * old generation. Most of what a build keeps (each guide's parse, made early and kept to the end) is
  * otherwise copied between survivor spaces at every collection; at 10,000 guides this saves about
  * half a second of pauses in a cold build, and a little memory.</li>
- * <li>{@code -Xms} and {@code -Xmn}: a heap that starts as large as this machine lets a JVM's heap
- * grow, with a young generation of at most 128 MB. A large build's heap otherwise grows by full
- * collections that free nothing: three of them at 10,000 guides, half a second in all, and at
- * 100,000 guides a seventh of the build. Memory is only touched as it is used, so a small build's
- * peak stays as it was, and a large build's falls, as less is kept between collections.</li>
+ * <li>{@code -Xms} and {@code -Xmn}: a heap that starts at up to 2 GB (never more than half the
+ * largest heap this machine gives a JVM), with a young generation of at most 128 MB. A large build's
+ * heap otherwise grows by full collections that free nothing, three of them at 10,000 guides, half
+ * a second in all; memory is only touched as it is used, so a small build's peak stays as it was,
+ * and a large build's falls, as less is kept between collections.</li>
  * <li>{@code -XX:-UsePerfData}: no file of performance counters for monitoring tools, which a
  * build of seconds has no use for; it saves about 10 ms of start-up.</li>
  * <li>{@code -XX:TieredStopAtLevel=1}: only the quick compiler. A build runs for seconds, too short
@@ -123,7 +123,7 @@ final class Launch {
                 "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Xlog:cds*=off", "-XX:+VerifySharedSpaces",
                 "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "guidegen-hs_err_pid%p.log"),
                 "-D" + STARTED + "=true"));
-        long initialHeap = Runtime.getRuntime().maxMemory();
+        long initialHeap = Math.min(2L << 30, Runtime.getRuntime().maxMemory() / 2);
         command.add("-Xms" + (initialHeap >> 20) + "m");
         command.add("-Xmn" + Math.max(1, Math.min(128L << 20, initialHeap / 3) >> 20) + "m");
         if (archive != null) {
