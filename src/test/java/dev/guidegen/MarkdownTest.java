@@ -323,6 +323,20 @@ class MarkdownTest {
     }
 
     @Test
+    void aCharacterReferenceToAControlOrMarkerCharacterIsRefusedWhereItIsWritten() {
+        InlineSite.Built built = withBody("Builds APIs for a long while &#3; here.\n\nSee [it](backend-architect.md \"&#x1;0&#2;\") and"
+                + " `&#127;` and &#xe001;, but &#9; and &#169; are fine.").build();
+
+        assertThat(built.errors()).containsExactly(
+                ENGINEER + ":16:30: error: the character reference &#3; stands for the control character U+0003",
+                ENGINEER + ":18:32: error: the character reference &#x1; stands for the control character U+0001",
+                ENGINEER + ":18:38: error: the character reference &#2; stands for the control character U+0002",
+                ENGINEER + ":18:50: error: the character reference &#127; stands for the control character U+007F",
+                ENGINEER + ":18:62: error: the character reference &#xe001; stands for the private-use character U+E001,"
+                        + " which cannot be used in Markdown");
+    }
+
+    @Test
     void aRawLinkWithSpacesAroundItsAddressIsResolved() {
         InlineSite.Built built = withBody("See the <a href=\" backend-architect.md \">architect</a>.").build();
 

@@ -157,7 +157,19 @@ final class MarkdownHtml {
         int from = 0;
         for (int at = html.indexOf(TEXT_OPEN); at >= 0; at = html.indexOf(TEXT_OPEN, at + 1)) {
             int end = html.indexOf(TEXT_CLOSE, at);
-            int n = Integer.parseInt(html, at + 1, end, 10);
+            if (end < 0) {
+                break;
+            }
+            int n = 0;
+            boolean digits = end > at + 1 && end - at < 11;
+            for (int i = at + 1; digits && i < end; i++) {
+                char c = html.charAt(i);
+                digits = c >= '0' && c <= '9';
+                n = n * 10 + (c - '0');
+            }
+            if (!digits || n >= texts.size()) {
+                continue; // not one of ours: text cannot hold one, but it is never worth a crash
+            }
             out.append(html, from, at).append(texts.get(n));
             from = end + 1;
             at = end;

@@ -109,11 +109,51 @@ public final class MarkdownParser {
                 break;
             }
         }
+        text = withoutControlReferences(text, posOf, problems);
         if (plainParagraph(text)) {
             // What flexmark makes of it, without the set-up of a parser and a renderer for each of a site's many short answers.
             return new Markdown("<p>" + text + "</p>\n", List.of(), List.of(), List.of(), List.of(), List.of(), false, words(text));
         }
         return parseWithFlexmark(sourcePath, text, idPrefix, html, imageFiles, posOf, problems);
+    }
+
+    /**
+     * The text, each numeric character reference to a control character or to one of the two
+     * private-use characters reported and made plain text. Markdown turns such a reference into the
+     * character itself, which web pages may not contain, as the decoder refuses it written as it is;
+     * and the renderer marks links and set-aside text with control characters, and links with the
+     * private-use pair while jsoup cleans raw HTML, so that none may come from the text.
+     */
+    private static String withoutControlReferences(String text, IntFunction<SourcePos> posOf, Problems problems) {
+        char[] mended = null;
+        for (int at = text.indexOf("&#"); at >= 0; at = text.indexOf("&#", at + 2)) {
+            boolean hex = at + 2 < text.length() && (text.charAt(at + 2) == 'x' || text.charAt(at + 2) == 'X');
+            int from = at + (hex ? 3 : 2);
+            int end = from;
+            long value = 0;
+            while (end < text.length() && end - from < (hex ? 6 : 7) && Character.digit(text.charAt(end), hex ? 16 : 10) >= 0) {
+                value = value * (hex ? 16 : 10) + Character.digit(text.charAt(end), hex ? 16 : 10);
+                end++;
+            }
+            if (end == from || end == text.length() || text.charAt(end) != ';') {
+                continue; // not a reference: Markdown leaves it as it is written
+            }
+            String reference = text.substring(at, end + 1);
+            if ((value > 0 && value < 0x20 && value != '\t' && value != '\n' && value != '\r') || value == 0x7F) {
+                problems.error(posOf.apply(at), String.format("the character reference %s stands for the control character U+%04X",
+                        reference, value), "delete it: web pages may not contain it");
+            } else if (value == MarkdownHtml.RAW_OPEN || value == MarkdownHtml.RAW_CLOSE) {
+                problems.error(posOf.apply(at), String.format("the character reference %s stands for the private-use character"
+                        + " U+%04X, which cannot be used in Markdown", reference, value), "remove it; readers see nothing where it is");
+            } else {
+                continue;
+            }
+            if (mended == null) {
+                mended = text.toCharArray();
+            }
+            mended[at] = ' '; // no longer a reference; every place in the text stays where it was
+        }
+        return mended == null ? text : new String(mended);
     }
 
     /** As {@link #parse(String, String, String, RawHtml, java.util.Map, IntFunction, Problems)}, always through flexmark. */
