@@ -16,9 +16,10 @@ import java.util.List;
  * sides. Markdown makes such a line a paragraph holding its text as it is, whatever came before:
  * the blank line closes every open list, quote and footnote, and a line starting with a letter in
  * the first column continues none of them. Only fenced code and some raw HTML blocks stay open
- * across blank lines, and flexmark writes what they hold as it is, or escaped: such a line has
- * nothing to escape, so put back it is what flexmark would have written there too. The marker is
- * such a line as far as blocks go: it starts no block and holds no inline syntax.
+ * across blank lines. Flexmark writes what a fence holds escaped, and such a line has nothing to
+ * escape, so put back it is what flexmark would have written there too; raw HTML is also read for
+ * its links and ids, so from the first line that may start a raw HTML block on, no line is set
+ * aside. The marker is such a line as far as blocks go: it starts no block and holds no inline syntax.
  * {@code PlainParagraphTest} holds the result to flexmark's on random documents.
  */
 final class PlainLines {
@@ -53,6 +54,9 @@ final class PlainLines {
         int[] shifts = null;
         int from = 0; // the part of text not yet copied to out
         int words = 0;
+        // From the first line that may start a raw HTML block on, nothing is set aside: some such blocks
+        // stay open across blank lines, and their HTML is read for links and ids as it is written.
+        boolean rawHtml = false;
         boolean previousBlank = true;
         int n = text.length();
         for (int start = 0; start <= n; ) {
@@ -61,7 +65,11 @@ final class PlainLines {
                 end = n;
             }
             boolean blank = isBlank(text, start, end);
-            if (!blank && previousBlank && (end == n || nextIsBlank(text, end + 1)) && MarkdownParser.plainLine(chars, start, end)
+            if (!blank && startsWithTag(chars, start, end)) {
+                rawHtml = true;
+            }
+            if (!blank && !rawHtml && previousBlank && (end == n || nextIsBlank(text, end + 1))
+                    && MarkdownParser.plainLine(chars, start, end)
                     && (lines == null || lines.size() < MAX_LINES)) {
                 if (out == null) {
                     out = new StringBuilder(n / 4 + 64);
@@ -129,6 +137,16 @@ final class PlainLines {
             return markerEnds[k] + shiftAfter[k] - lines.get(k).length();
         }
         return offset + shiftAfter[k];
+    }
+
+    /** Whether the line's first character after at most three spaces is '&lt;', as a raw HTML block's is. */
+    private static boolean startsWithTag(char[] chars, int start, int end) {
+        for (int i = start; i < end && i <= start + 3; i++) {
+            if (chars[i] != ' ') {
+                return chars[i] == '<';
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(String text, int start, int end) {

@@ -154,7 +154,7 @@ class PlainParagraphTest {
                 "Under a paragraph\n---", "---", "See [the other guide](b.md#pay) now.", "[ref]: c.md \"Title\"",
                 "Use [ref] here.", "A note[^1] here.", "[^1]: The note itself.", "    indented code line", "```\nfenced\n\nPlain in a fence\n\n```",
                 "~~~\n\nPlain in a tilde fence\n\nstill", "<div>\n\nPlain inside a div\n\n</div>", "<!-- a comment\n\nPlain in it\n\n-->",
-                "<pre>\n\nPlain in pre\n\n</pre>", "- item\n\n  ```\n\nPlain after a fence in an item\n\n  ```",
+                "<pre>\n\nPlain in pre\n\n</pre>", "<pre><img src=\"\n\nPlain words\n\n\"></pre>", "<pre id=\"\n\nPlain words\n\n\">", "- item\n\n  ```\n\nPlain after a fence in an item\n\n  ```",
                 "*stress* and **strong**", "Term: definition with a colon", "Caf\u00e9 na\u00efve r\u00e9sum\u00e9 \u5de5\u7a0b\u5e08 words",
                 "Wide\u3000space here", "Tabbed\twords here", "Plain", "  \t ", "", "- [ ] a task", "Words at the end");
         SplittableRandom random = new SplittableRandom(11);
