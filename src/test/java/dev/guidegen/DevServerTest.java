@@ -100,6 +100,38 @@ class DevServerTest {
         }
     }
 
+    /**
+     * A request made just after a save (a page asks for the build's status as it loads, say) rebuilds
+     * at once, before the watcher, which waits a moment for the rest of the save. The open pages are
+     * told to reload all the same.
+     */
+    @Test
+    void openPagesAreToldToReloadWhenARequestRebuildsBeforeTheWatcherDoes() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal());
+        DevServer.Running server = new DevServer(root, false).start(0);
+        try {
+            get(server, "/roles/backend-engineer/");
+            java.util.concurrent.BlockingQueue<String> lines = events(server);
+            assertThat(await(lines, l -> l.startsWith("data:"))).isNotNull();
+            Path file = root.resolve(BadInput.ENGINEER);
+            String original = Files.readString(file);
+            for (int round = 1; round <= 20; round++) {
+                String title = "Backend Engineer R" + round;
+                Files.writeString(file, original.replace("title: Backend Engineer", "title: " + title));
+                // Requests one after another until one has rebuilt, as a page's own requests may.
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (!get(server, "/__guidegen/status").body().contains("\"failed\":false")
+                        || !get(server, "/roles/backend-engineer/").body().contains(title)) {
+                    assertThat(System.nanoTime()).isLessThan(deadline);
+                }
+                assertThat(await(lines, l -> l.equals("event:reload"))).as("round %d", round).isEqualTo("event:reload");
+                lines.clear();
+            }
+        } finally {
+            server.close();
+        }
+    }
+
     @Test
     void aPageWhoseBuildIsReplacedBeforeItListensForReloadsIsToldTheNewBuildWhenItConnects() throws Exception {
         CommandLineTest.write(root, InlineSite.minimal());

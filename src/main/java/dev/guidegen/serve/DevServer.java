@@ -189,11 +189,7 @@ public final class DevServer {
                 hear(service.take(), service);
                 Thread.sleep(50);
                 hear(service.poll(), service);
-                BuildResult before = lastResult;
-                Current now = current();
-                if (now.result() != before) {
-                    events.getConnections().forEach(c -> c.send(Long.toString(System.nanoTime()), "reload", null, null));
-                }
+                current(); // a rebuild tells open pages to reload, whoever asked for it
             }
         } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
             trusted = false;
@@ -399,8 +395,25 @@ public final class DevServer {
         }
     }
 
-    /** Builds from {@code tree}, or from all the sources read again when it is null, unless they are as last built. */
+    /**
+     * Builds from {@code tree}, or from all the sources read again when it is null, unless they are as
+     * last built; a build that replaces the last tells every open page to reload.
+     */
     private Current rebuild(SourceTree tree) throws InterruptedException {
+        long was = generation;
+        boolean first = lastTree == null;
+        try {
+            return build(tree);
+        } finally {
+            if (!first && generation != was) {
+                // Every open page is told, however the rebuild came about: a request made during the
+                // watcher's pause after a save (the status a page asks for as it loads, say) rebuilds first.
+                events.getConnections().forEach(c -> c.send(Long.toString(System.nanoTime()), "reload", null, null));
+            }
+        }
+    }
+
+    private Current build(SourceTree tree) throws InterruptedException {
         if (tree == null) {
             tree = SourceTree.read(root, reads);
         }
