@@ -91,7 +91,7 @@ final class Journal {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, MAGIC.length, all.length - 8 - MAGIC.length));
             FileStat jar = in.readBoolean() ? stat(in) : null;
             String runtime = in.readUTF();
-            byte[] written = in.readNBytes(count(in));
+            byte[] written = in.readNBytes(RecordCodec.count(in));
             if (jar == null || !jar.same(jarStat()) || !runtime.equals(runtime())) {
                 byte[] fingerprint = BuildCache.fingerprint();
                 if (fingerprint == null || !Arrays.equals(written, fingerprint)) {
@@ -105,14 +105,14 @@ final class Journal {
             long racyFrom = in.readLong();
             BuildResult.Stats stats = new BuildResult.Stats(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
                     in.readInt());
-            byte[] siteInfo = in.readNBytes(count(in));
+            byte[] siteInfo = in.readNBytes(RecordCodec.count(in));
             FileStat frames = stat(in);
-            int n = count(in);
+            int n = RecordCodec.count(in);
             Map<String, Source> sources = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 sources.put(in.readUTF(), new Source(stat(in), in.readNBytes(32)));
             }
-            n = count(in);
+            n = RecordCodec.count(in);
             Map<String, Guide> guides = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
                 guides.put(in.readUTF(), new Guide(in.readNBytes(32), in.readLong(), in.readInt(), in.readInt()));
@@ -121,7 +121,7 @@ final class Journal {
             java.util.function.Supplier<Outputs> outputs = memoised(() -> {
                 try {
                     DataInputStream rest = new DataInputStream(new ByteArrayInputStream(all, outputsAt, all.length - 8 - outputsAt));
-                    int count = count(rest);
+                    int count = RecordCodec.count(rest);
                     String[] paths = new String[count];
                     FileStat[] seen = new FileStat[count];
                     for (int i = 0; i < count; i++) {
@@ -157,7 +157,7 @@ final class Journal {
         }
         long racyFrom = in.readLong();
         Map<String, Source> sources = new HashMap<>(d.sources());
-        for (int i = count(in); i > 0; i--) {
+        for (int i = RecordCodec.count(in); i > 0; i--) {
             String path = in.readUTF();
             Source s = new Source(stat(in), in.readNBytes(32));
             if (!sources.containsKey(path)) {
@@ -166,7 +166,7 @@ final class Journal {
             sources.put(path, s);
         }
         Map<String, FileStat> changed = new HashMap<>();
-        for (int i = count(in); i > 0; i--) {
+        for (int i = RecordCodec.count(in); i > 0; i--) {
             changed.put(in.readUTF(), stat(in));
         }
         java.util.function.Supplier<Outputs> base = d.outputs();
@@ -219,15 +219,6 @@ final class Journal {
         sum.update(all, 0, all.length - 8);
         long kept = new DataInputStream(new ByteArrayInputStream(all, all.length - 8, 8)).readLong();
         return kept == sum.getValue() ? all : null;
-    }
-
-    /** A count of items, each of which takes a byte at least: never more than the bytes left. */
-    private static int count(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) {
-            throw new IOException("more items than bytes left");
-        }
-        return n;
     }
 
     private static long crcOf(byte[] all) throws IOException {

@@ -52,7 +52,7 @@ public final class QuickBuild {
     /** More changed guides than this are rebuilt the full way, which then is as quick. */
     private static final int MOST_GUIDES = 64;
     /** How long before a build began a file's change may be too near to tell from its stat, in nanoseconds. */
-    private static final long RACY_NANOS = 2_000_000_000L;
+    private static final long RACY_NANOS = dev.guidegen.source.ReadMemo.SETTLED_MILLIS * 1_000_000L;
 
     /** What a quick rebuild did: the page counts of the site (as the last full build gave them), and what it made. */
     public record Done(BuildResult.Stats stats, int guides, int pages, int written) {

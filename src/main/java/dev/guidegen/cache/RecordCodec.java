@@ -262,7 +262,8 @@ final class RecordCodec {
         };
     }
 
-    private static int count(DataInputStream in) throws IOException {
+    /** A count of items, each of which takes a byte at least: never more than the bytes left. */
+    static int count(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > in.available()) {
             throw new IOException("more items than bytes left");

@@ -18,8 +18,12 @@ public final class ReadMemo {
     private record Entry(long size, long modifiedNanos, Object fileKey, long readAtMillis, byte[] bytes) {
     }
 
-    /** How long before it was read a file's time must be for the memo to vouch for it. */
-    private static final long SETTLED_MILLIS = 2_000;
+    /**
+     * How long before it was read a file's time must be for the memo to vouch for it: a file changed
+     * more recently may change again within the same tick of its clock, leaving its stat as it was.
+     * A quick rebuild trusts a source's stat by the same rule.
+     */
+    public static final long SETTLED_MILLIS = 2_000;
 
     private Map<String, Entry> last = Map.of();
     private Map<String, Entry> now = new ConcurrentHashMap<>();
