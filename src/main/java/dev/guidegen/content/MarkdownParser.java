@@ -98,18 +98,7 @@ public final class MarkdownParser {
      */
     public Markdown parse(String sourcePath, String text, String idPrefix, RawHtml html,
             java.util.Map<String, ImageFile> imageFiles, IntFunction<SourcePos> posOf, Problems problems) {
-        // The renderer marks links with these two private-use characters while jsoup cleans raw HTML; text
-        // may not hold them. The markers it keeps are control characters, which never reach it.
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == MarkdownHtml.RAW_OPEN || c == MarkdownHtml.RAW_CLOSE) {
-                problems.error(posOf.apply(i), String.format("the private-use character U+%04X cannot be used in Markdown",
-                        (int) c), "remove it; readers see nothing where it is");
-                text = text.replace(MarkdownHtml.RAW_OPEN, '\uFFFD').replace(MarkdownHtml.RAW_CLOSE, '\uFFFD');
-                break;
-            }
-        }
-        text = withoutControlReferences(text, posOf, problems);
+        text = withoutMarkerCharacters(text, posOf, problems);
         if (plainParagraph(text)) {
             // What flexmark makes of it, without the set-up of a parser and a renderer for each of a site's many short answers.
             return new Markdown("<p>" + text + "</p>\n", List.of(), List.of(), List.of(), List.of(), List.of(), false, words(text));
@@ -118,13 +107,22 @@ public final class MarkdownParser {
     }
 
     /**
-     * The text, each numeric character reference to a control character or to one of the two
-     * private-use characters reported and made plain text. Markdown turns such a reference into the
-     * character itself, which web pages may not contain, as the decoder refuses it written as it is;
-     * and the renderer marks links and set-aside text with control characters, and links with the
-     * private-use pair while jsoup cleans raw HTML, so that none may come from the text.
+     * The text without the characters the renderer marks with, each reported at its place: the
+     * renderer marks links and set-aside text with control characters, and links with two
+     * private-use characters while jsoup cleans raw HTML, so that none may come from the text. A
+     * control character written as it is never gets here (the decoder and front matter refuse it);
+     * the private-use pair becomes U+FFFD, and a numeric character reference to either kind, which
+     * Markdown would turn into the character itself, becomes plain text.
      */
-    private static String withoutControlReferences(String text, IntFunction<SourcePos> posOf, Problems problems) {
+    private static String withoutMarkerCharacters(String text, IntFunction<SourcePos> posOf, Problems problems) {
+        int open = text.indexOf(MarkdownHtml.RAW_OPEN);
+        int close = text.indexOf(MarkdownHtml.RAW_CLOSE);
+        if (open >= 0 || close >= 0) {
+            int first = open < 0 ? close : close < 0 ? open : Math.min(open, close);
+            problems.error(posOf.apply(first), String.format("the private-use character U+%04X cannot be used in Markdown",
+                    (int) text.charAt(first)), "remove it; readers see nothing where it is");
+            text = text.replace(MarkdownHtml.RAW_OPEN, '\uFFFD').replace(MarkdownHtml.RAW_CLOSE, '\uFFFD');
+        }
         char[] mended = null;
         for (int at = text.indexOf("&#"); at >= 0; at = text.indexOf("&#", at + 2)) {
             boolean hex = at + 2 < text.length() && (text.charAt(at + 2) == 'x' || text.charAt(at + 2) == 'X');

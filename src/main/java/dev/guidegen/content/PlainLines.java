@@ -64,11 +64,11 @@ final class PlainLines {
             if (end < 0) {
                 end = n;
             }
-            boolean blank = isBlank(text, start, end);
+            boolean blank = isBlank(chars, start, end);
             if (!blank && startsWithTag(chars, start, end)) {
                 rawHtml = true;
             }
-            if (!blank && !rawHtml && previousBlank && (end == n || nextIsBlank(text, end + 1))
+            if (!blank && !rawHtml && previousBlank && (end == n || nextIsBlank(chars, end + 1))
                     && MarkdownParser.plainLine(chars, start, end)
                     && (lines == null || lines.size() < MAX_LINES)) {
                 if (out == null) {
@@ -149,9 +149,9 @@ final class PlainLines {
         return false;
     }
 
-    private static boolean isBlank(String text, int start, int end) {
+    private static boolean isBlank(char[] chars, int start, int end) {
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c != ' ' && c != '\t') {
                 return false;
             }
@@ -160,9 +160,9 @@ final class PlainLines {
     }
 
     /** Whether the line from {@code start} holds nothing but spaces and tabs, without looking past its first other character. */
-    private static boolean nextIsBlank(String text, int start) {
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
+    private static boolean nextIsBlank(char[] chars, int start) {
+        for (int i = start; i < chars.length; i++) {
+            char c = chars[i];
             if (c == '\n') {
                 return true;
             }
