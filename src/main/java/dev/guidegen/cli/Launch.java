@@ -13,9 +13,10 @@ import java.util.Set;
  * build, when the command line gives the JVM no options of its own: the jar starts it again with
  * options the jar cannot carry itself, and passes on its streams and exit code.
  * <ul>
- * <li>{@code -XX:+UseSerialGC}: one build's garbage is collected by the thread that makes it, with a
- * heap sized to what the build keeps, about half the peak memory of the default collector at the
- * same speed on two cores.</li>
+ * <li>{@code -XX:+UseParallelGC}: the throughput collector, which collects on both cores while the
+ * build waits. The serial collector, used before, kept the same peak memory but stopped both cores
+ * for one to collect: at 10,000 guides its pauses came to 0.9 s of a cold build, against 0.5 s with
+ * this one, and the build took 0.5 s longer. The default collector (G1) doubles the peak memory.</li>
  * <li>{@code -XX:MaxTenuringThreshold=0}: what outlives one young collection goes straight to the
  * old generation. Most of what a build keeps (each guide's parse, made early and kept to the end) is
  * otherwise copied between survivor spaces at every collection; at 10,000 guides this saves about
@@ -120,7 +121,7 @@ final class Launch {
         Path making = toMake == null ? null
                 : toMake.resolveSibling(toMake.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Xlog:cds*=off", "-XX:+VerifySharedSpaces",
+                "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Xlog:cds*=off", "-XX:+VerifySharedSpaces",
                 "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "guidegen-hs_err_pid%p.log"),
                 "-D" + STARTED + "=true"));
         long initialHeap = Math.min(2L << 30, Runtime.getRuntime().maxMemory() / 2);

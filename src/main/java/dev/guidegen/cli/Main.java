@@ -33,7 +33,7 @@ public final class Main implements Callable<Integer> {
 
     /** What build and check's help says of the JVM they run in. */
     static final String LAUNCH_NOTE = "Run as java -jar guidegen.jar with no JVM options, it builds in a second JVM set up "
-            + "for a short run (serial collector, quick compiler, a class data archive beside the jar); "
+            + "for a short run (parallel collector, quick compiler, a class data archive beside the jar); "
             + "give the JVM any option of your own and it builds in that one.";
 
     /** Exit codes, as the README lists them. */
