@@ -1,5 +1,6 @@
 package dev.guidegen.check;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,10 +33,10 @@ final class HtmlScan {
     }
 
     /**
-     * The name of the attribute from {@code from}, of {@code length} characters, when the scan reads
+     * The name of the attribute from {@code from}, of {@code length} bytes, when the scan reads
      * it; null otherwise, without making a string of it. Names match in any ASCII case, as in HTML.
      */
-    private String readName(String html, int from, int length) {
+    private String readName(byte[] html, int from, int length) {
         for (String name : names) {
             if (isTag(html, from, length, name)) {
                 return name;
@@ -44,33 +45,36 @@ final class HtmlScan {
         return null;
     }
 
-    Page scan(String html) {
+    Page scan(byte[] html) {
         return scan(html, java.util.function.UnaryOperator.identity());
     }
 
     /**
-     * As {@link #scan(String)}, keeping each id, attribute name and {@link Attr} as {@code same} gives
+     * As {@link #scan(byte[])}, keeping each id, attribute name and {@link Attr} as {@code same} gives
      * it: the same links and ids stand on thousands of pages, and a site's pages are all held until the
      * check. The ids are kept in a set without a node for each.
+     *
+     * <p>The page is read as the UTF-8 bytes it is written as: every character that marks up HTML is
+     * ASCII, and no byte of a character written in more than one is.
      */
-    Page scan(String html, java.util.function.UnaryOperator<Object> same) {
+    Page scan(byte[] html, java.util.function.UnaryOperator<Object> same) {
         Set<String> ids = new HashSet<>();
         List<Attr> urls = new ArrayList<>();
-        int n = html.length();
+        int n = html.length;
         int i = 0;
         while (true) {
-            int lt = html.indexOf('<', i);
+            int lt = indexOf(html, '<', i);
             if (lt < 0 || lt + 1 >= n) {
                 break;
             }
-            char c = html.charAt(lt + 1);
-            if (html.startsWith("<!--", lt)) {
-                int end = html.indexOf("-->", lt + 4);
+            byte c = html[lt + 1];
+            if (startsWith(html, lt, "<!--")) {
+                int end = indexOf(html, "-->", lt + 4);
                 i = end < 0 ? n : end + 3;
                 continue;
             }
             if (c == '!' || c == '?' || c == '/') {
-                int end = html.indexOf('>', lt);
+                int end = indexOf(html, '>', lt);
                 i = end < 0 ? n : end + 1;
                 continue;
             }
@@ -79,7 +83,7 @@ final class HtmlScan {
                 continue;
             }
             int p = lt + 1;
-            while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '>' && html.charAt(p) != '/') {
+            while (p < n && !isSpace(html[p]) && html[p] != '>' && html[p] != '/') {
                 p++;
             }
             // Only three tag names matter: "a" for its name, and the two whose text is raw.
@@ -91,7 +95,7 @@ final class HtmlScan {
             Set<String> seen = null;
             // Attributes, up to the end of the tag.
             while (p < n) {
-                char ch = html.charAt(p);
+                byte ch = html[p];
                 if (ch == '>') {
                     p++;
                     break;
@@ -101,31 +105,31 @@ final class HtmlScan {
                     continue;
                 }
                 int nameStart = p;
-                while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '=' && html.charAt(p) != '>'
-                        && (html.charAt(p) != '/' || p == nameStart)) {
+                while (p < n && !isSpace(html[p]) && html[p] != '=' && html[p] != '>'
+                        && (html[p] != '/' || p == nameStart)) {
                     p++;
                 }
                 String name = readName(html, nameStart, p - nameStart);
-                while (p < n && isSpace(html.charAt(p))) {
+                while (p < n && isSpace(html[p])) {
                     p++;
                 }
                 int valueStart = p;
                 int valueEnd = p;
-                if (p < n && html.charAt(p) == '=') {
+                if (p < n && html[p] == '=') {
                     p++;
-                    while (p < n && isSpace(html.charAt(p))) {
+                    while (p < n && isSpace(html[p])) {
                         p++;
                     }
-                    if (p < n && (html.charAt(p) == '"' || html.charAt(p) == '\'')) {
-                        char quote = html.charAt(p);
-                        int end = html.indexOf(quote, p + 1);
+                    if (p < n && (html[p] == '"' || html[p] == '\'')) {
+                        byte quote = html[p];
+                        int end = indexOf(html, quote, p + 1);
                         end = end < 0 ? n : end;
                         valueStart = p + 1;
                         valueEnd = end;
                         p = Math.min(n, end + 1);
                     } else {
                         valueStart = p;
-                        while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '>') {
+                        while (p < n && !isSpace(html[p]) && html[p] != '>') {
                             p++;
                         }
                         valueEnd = p;
@@ -141,7 +145,7 @@ final class HtmlScan {
                 if (!seen.add(name)) {
                     continue; // as in a browser, the first of two attributes with one name counts
                 }
-                String value = html.substring(valueStart, valueEnd);
+                String value = new String(html, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8);
                 if (value.indexOf('&') >= 0) {
                     value = org.jsoup.parser.Parser.unescapeEntities(value, true);
                 }
@@ -160,9 +164,41 @@ final class HtmlScan {
         return new Page(Set.copyOf(ids), List.copyOf(urls));
     }
 
-    private static int indexOfIgnoreCase(String s, String what, int from) {
-        for (int i = s.indexOf('<', from); i >= 0; i = s.indexOf('<', i + 1)) {
-            if (s.regionMatches(true, i, what, 0, what.length())) {
+    private static int indexOf(byte[] s, int b, int from) {
+        for (int i = Math.max(0, from); i < s.length; i++) {
+            if (s[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the ASCII {@code what} starts in {@code s}, from {@code from}; -1 when it does not. */
+    private static int indexOf(byte[] s, String what, int from) {
+        for (int i = indexOf(s, what.charAt(0), from); i >= 0; i = indexOf(s, what.charAt(0), i + 1)) {
+            if (startsWith(s, i, what)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] s, int at, String ascii) {
+        if (at + ascii.length() > s.length) {
+            return false;
+        }
+        for (int k = 0; k < ascii.length(); k++) {
+            if (s[at + k] != ascii.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where {@code lower} (ASCII, lower case) starts in {@code s} in any ASCII case, from {@code from}. */
+    private static int indexOfIgnoreCase(byte[] s, String lower, int from) {
+        for (int i = indexOf(s, '<', from); i >= 0; i = indexOf(s, '<', i + 1)) {
+            if (isTag(s, i, Math.min(lower.length(), s.length - i), lower)) {
                 return i;
             }
         }
@@ -170,24 +206,24 @@ final class HtmlScan {
     }
 
     /** Whether the tag or attribute name at {@code from} is {@code lower}, ASCII letters in any case, as browsers read it. */
-    private static boolean isTag(String html, int from, int length, String lower) {
+    private static boolean isTag(byte[] html, int from, int length, String lower) {
         if (length != lower.length()) {
             return false;
         }
         for (int k = 0; k < length; k++) {
-            char ch = html.charAt(from + k);
-            if ((ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch) != lower.charAt(k)) {
+            byte ch = html[from + k];
+            if ((ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) != lower.charAt(k)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isLetter(char c) {
+    private static boolean isLetter(byte c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static boolean isSpace(char c) {
+    private static boolean isSpace(byte c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
     }
 }

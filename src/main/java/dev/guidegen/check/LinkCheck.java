@@ -9,7 +9,6 @@ import dev.guidegen.site.Urls;
 import dev.guidegen.source.LineMap;
 import dev.guidegen.source.SourceTree;
 import dev.guidegen.source.TextDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,7 +66,7 @@ public final class LinkCheck {
      * outcome.
      */
     public static boolean sameLinksAndIds(byte[] a, byte[] b) {
-        return SCAN.scan(new String(a, StandardCharsets.UTF_8)).equals(SCAN.scan(new String(b, StandardCharsets.UTF_8)));
+        return SCAN.scan(a).equals(SCAN.scan(b));
     }
 
     /** One copy of each id, attribute name and link found, for every page that holds it. */
@@ -82,8 +81,7 @@ public final class LinkCheck {
     public void add(OutputFile f) {
         paths.add(f.path());
         if (f.path().endsWith(".html")) {
-            java.util.function.Supplier<HtmlScan.Page> scan = () -> SCAN.scan(f.text() != null ? f.text()
-                    : new String(f.bytes(), StandardCharsets.UTF_8), this::same);
+            java.util.function.Supplier<HtmlScan.Page> scan = () -> SCAN.scan(f.bytes(), this::same);
             pages.put(f.path(), new Scanned(f.template(), memo == null ? scan.get() : memo.pages.get(f.path(), f.bytes(), "", scan)));
         }
     }

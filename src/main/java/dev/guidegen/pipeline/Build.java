@@ -145,8 +145,7 @@ public final class Build {
                 if (f.path().endsWith(".html")) {
                     pages.incrementAndGet();
                 }
-                // The page's text is for the link check alone: whatever the caller keeps, it keeps without it.
-                sink.accept(f.withoutText());
+                sink.accept(f);
             });
             if (!problems.hasErrors()) {
                 links.finish(workers);

@@ -15,7 +15,6 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -157,7 +156,7 @@ public final class Renderer {
             if (done.isEmpty()) {
                 done = renderOne(job, model, ready.get(job.template()), failures);
                 if (digest.isPresent() && done.isPresent()) {
-                    memo.remember(job.url(), digest.get(), done.get().withoutText());
+                    memo.remember(job.url(), digest.get(), done.get());
                 }
             }
             done.ifPresent(out);
@@ -206,9 +205,8 @@ public final class Renderer {
             Environment env = template.createProcessingEnvironment(model, out);
             env.setTemplateProcessingTracer(new NestingGuard());
             env.process();
-            String text = out.toString();
-            return Optional.of(new OutputFile(Urls.outputPath(job.url()), text.getBytes(StandardCharsets.UTF_8),
-                    dev.guidegen.source.SourceTree.TEMPLATES + job.template(), text));
+            return Optional.of(new OutputFile(Urls.outputPath(job.url()), out.toBytes(),
+                    dev.guidegen.source.SourceTree.TEMPLATES + job.template()));
         } catch (TemplateException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof NestingGuard.TooDeep deep) {
