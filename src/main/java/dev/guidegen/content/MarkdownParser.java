@@ -46,8 +46,9 @@ public final class MarkdownParser {
     private final MarkdownHtml renderer;
 
     public MarkdownParser() {
+        Tables tables = new Tables();
         options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
+                .set(Parser.EXTENSIONS, List.of(tables, FootnoteExtension.create(),
                         StrikethroughExtension.create(), TaskListExtension.create(), AutolinkExtension.create()))
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
@@ -69,11 +70,71 @@ public final class MarkdownParser {
                         "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled aria-label=\"not done\"> ")
                 .toImmutable();
         parser = Parser.builder(options).build();
-        withoutAutolinks = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, List.of(TablesExtension.create(),
+        withoutAutolinks = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, List.of(tables,
                 FootnoteExtension.create(), StrikethroughExtension.create(), TaskListExtension.create()))).build();
         renderer = new MarkdownHtml(options);
     }
 
+
+    /**
+     * GitHub's tables, read by one table reader for every document. flexmark's extension makes a
+     * reader for each document, which compiles a regular expression from the options: about a
+     * tenth of a millisecond of each guide's parse. The reader keeps nothing of a document (its
+     * fields are the options and that expression), so the first document's serves all the others, on
+     * any thread; every document has the parser's table options.
+     */
+    private static final class Tables implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+        private final TablesExtension tables = TablesExtension.create();
+        private volatile com.vladsch.flexmark.parser.block.ParagraphPreProcessor reader;
+
+        @Override
+        public void parserOptions(com.vladsch.flexmark.util.data.MutableDataHolder options) {
+            tables.parserOptions(options);
+        }
+
+        @Override
+        public void rendererOptions(com.vladsch.flexmark.util.data.MutableDataHolder options) {
+            tables.rendererOptions(options);
+        }
+
+        @Override
+        public void extend(HtmlRenderer.Builder builder, String rendererType) {
+            tables.extend(builder, rendererType);
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory each =
+                    com.vladsch.flexmark.ext.tables.internal.TableParagraphPreProcessor.Factory();
+            builder.paragraphPreProcessorFactory(new com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory() {
+                @Override
+                public java.util.Set<Class<?>> getAfterDependents() {
+                    return each.getAfterDependents();
+                }
+
+                @Override
+                public java.util.Set<Class<?>> getBeforeDependents() {
+                    return each.getBeforeDependents();
+                }
+
+                @Override
+                public boolean affectsGlobalScope() {
+                    return each.affectsGlobalScope();
+                }
+
+                @Override
+                public com.vladsch.flexmark.parser.block.ParagraphPreProcessor apply(
+                        com.vladsch.flexmark.parser.block.ParserState state) {
+                    com.vladsch.flexmark.parser.block.ParagraphPreProcessor made = reader;
+                    if (made == null) {
+                        made = each.apply(state);
+                        reader = made;
+                    }
+                    return made;
+                }
+            });
+        }
+    }
 
     /** The options of the parser and of the renderer that must share them. */
     DataHolder options() {
