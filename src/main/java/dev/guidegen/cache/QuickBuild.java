@@ -212,11 +212,17 @@ public final class QuickBuild {
             throw new IOException("a guide page's frame could not be kept: " + frames.failure);
         }
         Map<String, byte[]> known = parses.digestsByPath();
-        Map<String, Journal.Source> sources = new java.util.HashMap<>();
-        for (var e : tree.files().entrySet()) {
+        List<Map.Entry<String, byte[]>> files = new ArrayList<>(tree.files().entrySet());
+        Journal.Source[] read = new Journal.Source[files.size()];
+        onBothCores(read, i -> {
+            Map.Entry<String, byte[]> e = files.get(i);
             byte[] digest = known.get(e.getKey());
-            sources.put(e.getKey(), new Journal.Source(FileStat.ofSource(root.resolve(e.getKey())),
-                    digest != null ? digest : dev.guidegen.work.Sha256.of(e.getValue())));
+            return new Journal.Source(FileStat.ofSource(root.resolve(e.getKey())),
+                    digest != null ? digest : dev.guidegen.work.Sha256.of(e.getValue()));
+        });
+        Map<String, Journal.Source> sources = new java.util.HashMap<>();
+        for (int i = 0; i < read.length; i++) {
+            sources.put(files.get(i).getKey(), read[i]);
         }
         byte[] site = frames.site == null ? new byte[0] : RecordCodec.encode(frames.site);
         Files.createDirectories(cache);
@@ -230,11 +236,31 @@ public final class QuickBuild {
         all.forEach(path -> paths.addAll(withFolders(path)));
         String[] outputPaths = paths.toArray(String[]::new);
         FileStat[] outputs = new FileStat[outputPaths.length];
-        for (int i = 0; i < outputPaths.length; i++) {
-            outputs[i] = FileStat.of(target.resolve(outputPaths[i]));
-        }
+        onBothCores(outputs, i -> FileStat.of(target.resolve(outputPaths[i])));
         Journal.write(cache, new Journal.Data(drafts, root.toRealPath().toString(), target.toString(), racyFrom, stats, site,
                 FileStat.of(cache.resolve(Journal.FRAMES)), sources, guides, outputPaths, outputs));
+    }
+
+    private interface Stat<T> {
+        T of(int i) throws IOException;
+    }
+
+    /**
+     * Sets each item of {@code out} to {@code stat} of its index, on all cores: the tens of thousands
+     * of stats a journal holds are taken once the site is swapped in, when nothing else runs.
+     */
+    private static <T> void onBothCores(T[] out, Stat<T> stat) throws IOException {
+        try {
+            Arrays.parallelSetAll(out, i -> {
+                try {
+                    return stat.of(i);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**
