@@ -31,6 +31,10 @@ import java.util.Set;
  * <li>{@code -XX:TieredStopAtLevel=1}: only the quick compiler. A build runs for seconds, too short
  * for the optimising compiler to repay its own time: a third faster at 1,000 guides, the same at
  * 10,000.</li>
+ * <li>{@code -XX:CompileThresholdScaling=0.3}: a method is compiled after a third of the calls and
+ * loops it would otherwise wait for. The quick compiler's work is cheap, and the time a build
+ * spends in the interpreter before it is not: in alternating runs, about 0.1 s off a cold build
+ * of 1,000 guides (1.62-1.69 s against 1.72-1.78 s) and 0.2 s off one of 10,000.</li>
  * <li>A class data archive of the jar's classes, beside the jar, made by the first such build and
  * used by the next ones: it saves about 0.2 s of start-up. It is named after the jar's size and
  * time and the JVM's version, so a rebuilt jar or another JVM never uses a stale one, and once a new
@@ -121,7 +125,7 @@ final class Launch {
         Path making = toMake == null ? null
                 : toMake.resolveSibling(toMake.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Xlog:cds*=off", "-XX:+VerifySharedSpaces",
+                "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.3", "-XX:-UsePerfData", "-Xshare:auto", "-Xlog:cds*=off", "-XX:+VerifySharedSpaces",
                 "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "guidegen-hs_err_pid%p.log"),
                 "-D" + STARTED + "=true"));
         long initialHeap = Math.min(2L << 30, Runtime.getRuntime().maxMemory() / 2);
