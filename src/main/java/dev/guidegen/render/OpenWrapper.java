@@ -31,7 +31,8 @@ final class OpenWrapper extends DefaultObjectWrapper {
     @Override
     protected TemplateModel invokeMethod(Object object, Method method, Object[] args)
             throws InvocationTargetException, IllegalAccessException, TemplateModelException {
-        if (opened.add(method)) {
+        // Asked first: adding takes the lock of the method's bin in the set, on every call, from every thread.
+        if (!opened.contains(method) && opened.add(method)) {
             try {
                 method.setAccessible(true);
             } catch (RuntimeException e) {
