@@ -39,7 +39,7 @@ final class Journal {
     /** No journal of a real site comes near this; a larger file is not read. */
     private static final long MAX_BYTES = 256L << 20;
 
-    /** A source's stat, and the SHA-256 of its bytes as the build read them. */
+    /** A source's stat, and the SHA-512/256 digest of its bytes as the build read them. */
     record Source(FileStat stat, byte[] digest) {
     }
 

@@ -38,7 +38,7 @@ import java.util.TreeMap;
  * a full build makes.
  * <p>
  * It goes ahead only when it can tell that nothing else changed: every source has the stat the
- * journal holds (or, when its stat changed or may have changed unseen, the same SHA-256), except
+ * journal holds (or, when its stat changed or may have changed unseen, the same SHA-512/256 digest), except
  * guides, each of which parses with no problem into the shape it had; every file and folder of the
  * output has the stat the last build left; and each page made has the same links and ids as the
  * one it replaces, so that the link check could find nothing new. In every other case, and on any
@@ -114,7 +114,7 @@ public final class QuickBuild {
                 Journal.Source was = last.sources().get(e.getKey());
                 if (!e.getValue().same(was.stat()) || Math.max(was.stat().modified(), was.stat().changed()) >= last.racyFrom()) {
                     byte[] bytes = Files.readAllBytes(root.resolve(e.getKey()));
-                    byte[] digest = dev.guidegen.work.Sha256.of(bytes);
+                    byte[] digest = dev.guidegen.work.Digest.of(bytes);
                     now.put(e.getKey(), new Journal.Source(e.getValue(), digest));
                     if (!Arrays.equals(digest, was.digest())) {
                         if (!isGuide(e.getKey()) || read.size() == MOST_GUIDES) {
@@ -218,7 +218,7 @@ public final class QuickBuild {
             Map.Entry<String, byte[]> e = files.get(i);
             byte[] digest = known.get(e.getKey());
             return new Journal.Source(FileStat.ofSource(root.resolve(e.getKey())),
-                    digest != null ? digest : dev.guidegen.work.Sha256.of(e.getValue()));
+                    digest != null ? digest : dev.guidegen.work.Digest.of(e.getValue()));
         });
         Map<String, Journal.Source> sources = new java.util.HashMap<>();
         for (int i = 0; i < read.length; i++) {
@@ -433,7 +433,7 @@ public final class QuickBuild {
      */
     private static byte[] known(Path root, String path, Map<String, Journal.Source> known) throws IOException {
         byte[] bytes = Files.readAllBytes(root.resolve(path));
-        if (!Arrays.equals(dev.guidegen.work.Sha256.of(bytes), known.get(path).digest())) {
+        if (!Arrays.equals(dev.guidegen.work.Digest.of(bytes), known.get(path).digest())) {
             throw new IOException(path + " changed while it was read");
         }
         return bytes;

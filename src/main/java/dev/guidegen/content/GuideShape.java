@@ -53,7 +53,7 @@ public final class GuideShape {
     }
 
     /**
-     * The SHA-256 of everything other pages and the site stage can see of the guide, with every
+     * The SHA-512/256 digest of everything other pages and the site stage can see of the guide, with every
      * position left out: when a build found no problem in the guide, where a link or a heading
      * stands changes no page but the guide's own. Two guides with the same digest have the same
      * {@link #of} but for positions, and the same {@link #seenBySite(Guide)}.
@@ -81,7 +81,7 @@ public final class GuideShape {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return dev.guidegen.work.Sha256.of(bytes.toByteArray());
+        return dev.guidegen.work.Digest.of(bytes.toByteArray());
     }
 
     /** A body or answer as the shape keeps it: no text, only where it links. */
