@@ -20,6 +20,11 @@ import java.util.List;
  * escape, so put back it is what flexmark would have written there too; raw HTML is also read for
  * its links and ids, so from the first line that may start a raw HTML block on, no line is set
  * aside. The marker is such a line as far as blocks go: it starts no block and holds no inline syntax.
+ * Plain lines with only blank lines between them are set aside together, as one marker that is
+ * put back as their paragraphs, {@code A</p>\n<p>B}, as flexmark writes paragraphs one after the
+ * other: flexmark then reads one block where there were several. Only before the first line that
+ * holds three backticks or tildes in a row, though: inside a fence the lines are not paragraphs,
+ * and nothing before such a line can open one.
  * {@code PlainParagraphTest} holds the result to flexmark's on random documents.
  */
 final class PlainLines {
@@ -29,17 +34,23 @@ final class PlainLines {
 
     private final String text;
     private final List<String> lines;
-    /** Where each marker starts in {@link #text}, and how far the original text is ahead after it. */
+    /**
+     * Where each marker starts and ends in {@link #text}, where the first line it stands for starts in
+     * the original text, and how far the original text is ahead after it.
+     */
     private final int[] markerStarts;
     private final int[] markerEnds;
+    private final int[] lineStarts;
     private final int[] shiftAfter;
     private final int words;
 
-    private PlainLines(String text, List<String> lines, int[] markerStarts, int[] markerEnds, int[] shiftAfter, int words) {
+    private PlainLines(String text, List<String> lines, int[] markerStarts, int[] markerEnds, int[] lineStarts,
+            int[] shiftAfter, int words) {
         this.text = text;
         this.lines = lines;
         this.markerStarts = markerStarts;
         this.markerEnds = markerEnds;
+        this.lineStarts = lineStarts;
         this.shiftAfter = shiftAfter;
         this.words = words;
     }
@@ -52,11 +63,16 @@ final class PlainLines {
         int[] starts = null;
         int[] ends = null;
         int[] shifts = null;
+        int[] lineStarts = null;
+        // The lines of the last marker, while only blank lines have followed it: the next plain line joins them.
+        StringBuilder joined = null;
         int from = 0; // the part of text not yet copied to out
         int words = 0;
         // From the first line that may start a raw HTML block on, nothing is set aside: some such blocks
         // stay open across blank lines, and their HTML is read for links and ids as it is written.
         boolean rawHtml = false;
+        // From the first line that may open a fence on, plain lines are set aside one by one.
+        boolean fence = false;
         boolean previousBlank = true;
         int n = text.length();
         for (int start = 0; start <= n; ) {
@@ -68,6 +84,13 @@ final class PlainLines {
             if (!blank && startsWithTag(chars, start, end)) {
                 rawHtml = true;
             }
+            if (!fence && !blank && holdsFenceMark(chars, start, end)) {
+                fence = true;
+                if (joined != null) {
+                    lines.set(lines.size() - 1, joined.toString());
+                    joined = null;
+                }
+            }
             if (!blank && !rawHtml && previousBlank && (end == n || nextIsBlank(chars, end + 1))
                     && MarkdownParser.plainLine(chars, start, end)
                     && (lines == null || lines.size() < MAX_LINES)) {
@@ -77,19 +100,32 @@ final class PlainLines {
                     starts = new int[16];
                     ends = new int[16];
                     shifts = new int[16];
+                    lineStarts = new int[16];
                 }
-                out.append(text, from, start);
-                int k = lines.size();
-                if (k == starts.length) {
-                    starts = Arrays.copyOf(starts, k * 2);
-                    ends = Arrays.copyOf(ends, k * 2);
-                    shifts = Arrays.copyOf(shifts, k * 2);
+                if (joined != null && !fence) {
+                    // Only blank lines since the last marker: this line's paragraph follows its paragraphs.
+                    joined.append("</p>\n<p>").append(chars, start, end - start);
+                    shifts[lines.size() - 1] = end - ends[lines.size() - 1];
+                } else {
+                    if (joined != null) {
+                        lines.set(lines.size() - 1, joined.toString());
+                    }
+                    out.append(text, from, start);
+                    int k = lines.size();
+                    if (k == starts.length) {
+                        starts = Arrays.copyOf(starts, k * 2);
+                        ends = Arrays.copyOf(ends, k * 2);
+                        shifts = Arrays.copyOf(shifts, k * 2);
+                        lineStarts = Arrays.copyOf(lineStarts, k * 2);
+                    }
+                    starts[k] = out.length();
+                    out.append(MarkdownHtml.TEXT_OPEN).append(k).append(MarkdownHtml.TEXT_CLOSE);
+                    ends[k] = out.length();
+                    shifts[k] = end - ends[k];
+                    lineStarts[k] = start;
+                    joined = new StringBuilder(end - start + 16).append(chars, start, end - start);
+                    lines.add(null);
                 }
-                starts[k] = out.length();
-                out.append(MarkdownHtml.TEXT_OPEN).append(k).append(MarkdownHtml.TEXT_CLOSE);
-                ends[k] = out.length();
-                shifts[k] = end - ends[k];
-                lines.add(text.substring(start, end));
                 // A plain line starts and ends with a word and has single spaces between its words.
                 for (int i = start; i < end; i++) {
                     if (chars[i] == ' ') {
@@ -98,6 +134,9 @@ final class PlainLines {
                 }
                 words++;
                 from = end;
+            } else if (!blank && joined != null) {
+                lines.set(lines.size() - 1, joined.toString());
+                joined = null;
             }
             previousBlank = blank;
             start = end + 1;
@@ -105,10 +144,13 @@ final class PlainLines {
         if (out == null) {
             return null;
         }
+        if (joined != null) {
+            lines.set(lines.size() - 1, joined.toString());
+        }
         out.append(text, from, n);
         int k = lines.size();
         return new PlainLines(out.toString(), List.copyOf(lines), Arrays.copyOf(starts, k), Arrays.copyOf(ends, k),
-                Arrays.copyOf(shifts, k), words);
+                Arrays.copyOf(lineStarts, k), Arrays.copyOf(shifts, k), words);
     }
 
     /** The text to parse, each plain line a marker. */
@@ -116,7 +158,7 @@ final class PlainLines {
         return text;
     }
 
-    /** The lines set aside, the n-th for the marker holding n. */
+    /** The lines set aside, the n-th for the marker holding n: lines set aside together as their paragraphs' HTML. */
     List<String> lines() {
         return lines;
     }
@@ -134,7 +176,7 @@ final class PlainLines {
             return offset;
         }
         if (offset < markerEnds[k]) {
-            return markerEnds[k] + shiftAfter[k] - lines.get(k).length();
+            return lineStarts[k];
         }
         return offset + shiftAfter[k];
     }
@@ -144,6 +186,17 @@ final class PlainLines {
         for (int i = start; i < end && i <= start + 3; i++) {
             if (chars[i] != ' ') {
                 return chars[i] == '<';
+            }
+        }
+        return false;
+    }
+
+    /** Whether the line holds three backticks or three tildes in a row, as a fence's first line does. */
+    private static boolean holdsFenceMark(char[] chars, int start, int end) {
+        for (int i = start; i + 2 < end; i++) {
+            char c = chars[i];
+            if ((c == '`' || c == '~') && chars[i + 1] == c && chars[i + 2] == c) {
+                return true;
             }
         }
         return false;

@@ -190,4 +190,17 @@ class PlainParagraphTest {
         assertThat(aside.original(aside.text().length())).isEqualTo("## Pay\n\nPlain words.\nNot alone\n\nAlone again\n".length());
         assertThat(PlainLines.of("Alone but\nfor this\n\n- in a list\n\n  and in it again\n")).isNull();
     }
+
+    @Test
+    void plainLinesWithOnlyBlankLinesBetweenThemAreSetAsideTogetherUntilALineMayOpenAFence() {
+        String markdown = "First line.\n\nSecond line.\n  \nThird line.\n\n## Pay\n\nFourth line.\n\n~~~\n\nIn a fence.\n\nStill in it.\n";
+        PlainLines aside = PlainLines.of(markdown);
+        assertThat(aside.lines()).containsExactly("First line.</p>\n<p>Second line.</p>\n<p>Third line.", "Fourth line.",
+                "In a fence.", "Still in it.");
+        assertThat(aside.text()).isEqualTo("\u00030\u0004\n\n## Pay\n\n\u00031\u0004\n\n~~~\n\n\u00032\u0004\n\n\u00033\u0004\n");
+        assertThat(aside.words()).isEqualTo(14);
+        assertThat(aside.original(1)).isZero();
+        assertThat(aside.original(aside.text().indexOf("\n\n## Pay"))).isEqualTo(markdown.indexOf("\n\n## Pay"));
+        assertThat(aside.original(aside.text().indexOf("\u00031"))).isEqualTo(markdown.indexOf("Fourth"));
+    }
 }
