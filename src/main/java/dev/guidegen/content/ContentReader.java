@@ -376,7 +376,7 @@ public final class ContentReader {
                 Optional<Ref> q = item.string("q", true);
                 Optional<Ref> a = item.string("a", true);
                 if (q.isPresent() && a.isPresent()) {
-                    int start = offsetOf(p.text(), a.get().pos());
+                    int start = fileLines.offset(a.get().pos(), p.text().length());
                     String idPrefix = slug + ".faq-" + (faq.size() + 1) + ".";
                     Markdown answer = markdown.parse(path, a.get().value(), idPrefix, html, images, off -> locate(p.text(), fileLines, start,
                             a.get().value(), off, a.get().pos()), problems);
@@ -429,17 +429,6 @@ public final class ContentReader {
     private Markdown parseBody(String path, FrontMatter fm) {
         LineMap lines = new LineMap(fm.body());
         return markdown.parse(path, fm.body(), html, images, off -> lines.pos(path, off).shiftLines(fm.bodyLineOffset()), problems);
-    }
-
-    private static int offsetOf(String text, SourcePos pos) {
-        int line = 1;
-        int i = 0;
-        while (line < pos.line() && i < text.length()) {
-            if (text.charAt(i++) == '\n') {
-                line++;
-            }
-        }
-        return Math.min(text.length(), i + pos.col() - 1);
     }
 
     /**

@@ -18,21 +18,32 @@ public record FrontMatter(String yaml, int yamlLineOffset, String body, int body
                     "a content file starts with front matter between two \"---\" lines");
             return Optional.empty();
         }
-        String[] lines = text.split("\n", -1);
-        if (!lines[0].stripTrailing().equals(FENCE)) {
+        // Line by line, without a string for each: the body is most of the file, and is taken whole.
+        int firstEnd = text.indexOf('\n');
+        if (!isFence(text, 0, firstEnd < 0 ? text.length() : firstEnd)) {
             problems.error(SourcePos.start(path), "missing front matter: the first line must be \"---\"",
                     "start the file with \"---\", the fields (title: ..., summary: ...), then another \"---\"");
             return Optional.empty();
         }
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].stripTrailing().equals(FENCE)) {
-                String yaml = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, i));
-                String body = String.join("\n", java.util.Arrays.copyOfRange(lines, i + 1, lines.length));
-                return Optional.of(new FrontMatter(yaml, 1, body, i + 1));
+        for (int line = 1, start = firstEnd + 1; firstEnd >= 0; line++) {
+            int end = text.indexOf('\n', start);
+            if (isFence(text, start, end < 0 ? text.length() : end)) {
+                String yaml = line == 1 ? "" : text.substring(firstEnd + 1, start - 1);
+                String body = end < 0 ? "" : text.substring(end + 1);
+                return Optional.of(new FrontMatter(yaml, 1, body, line + 1));
             }
+            if (end < 0) {
+                break;
+            }
+            start = end + 1;
         }
         problems.error(SourcePos.start(path), "front matter is not closed: no \"---\" line after the first",
                 "end the front matter with a line holding only \"---\"");
         return Optional.empty();
+    }
+
+    /** Whether the line from {@code start} to {@code end} is "---" followed by nothing but white space. */
+    private static boolean isFence(String text, int start, int end) {
+        return end - start >= FENCE.length() && text.startsWith(FENCE, start) && text.substring(start + FENCE.length(), end).isBlank();
     }
 }

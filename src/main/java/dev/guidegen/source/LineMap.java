@@ -21,6 +21,15 @@ public final class LineMap {
         lineStarts = Arrays.copyOf(starts, n);
     }
 
+    /**
+     * The offset of {@code pos}'s line and column in the text, at most {@code length} (the text's):
+     * a line past the last is the text's end.
+     */
+    public int offset(SourcePos pos, int length) {
+        int line = pos.line() - 1;
+        return line >= lineStarts.length ? length : Math.min(length, lineStarts[Math.max(0, line)] + pos.col() - 1);
+    }
+
     public SourcePos pos(String path, int offset) {
         int idx = Arrays.binarySearch(lineStarts, offset);
         int line = idx >= 0 ? idx : -idx - 2;
