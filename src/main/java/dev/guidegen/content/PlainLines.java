@@ -64,7 +64,9 @@ final class PlainLines {
         int[] ends = null;
         int[] shifts = null;
         int[] lineStarts = null;
-        // The lines of the last marker, while only blank lines have followed it: the next plain line joins them.
+        // Whether only blank lines have followed the last marker, so that the next plain line joins its lines,
+        // and those lines' HTML once it stands for more than one.
+        boolean open = false;
         StringBuilder joined = null;
         int from = 0; // the part of text not yet copied to out
         int words = 0;
@@ -84,16 +86,21 @@ final class PlainLines {
             if (!blank && startsWithTag(chars, start, end)) {
                 rawHtml = true;
             }
-            if (!fence && !blank && holdsFenceMark(chars, start, end)) {
-                fence = true;
+            boolean setAside = !blank && !rawHtml && previousBlank && (end == n || nextIsBlank(chars, end + 1))
+                    && MarkdownParser.plainLine(chars, start, end)
+                    && (lines == null || lines.size() < MAX_LINES);
+            if (!blank && !setAside) {
+                // A plain line holds no backtick or tilde: only another line may open a fence.
+                if (!fence && holdsFenceMark(chars, start, end)) {
+                    fence = true;
+                }
                 if (joined != null) {
                     lines.set(lines.size() - 1, joined.toString());
                     joined = null;
                 }
+                open = false;
             }
-            if (!blank && !rawHtml && previousBlank && (end == n || nextIsBlank(chars, end + 1))
-                    && MarkdownParser.plainLine(chars, start, end)
-                    && (lines == null || lines.size() < MAX_LINES)) {
+            if (setAside) {
                 if (out == null) {
                     out = new StringBuilder(n / 4 + 64);
                     lines = new ArrayList<>();
@@ -102,13 +109,19 @@ final class PlainLines {
                     shifts = new int[16];
                     lineStarts = new int[16];
                 }
-                if (joined != null && !fence) {
+                String line = text.substring(start, end);
+                int last = lines.size() - 1;
+                if (open && !fence) {
                     // Only blank lines since the last marker: this line's paragraph follows its paragraphs.
-                    joined.append("</p>\n<p>").append(chars, start, end - start);
-                    shifts[lines.size() - 1] = end - ends[lines.size() - 1];
+                    if (joined == null) {
+                        joined = new StringBuilder(lines.get(last));
+                    }
+                    joined.append("</p>\n<p>").append(line);
+                    shifts[last] = end - ends[last];
                 } else {
                     if (joined != null) {
-                        lines.set(lines.size() - 1, joined.toString());
+                        lines.set(last, joined.toString());
+                        joined = null;
                     }
                     out.append(text, from, start);
                     int k = lines.size();
@@ -123,8 +136,7 @@ final class PlainLines {
                     ends[k] = out.length();
                     shifts[k] = end - ends[k];
                     lineStarts[k] = start;
-                    joined = new StringBuilder(end - start + 16).append(chars, start, end - start);
-                    lines.add(null);
+                    lines.add(line);
                 }
                 // A plain line starts and ends with a word and has single spaces between its words.
                 for (int i = start; i < end; i++) {
@@ -134,9 +146,7 @@ final class PlainLines {
                 }
                 words++;
                 from = end;
-            } else if (!blank && joined != null) {
-                lines.set(lines.size() - 1, joined.toString());
-                joined = null;
+                open = true;
             }
             previousBlank = blank;
             start = end + 1;
