@@ -128,28 +128,31 @@ public final class ParseCodec {
             out.writeInt(NULL);
             return;
         }
-        if (hasLoneSurrogate(s)) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (hasLoneSurrogate(s, b)) {
             out.writeInt(UTF16);
             out.writeInt(s.length());
             out.writeChars(s);
             return;
         }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
     }
 
-    private static boolean hasLoneSurrogate(String s) {
-        // Read from an array: a third faster than charAt, which checks the index and the string's coder each time.
-        char[] a = s.toCharArray();
-        for (int i = 0, n = a.length; i < n; i++) {
-            char c = a[i];
-            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-                if (c <= Character.MAX_HIGH_SURROGATE && i + 1 < n && Character.isLowSurrogate(a[i + 1])) {
-                    i++;
-                } else {
-                    return true;
-                }
+    /**
+     * Whether {@code s} holds a surrogate without its other half, given its UTF-8 bytes {@code b}:
+     * the encoder writes each such one as '?', so {@code b} then holds more question marks than
+     * {@code s} does (no byte of a longer character is one). Two counts without a copy, rather
+     * than a look at every character.
+     */
+    private static boolean hasLoneSurrogate(String s, byte[] b) {
+        int marks = 0;
+        for (int i = s.indexOf('?'); i >= 0; i = s.indexOf('?', i + 1)) {
+            marks++;
+        }
+        for (byte x : b) {
+            if (x == '?' && --marks < 0) {
+                return true;
             }
         }
         return false;

@@ -35,13 +35,14 @@ final class TextWriter extends Writer {
     @Override
     public void write(char[] chars, int off, int len) {
         java.util.Objects.checkFromIndexSize(off, len, chars.length);
-        room(len);
+        room(len); // a byte for each character; put() makes room for more
         for (int i = off, end = off + len; i < end; i++) {
             char c = chars[i];
             if (c < 0x80 && high == 0) {
                 bytes[size++] = (byte) c;
             } else {
                 put(c);
+                room(end - i - 1); // the rest, a byte each, after the bytes this one took
             }
         }
     }
@@ -62,13 +63,14 @@ final class TextWriter extends Writer {
             size += b.length;
             return;
         }
-        room(len);
+        room(len); // a byte for each character; put() makes room for more
         for (int i = off, end = off + len; i < end; i++) {
             char c = s.charAt(i);
             if (c < 0x80 && high == 0) {
                 bytes[size++] = (byte) c;
             } else {
                 put(c);
+                room(end - i - 1); // the rest, a byte each, after the bytes this one took
             }
         }
     }
@@ -99,6 +101,12 @@ final class TextWriter extends Writer {
 
     @Override
     public void close() {
+    }
+
+    /** Empties the writer, to write another page with the buffer it has. */
+    void reset() {
+        size = 0;
+        high = 0;
     }
 
     /** The bytes written, with a lone high surrogate left at the end written as {@code ?}. */
@@ -144,9 +152,9 @@ final class TextWriter extends Writer {
         }
     }
 
-    /** Makes room for {@code chars} more characters' worst case, three bytes each. */
-    private void room(int chars) {
-        long need = size + 3L * chars;
+    /** Makes room for {@code n} more bytes. */
+    private void room(int n) {
+        long need = (long) size + n;
         if (need > bytes.length) {
             if (need > Integer.MAX_VALUE - 16) {
                 throw new OutOfMemoryError("a page larger than 2 GB");
