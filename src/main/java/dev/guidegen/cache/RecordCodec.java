@@ -1,5 +1,6 @@
 package dev.guidegen.cache;
 
+import dev.guidegen.work.Utf8;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -11,6 +12,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecordCodec {
 
     /** Chars per piece of a string: at most three bytes each, within the 65,535 of one piece. */
-    private static final int PIECE = 16_384;
-
     private interface Codec {
         void write(DataOutputStream out, Object value) throws IOException;
 
@@ -131,25 +131,35 @@ final class RecordCodec {
         if (raw == String.class) {
             return new Codec() {
                 public void write(DataOutputStream out, Object v) throws IOException {
-                    // Modified UTF-8 keeps any char, lone surrogates too, in pieces it can hold.
                     String text = (String) v;
-                    int pieces = (text.length() + PIECE - 1) / PIECE;
-                    out.writeInt(pieces);
-                    for (int i = 0; i < pieces; i++) {
-                        out.writeUTF(pieces == 1 ? text : text.substring(i * PIECE, Math.min(text.length(), (i + 1) * PIECE)));
+                    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                    if (Utf8.holdsLoneSurrogate(text, bytes)) {
+                        // UTF-8 cannot carry a lone surrogate: the UTF-16 code units, after their count made negative.
+                        out.writeInt(-1 - text.length());
+                        out.writeChars(text);
+                    } else {
+                        out.writeInt(bytes.length);
+                        out.write(bytes);
                     }
                 }
 
                 public Object read(DataInputStream in) throws IOException {
-                    int n = count(in);
-                    if (n == 1) {
-                        return in.readUTF();
+                    int n = in.readInt();
+                    if (n >= 0) {
+                        if (n > in.available()) {
+                            throw new IOException("a string longer than the bytes left");
+                        }
+                        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
                     }
-                    StringBuilder text = new StringBuilder();
-                    for (int i = 0; i < n; i++) {
-                        text.append(in.readUTF());
+                    int length = -1 - n;
+                    if (length > in.available() / 2) {
+                        throw new IOException("a string longer than the bytes left");
                     }
-                    return text.toString();
+                    char[] chars = new char[length];
+                    for (int i = 0; i < length; i++) {
+                        chars[i] = in.readChar();
+                    }
+                    return new String(chars);
                 }
             };
         }

@@ -129,7 +129,7 @@ public final class ParseCodec {
             return;
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        if (hasLoneSurrogate(s, b)) {
+        if (dev.guidegen.work.Utf8.holdsLoneSurrogate(s, b)) {
             out.writeInt(UTF16);
             out.writeInt(s.length());
             out.writeChars(s);
@@ -137,25 +137,6 @@ public final class ParseCodec {
         }
         out.writeInt(b.length);
         out.write(b);
-    }
-
-    /**
-     * Whether {@code s} holds a surrogate without its other half, given its UTF-8 bytes {@code b}:
-     * the encoder writes each such one as '?', so {@code b} then holds more question marks than
-     * {@code s} does (no byte of a longer character is one). Two counts without a copy, rather
-     * than a look at every character.
-     */
-    private static boolean hasLoneSurrogate(String s, byte[] b) {
-        int marks = 0;
-        for (int i = s.indexOf('?'); i >= 0; i = s.indexOf('?', i + 1)) {
-            marks++;
-        }
-        for (byte x : b) {
-            if (x == '?' && --marks < 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void pos(DataOutput out, SourcePos pos) throws IOException {
