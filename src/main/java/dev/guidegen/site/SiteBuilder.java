@@ -136,7 +136,8 @@ public final class SiteBuilder {
         });
         LinkChecker checker = new LinkChecker(guides, pages, anchors, skillUrls, linkable);
         Map<String, Map<String, String>> links = new TreeMap<>();
-        Map<String, Set<String>> linkedFrom = new TreeMap<>();
+        // Each guide's backlinks, looked up by slug and sorted by title when its role is made.
+        Map<String, Set<String>> linkedFrom = new HashMap<>();
         for (Guide g : guides.values()) {
             Set<String> targets = new TreeSet<>();
             Map<String, String> resolved = new TreeMap<>();
@@ -153,7 +154,7 @@ public final class SiteBuilder {
             targets.addAll(ladderSlugs(g, guides));
             targets.remove(g.slug());
             for (String t : targets) {
-                linkedFrom.computeIfAbsent(t, k -> new TreeSet<>()).add(g.slug());
+                linkedFrom.computeIfAbsent(t, k -> new java.util.HashSet<>()).add(g.slug());
             }
         }
         for (Page p : pages.values()) {
@@ -172,16 +173,19 @@ public final class SiteBuilder {
             comparedWithOf.computeIfAbsent(c.b(), k -> new ArrayList<>()).add(c.a());
         }
         SortedMap<String, Role> roles = new TreeMap<>();
+        // Backlinks and comparisons sort by the title of the guide they name: looked up by hashing, not
+        // down the sorted map, several times for each guide.
+        Map<String, Guide> bySlug = new HashMap<>(guides);
+        Comparator<String> byTitle = Comparator.comparing((String s) -> bySlug.get(s).title()).thenComparing(s -> s);
         for (Guide g : guides.values()) {
             Pay pay = pays.get(g.slug());
             List<String> skillSlugs = g.skills().stream().map(s -> slugOf(s.value())).filter(skills::containsKey)
                     .distinct().toList();
-            List<String> backlinks = linkedFrom.getOrDefault(g.slug(), Set.of()).stream()
-                    .sorted(Comparator.comparing((String s) -> guides.get(s).title()).thenComparing(s -> s)).toList();
+            List<String> backlinks = linkedFrom.getOrDefault(g.slug(), Set.of()).stream().sorted(byTitle).toList();
             List<String> comparedWith = comparedWithOf.getOrDefault(g.slug(), List.of()).stream().distinct()
-                    .sorted(Comparator.comparing((String s) -> guides.get(s).title()).thenComparing(s -> s)).toList();
-            roles.put(g.slug(), new Role(g, groupOf.getOrDefault(g.slug(), ""), pay, ladder(g, guides), skillSlugs,
-                    related(g, guides),
+                    .sorted(byTitle).toList();
+            roles.put(g.slug(), new Role(g, groupOf.getOrDefault(g.slug(), ""), pay, ladder(g, bySlug), skillSlugs,
+                    related(g, bySlug),
                     backlinks, comparedWith));
         }
         content.drafts().stream().filter(d -> !d.salaryOff()).forEach(d -> usedRoles.putIfAbsent(d.salaryKey().value(), null));
