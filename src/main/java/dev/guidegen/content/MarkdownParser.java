@@ -160,9 +160,10 @@ public final class MarkdownParser {
     public Markdown parse(String sourcePath, String text, String idPrefix, RawHtml html,
             java.util.Map<String, ImageFile> imageFiles, IntFunction<SourcePos> posOf, Problems problems) {
         text = withoutMarkerCharacters(text, posOf, problems);
-        if (plainParagraph(text)) {
+        int plain = plainWords(text);
+        if (plain >= 0) {
             // What flexmark makes of it, without the set-up of a parser and a renderer for each of a site's many short answers.
-            return new Markdown("<p>" + text + "</p>\n", List.of(), List.of(), List.of(), List.of(), List.of(), false, words(text));
+            return new Markdown("<p>" + text + "</p>\n", List.of(), List.of(), List.of(), List.of(), List.of(), false, plain);
         }
         return parseWithFlexmark(sourcePath, text, idPrefix, html, imageFiles, posOf, problems);
     }
@@ -343,31 +344,48 @@ public final class MarkdownParser {
      * flexmark writes.
      */
     static boolean plainParagraph(String text) {
-        return plainLine(text.toCharArray(), 0, text.length());
+        return plainWords(text) >= 0;
     }
 
     /**
-     * As {@link #plainParagraph}, for the characters of {@code text} from {@code start} to {@code end},
-     * looking at each once: {@link #PLAIN} has no '@', so only "://" and "www." are left to look for.
+     * The words of {@code text} when it is a {@link #plainParagraph}, as {@link #words} counts them;
+     * -1 when it is not. A text of more than one line, as every body is, is answered at its first
+     * character or its first line end, without a copy of the whole.
      */
-    static boolean plainLine(char[] text, int start, int end) {
-        if (start == end || !Character.isLetter(text[start]) || text[end - 1] == ' ') {
-            return false;
+    static int plainWords(String text) {
+        if (text.isEmpty() || !Character.isLetter(text.charAt(0)) || text.indexOf('\n') >= 0) {
+            return -1;
         }
+        return plainWords(text.toCharArray(), 0, text.length());
+    }
+
+    /**
+     * As {@link #plainWords(String)}, for the characters of {@code text} from {@code start} to {@code end},
+     * looking at each once: {@link #PLAIN} has no '@', so only "://" and "www." are left to look for.
+     * A plain line starts and ends with a word and has single spaces between its words.
+     */
+    static int plainWords(char[] text, int start, int end) {
+        if (start == end || !Character.isLetter(text[start]) || text[end - 1] == ' ') {
+            return -1;
+        }
+        int spaces = 0;
         char previous = 0;
         for (int i = start; i < end; i++) {
             char c = text[i];
             if (c < 128 ? !PLAIN[c] || (c == ' ' && previous == ' ') : !Character.isLetterOrDigit(c)) {
-                return false;
+                return -1;
             }
             if ((c == ':' && i + 3 <= end && text[i + 1] == '/' && text[i + 2] == '/')
                     || (c == '.' && i - start >= 3 && (text[i - 3] | 0x20) == 'w' && (text[i - 2] | 0x20) == 'w'
                             && (text[i - 1] | 0x20) == 'w')) {
-                return false; // what the autolink pass could take for an address
+                return -1; // what the autolink pass could take for an address
+            }
+            if (c == ' ') {
+                spaces++;
             }
             previous = c;
         }
-        return true;
+        return spaces + 1;
     }
 
     /** False only for a text in which the autolink pass cannot find a www. address, a URL or an email address. */

@@ -86,9 +86,9 @@ final class PlainLines {
             if (!blank && startsWithTag(chars, start, end)) {
                 rawHtml = true;
             }
-            boolean setAside = !blank && !rawHtml && previousBlank && (end == n || nextIsBlank(chars, end + 1))
-                    && MarkdownParser.plainLine(chars, start, end)
-                    && (lines == null || lines.size() < MAX_LINES);
+            int lineWords = blank || rawHtml || !previousBlank || !(end == n || nextIsBlank(chars, end + 1))
+                    || (lines != null && lines.size() >= MAX_LINES) ? -1 : MarkdownParser.plainWords(chars, start, end);
+            boolean setAside = lineWords >= 0;
             if (!blank && !setAside) {
                 // A plain line holds no backtick or tilde: only another line may open a fence.
                 if (!fence && holdsFenceMark(chars, start, end)) {
@@ -138,13 +138,7 @@ final class PlainLines {
                     lineStarts[k] = start;
                     lines.add(line);
                 }
-                // A plain line starts and ends with a word and has single spaces between its words.
-                for (int i = start; i < end; i++) {
-                    if (chars[i] == ' ') {
-                        words++;
-                    }
-                }
-                words++;
+                words += lineWords;
                 from = end;
                 open = true;
             }
