@@ -383,7 +383,7 @@ public final class ContentReader {
                     faq.add(new FaqEntry(q.get().value(), answer, q.get().pos()));
                 }
             }
-            Markdown body = parseBody(path, p.fm());
+            Markdown body = parseBody(path, p, fileLines);
             List<Ref> aliases = f.strings("aliases", "old slugs");
             return new Guide(slug, path, title, summary, updated, level, experience, group, skills, related, careerPath, compare,
                     salaryKey, salary.isPresent(), salaryOff, faq, draft, body, aliases);
@@ -412,7 +412,7 @@ public final class ContentReader {
             String summary = summary(f);
             boolean draft = f.bool("draft").orElse(false);
             List<Ref> aliases = keys.contains("aliases") ? f.strings("aliases", "old slugs") : List.of();
-            return new Plain(title, summary, draft, parseBody(path, p.fm()), aliases);
+            return new Plain(title, summary, draft, parseBody(path, p, new LineMap(p.text())), aliases);
         });
     }
 
@@ -426,9 +426,15 @@ public final class ContentReader {
         }).orElse("");
     }
 
-    private Markdown parseBody(String path, FrontMatter fm) {
-        LineMap lines = new LineMap(fm.body());
-        return markdown.parse(path, fm.body(), html, images, off -> lines.pos(path, off).shiftLines(fm.bodyLineOffset()), problems);
+    /**
+     * The file's body parsed, its places found with {@code fileLines}, the file's line map: the body
+     * is the end of the file's text, from the start of the line after the front matter (an empty body
+     * after a last line "---" has no places to find).
+     */
+    private Markdown parseBody(String path, Parsed p, LineMap fileLines) {
+        String body = p.fm().body();
+        int start = p.text().length() - body.length();
+        return markdown.parse(path, body, html, images, off -> fileLines.pos(path, start + off), problems);
     }
 
     /**

@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * Splits a Markdown file into its YAML front matter and its body, remembering on which line of
- * the file each one starts so that positions inside them can be turned back into file positions.
+ * the file the front matter starts. The body is the end of the file's text, from the start of a
+ * line, so its places are the file's own.
  */
-public record FrontMatter(String yaml, int yamlLineOffset, String body, int bodyLineOffset) {
+public record FrontMatter(String yaml, int yamlLineOffset, String body) {
 
     private static final String FENCE = "---";
 
@@ -25,12 +26,12 @@ public record FrontMatter(String yaml, int yamlLineOffset, String body, int body
                     "start the file with \"---\", the fields (title: ..., summary: ...), then another \"---\"");
             return Optional.empty();
         }
-        for (int line = 1, start = firstEnd + 1; firstEnd >= 0; line++) {
+        for (int start = firstEnd + 1; firstEnd >= 0; ) {
             int end = text.indexOf('\n', start);
             if (isFence(text, start, end < 0 ? text.length() : end)) {
-                String yaml = line == 1 ? "" : text.substring(firstEnd + 1, start - 1);
+                String yaml = start == firstEnd + 1 ? "" : text.substring(firstEnd + 1, start - 1);
                 String body = end < 0 ? "" : text.substring(end + 1);
-                return Optional.of(new FrontMatter(yaml, 1, body, line + 1));
+                return Optional.of(new FrontMatter(yaml, 1, body));
             }
             if (end < 0) {
                 break;

@@ -44,7 +44,7 @@ class FrontMatterTest {
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].stripTrailing().equals("---")) {
                 return Optional.of(new FrontMatter(String.join("\n", java.util.Arrays.copyOfRange(lines, 1, i)), 1,
-                        String.join("\n", java.util.Arrays.copyOfRange(lines, i + 1, lines.length)), i + 1));
+                        String.join("\n", java.util.Arrays.copyOfRange(lines, i + 1, lines.length))));
             }
         }
         return Optional.empty();
