@@ -31,25 +31,38 @@ final class NestingGuard implements TemplateProcessingTracer {
         }
     }
 
-    private final List<TracedElement> stack = new ArrayList<>();
+    /**
+     * The elements entered and not yet left, outermost first, in the first {@code depth} places: an
+     * array rather than a list, as this is called on entering and leaving every element of every page.
+     */
+    private TracedElement[] stack = new TracedElement[32];
+    private int depth;
 
     @Override
     public void enterElement(Environment env, TracedElement element) {
-        stack.add(element);
-        if (stack.size() > Limits.MAX_TEMPLATE_NESTING) {
-            throw tooDeep();
+        if (depth == Limits.MAX_TEMPLATE_NESTING) {
+            throw tooDeep(element);
         }
+        if (depth == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+        }
+        stack[depth++] = element;
     }
 
     @Override
     public void exitElement(Environment env, TracedElement element) {
-        if (!stack.isEmpty()) {
-            stack.remove(stack.size() - 1);
+        if (depth > 0) {
+            stack[--depth] = null;
         }
     }
 
-    /** The outermost call (a macro call or an include) that recurs most often is where the loop starts. */
-    private TooDeep tooDeep() {
+    /**
+     * The outermost call (a macro call or an include) that recurs most often is where the loop starts,
+     * with {@code entering} as the last element.
+     */
+    private TooDeep tooDeep(TracedElement entering) {
+        List<TracedElement> stack = new ArrayList<>(java.util.Arrays.asList(this.stack).subList(0, depth));
+        stack.add(entering);
         Map<String, Integer> counts = new HashMap<>();
         for (TracedElement e : stack) {
             counts.merge(key(e), 1, Integer::sum);
