@@ -83,6 +83,7 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
                     Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, reader);
                 }
             }
+            reader.readFound();
             return new SourceTree(reader.files, reader.problems, reader.changed, reader.linked);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -154,6 +155,7 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
                     return null;
                 }
             }
+            reader.readFound();
             now.putAll(reader.files);
             kept.addAll(reader.problems);
             return new SourceTree(now, kept, reader.changed, List.of());
@@ -247,13 +249,7 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
                 }
                 byte[] bytes = memo == null || fresh ? null : memo.get(path, attrs);
                 if (bytes == null) {
-                    bytes = Files.readAllBytes(file);
-                    if (memo != null && bytes.length <= max) {
-                        memo.put(path, attrs, bytes);
-                    }
-                }
-                if (bytes.length > max) {
-                    problem(file, "file is over " + megabytes(max), "split it");
+                    found.add(new Found(file, path, attrs, max));
                 } else {
                     files.put(path, bytes);
                 }
@@ -264,6 +260,51 @@ public record SourceTree(SortedMap<String, byte[]> files, List<Problem> problems
                 problem(file, "cannot read the file: " + IoErrors.reason(e), null);
             }
             return FileVisitResult.CONTINUE;
+        }
+
+        /** A file the walk found, to be read once the walk is done. */
+        private record Found(Path file, String path, BasicFileAttributes attrs, long max) {
+        }
+
+        /** What reading one file gave: its bytes, or why it could not be read. */
+        private record Read(byte[] bytes, IOException failure) {
+        }
+
+        /** The files found and not read yet, in the order the walk found them. */
+        private final List<Found> found = new ArrayList<>();
+
+        /**
+         * Reads the files the walk found, on all cores: one file after another, a large site's
+         * files took most of the time it takes to read it, with the other core idle. Each file's
+         * bytes or problem is then taken in the order the walk found them.
+         */
+        void readFound() {
+            Read[] read = new Read[found.size()];
+            java.util.Arrays.parallelSetAll(read, i -> {
+                try {
+                    return new Read(Files.readAllBytes(found.get(i).file()), null);
+                } catch (IOException e) {
+                    return new Read(null, e);
+                }
+            });
+            for (int i = 0; i < read.length; i++) {
+                Found f = found.get(i);
+                byte[] bytes = read[i].bytes();
+                if (read[i].failure() instanceof NoSuchFileException) {
+                    changed = true;
+                    problem(f.file(), "file disappeared while it was being read", "build again once the file is saved");
+                } else if (read[i].failure() != null) {
+                    problem(f.file(), "cannot read the file: " + IoErrors.reason(read[i].failure()), null);
+                } else if (bytes.length > f.max()) {
+                    problem(f.file(), "file is over " + megabytes(f.max()), "split it");
+                } else {
+                    if (memo != null) {
+                        memo.put(f.path(), f.attrs(), bytes);
+                    }
+                    files.put(f.path(), bytes);
+                }
+            }
+            found.clear();
         }
 
         @Override
