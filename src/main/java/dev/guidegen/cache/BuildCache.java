@@ -158,7 +158,7 @@ public final class BuildCache {
             out.write(fingerprint());
             Map<String, ParseMemo.Stored> all = parses.export();
             out.writeInt(all.size());
-            java.io.ByteArrayOutputStream entry = new java.io.ByteArrayOutputStream();
+            dev.guidegen.work.Bytes entry = new dev.guidegen.work.Bytes(1 << 16);
             for (Map.Entry<String, ParseMemo.Stored> e : all.entrySet()) {
                 entry.reset();
                 ParseCodec.write(new DataOutputStream(entry), e.getValue());

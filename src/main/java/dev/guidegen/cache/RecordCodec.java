@@ -2,7 +2,6 @@ package dev.guidegen.cache;
 
 import dev.guidegen.work.Utf8;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -41,7 +40,7 @@ final class RecordCodec {
     }
 
     static byte[] encode(Record r) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        dev.guidegen.work.Bytes bytes = new dev.guidegen.work.Bytes(4096);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             codec(r.getClass()).write(out, r);
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package dev.guidegen.content;
 
 import dev.guidegen.problem.SourcePos;
 import dev.guidegen.source.Ref;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +65,7 @@ public final class GuideShape {
                 shape.experience(), placeless(shape.group()), placeless(shape.skills()), placeless(shape.related()),
                 placeless(shape.careerPath()), placeless(shape.compare()), placeless(shape.salaryKey()), shape.salaryGiven(),
                 shape.salaryOff(), faq, shape.draft(), shape.body(), placeless(shape.aliases()));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        dev.guidegen.work.Bytes bytes = new dev.guidegen.work.Bytes(1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             ParseCodec.write(out, new ParseMemo.Stored(new byte[32], new byte[32], placeless, List.of()));
             for (List<List<String>> seen : seenBySite(g)) {
