@@ -58,8 +58,8 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Runs the command line as {@code java -jar guidegen.jar} does: a build command line of the
-     * plainest form tries the quick way before picocli is loaded, and every other goes to
-     * {@link #execute}. Returns the exit code.
+     * plainest form tries the quick way and then builds in full, without picocli, and every other
+     * goes to {@link #execute}. Returns the exit code.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         long start = System.nanoTime();
@@ -70,17 +70,35 @@ public final class Main implements Callable<Integer> {
                 out.println(quickSummary(quick, start));
                 return BUILT;
             }
+            // A full build, still without picocli: its classes cannot be archived, and loading and
+            // verifying them took 50 ms of CPU at the start of every build.
+            BuildCommand build = new BuildCommand(true);
+            build.site.root = plain.root();
+            build.site.drafts = plain.drafts();
+            build.out = plain.out();
+            build.cacheDir = plain.cacheDir();
+            try {
+                return build.build(out, err);
+            } catch (UncheckedIOException e) {
+                return ioError(err, e);
+            }
         }
-        return execute(args, out, err, plain != null);
+        return execute(args, out, err);
+    }
+
+    /** What picocli's run of a command and a full build without it say of an I/O error they did not expect. */
+    private static int ioError(PrintWriter err, UncheckedIOException e) {
+        err.println("guidegen: " + IoErrors.describe(e.getCause()));
+        return IO;
     }
 
     /**
      * A build command line of the plainest form, read without picocli: {@code build} with any of
      * {@code --root}, {@code --out}, {@code --cache-dir} (each with its value, once) and
      * {@code --drafts}. Picocli's 170 classes are built for Java 5, which the class data archive
-     * cannot hold, and loading them took a fifth of a quick rebuild; a quick rebuild of such a
-     * command line needs none of them. Anything else, {@code --format} and {@code --help} among
-     * them, is left to picocli, as is every build that does not go the quick way.
+     * cannot hold, and loading them took a fifth of a quick rebuild and 50 ms of CPU at the start of
+     * a full one; a build of such a command line, quick or full, needs none of them. Anything else,
+     * {@code --format} and {@code --help} among them, is left to picocli.
      */
     record QuickCommandLine(Path root, String out, String cacheDir, boolean drafts) {
 
@@ -140,12 +158,12 @@ public final class Main implements Callable<Integer> {
      * each command's annotations when it is added, which for the four others took about 20 ms of
      * every build's start.
      */
-    static CommandLine commandLine(String first, boolean quickTried) {
+    static CommandLine commandLine(String first) {
         CommandLine cli = new CommandLine(new Main());
         for (String name : SUBCOMMANDS) {
             if (!SUBCOMMANDS.contains(first) || name.equals(first)) {
                 cli.addSubcommand(name, switch (name) {
-                    case "build" -> new BuildCommand(quickTried);
+                    case "build" -> new BuildCommand(false);
                     case "check" -> new CheckCommand();
                     case "serve" -> new ServeCommand();
                     case "new" -> new NewCommand();
@@ -158,12 +176,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line with the given streams and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return execute(args, out, err, false);
-    }
-
-    /** As above; {@code quickTried} says a quick rebuild was tried already, and must not be again. */
-    static int execute(String[] args, PrintWriter out, PrintWriter err, boolean quickTried) {
-        CommandLine cli = commandLine(args.length == 0 ? "" : args[0], quickTried);
+        CommandLine cli = commandLine(args.length == 0 ? "" : args[0]);
         cli.setOut(out);
         cli.setErr(err);
         // Usage mistakes get one line each, with where to read more; never a stack trace.
@@ -174,8 +187,7 @@ public final class Main implements Callable<Integer> {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof UncheckedIOException u) {
-                err.println("guidegen: " + IoErrors.describe(u.getCause()));
-                return IO;
+                return ioError(err, u);
             }
             throw e;
         });
@@ -228,8 +240,11 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter stdout = spec.commandLine().getOut();
-            PrintWriter stderr = spec.commandLine().getErr();
+            return build(spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+
+        /** Builds as this command's options say, printing to {@code stdout} and {@code stderr}; returns the exit code. */
+        int build(PrintWriter stdout, PrintWriter stderr) {
             if (!site.hasContent(stderr)) {
                 return USAGE;
             }

@@ -41,7 +41,7 @@ class QuickCommandLineTest {
         };
         for (String[] args : taken) {
             Main.QuickCommandLine quick = Main.QuickCommandLine.of(args);
-            picocli.CommandLine.ParseResult build = Main.commandLine("build", true).parseArgs(args).subcommand();
+            picocli.CommandLine.ParseResult build = Main.commandLine("build").parseArgs(args).subcommand();
             assertThat(quick).as(String.join(" ", args)).isEqualTo(new Main.QuickCommandLine(
                     build.matchedOptionValue("--root", Path.of(".")), build.matchedOptionValue("--out", null),
                     build.matchedOptionValue("--cache-dir", null), build.matchedOptionValue("--drafts", false)));
