@@ -66,6 +66,38 @@ class DevServerTest {
         }
     }
 
+    /** A page as a clean build of the site makes it. */
+    private String cleanPage(String path) {
+        return Build.run(SourceTree.read(root), false).files().stream().filter(f -> f.path().equals(path)).findFirst()
+                .map(f -> new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8)).orElseThrow();
+    }
+
+    /** A page the preview served, without the script it adds. */
+    private static String withoutReload(String page) {
+        return page.replaceAll("<script src=\"/__guidegen/reload\\.js\" defer data-build=\"\\d+\"></script>", "");
+    }
+
+    @Test
+    void thePreviewWarmsUpOnItsFirstGuideYetServesItAndItsEditsAsCleanBuildsMakeThem() throws Exception {
+        CommandLineTest.write(root, InlineSite.minimal());
+        DevServer.Running server = new DevServer(root, false).start(0);
+        try {
+            // backend-architect is the first guide by path: the one the preview edits in memory as it starts.
+            String first = get(server, "/roles/backend-architect/").body();
+            assertThat(first).doesNotContain("while the preview starts");
+            assertThat(withoutReload(first)).isEqualTo(cleanPage("roles/backend-architect/index.html"));
+            Path file = root.resolve("content/guides/backend-architect.md");
+            Files.writeString(file, Files.readString(file) + "\nA closing line.\n");
+            String edited = get(server, "/roles/backend-architect/").body();
+            assertThat(edited).contains("A closing line.").doesNotContain("while the preview starts");
+            assertThat(withoutReload(edited)).isEqualTo(cleanPage("roles/backend-architect/index.html"));
+            assertThat(withoutReload(get(server, "/roles/backend-engineer/").body()))
+                    .isEqualTo(cleanPage("roles/backend-engineer/index.html"));
+        } finally {
+            server.close();
+        }
+    }
+
     @Test
     void openPagesAreToldToReloadWhenASourceChangesAndOnlyThePreviewAddsTheScript() throws Exception {
         CommandLineTest.write(root, InlineSite.minimal());
