@@ -23,10 +23,14 @@ public final class TextDecoder {
     public static Optional<String> decode(String path, byte[] bytes, Problems problems) {
         // Most files hold no control character and are well formed: the JDK's own decoding is then
         // the strict decoder's, in a third of its time. One it had to mend goes the strict way.
-        if (!hasControlBytes(bytes)) {
-            String text = new String(bytes, StandardCharsets.UTF_8);
+        int controls = controlBytes(bytes);
+        if (controls != OTHER_CONTROL) {
+            // ASCII is read the same as UTF-8 and as Latin-1, and as Latin-1 without looking at it again.
+            String text = (controls & ASCII) != 0 ? new String(bytes, StandardCharsets.ISO_8859_1)
+                    : new String(bytes, StandardCharsets.UTF_8);
+            controls &= ~ASCII;
             if (text.indexOf('\uFFFD') < 0) {
-                return Optional.of(normalise(text));
+                return Optional.of(controls == CARRIAGE_RETURN ? normalise(text) : withoutBom(text));
             }
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -49,17 +53,36 @@ public final class TextDecoder {
         return Optional.of(withoutControls(path, normalise(out.toString()), problems));
     }
 
+    /** What {@link #controlBytes} finds: no control character but tabs and line feeds, ... */
+    private static final int NO_CONTROL = 0;
+    /** ... carriage returns besides, which become line ends, ... */
+    private static final int CARRIAGE_RETURN = 1;
+    /** ... or a control character that {@link #withoutControls} reports. */
+    private static final int OTHER_CONTROL = 2;
+    /** Added to the first two when every byte is ASCII. */
+    private static final int ASCII = 4;
+
     /**
-     * Whether the bytes hold a control character that {@link #withoutControls} reports, a carriage
-     * return aside, since it becomes a line end first. No byte of a character beyond ASCII is one.
+     * Which control characters the bytes hold, and whether they are all ASCII, in one pass: no byte
+     * of a character beyond ASCII is a control character. A text without a carriage return is then
+     * not searched for one again, nor one of ASCII for bytes beyond it.
      */
-    private static boolean hasControlBytes(byte[] bytes) {
+    private static int controlBytes(byte[] bytes) {
+        int found = NO_CONTROL;
+        boolean ascii = true;
         for (byte b : bytes) {
-            if (b >= 0 && (b < 0x20 ? b != '\n' && b != '\t' && b != '\r' : b == 0x7F)) {
-                return true;
+            if (b < 0x20 || b == 0x7F) {
+                if (b < 0) {
+                    ascii = false;
+                } else if (b != '\n' && b != '\t') {
+                    if (b != '\r') {
+                        return OTHER_CONTROL;
+                    }
+                    found = CARRIAGE_RETURN;
+                }
             }
         }
-        return false;
+        return ascii ? found | ASCII : found;
     }
 
     /** Reports after this many in one file only a count: one paste usually brings many. */
@@ -103,9 +126,11 @@ public final class TextDecoder {
     }
 
     private static String normalise(String text) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        text = withoutBom(text);
         return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static String withoutBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }
