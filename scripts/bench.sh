@@ -5,7 +5,7 @@
 #
 # For each size it generates the same corpus (dev.guidegen.bench.Corpus: about 1,500 words per
 # guide, 4-6 questions, 5 of 40 skills, 3 related guides) as a guidegen site and as an equivalent
-# Hugo site, then measures, with /usr/bin/time, wall time and peak RSS of:
+# Hugo site, then measures, with /usr/bin/time, wall time, peak RSS and CPU time (user and system) of:
 #   cold         a full build in a new JVM with no build cache and no output, alternating with
 #                Hugo's full build with no output;
 #   warm         a full build again, with the build cache and the output of the previous build
@@ -14,6 +14,8 @@
 #   serve        with `serve` running, how long an edited guide's page takes to come back rebuilt
 #                (dev.guidegen.bench.ServeProbe): the first edit, and the median of RUNS more.
 # Each figure is the median of RUNS runs (default 3). It prints figures and has no pass mark.
+# Before any is measured, an untimed build of the shipped site makes the jar's class data archive,
+# which the first build after the jar is built makes once and every later build uses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -24,33 +26,36 @@ mvn -q -DskipTests package
 mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 jar="$PWD/target/guidegen.jar"
+rm -rf target/bench/prime
+java -jar "$jar" build --no-cache --out target/bench/prime >/dev/null
+rm -rf target/bench/prime
 have_hugo=false
 command -v hugo >/dev/null && have_hugo=true
 
-# measure OUTFILE CMD...: runs CMD, appends "wall_seconds peak_kb" to OUTFILE; fails if CMD fails.
+# measure OUTFILE CMD...: runs CMD, appends "wall_seconds peak_kb cpu_seconds" to OUTFILE; fails if CMD fails.
 # What CMD printed is left in OUTFILE.said, for a caller that checks which way a build went.
 measure() {
   local out=$1; shift
   local t
   t=$(mktemp)
-  if ! /usr/bin/time -f "%e %M" -o "$t" "$@" >"$out.said" 2>"$t.err"; then
+  if ! /usr/bin/time -f "%e %M %U %S" -o "$t" "$@" >"$out.said" 2>"$t.err"; then
     cat "$t.err" >&2
     rm -f "$t" "$t.err"
     return 1
   fi
-  tail -1 "$t" >>"$out"
+  tail -1 "$t" | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' >>"$out"
   rm -f "$t" "$t.err"
 }
 
 # median FILE COLUMN
 median() { sort -n -k"$2","$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {print v[int((NR+1)/2)]}'; }
 
-row() { printf '%-8s %-12s %8s s %8s MB\n' "$1" "$2" "$3" "$(awk -v k="$4" 'BEGIN {printf "%.0f", k/1024}')"; }
+row() { printf '%-8s %-12s %8s s %8s MB %8s s\n' "$1" "$2" "$3" "$(awk -v k="$4" 'BEGIN {printf "%.0f", k/1024}')" "$5"; }
 
 echo "guidegen $(java -jar "$jar" --version 2>/dev/null | head -1); $($have_hugo && hugo version | cut -d' ' -f1-2 || echo 'hugo not installed')"
 echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); median of $runs runs"
 echo
-printf '%-8s %-12s %10s %11s\n' guides build wall "peak RSS"
+printf '%-8s %-12s %10s %11s %10s\n' guides build wall "peak RSS" CPU
 for n in "${sizes[@]}"; do
   dir="target/bench/$n"
   java -cp "$cp" dev.guidegen.bench.Corpus "$n" "$dir"
@@ -107,14 +112,15 @@ for n in "${sizes[@]}"; do
   read -r serve_first serve_median < <(java -cp "$cp" dev.guidegen.bench.ServeProbe "$jar" "$site" role-00001 "$runs")
   cat "$res/budgets"
   for kind in cold warm incremental; do
-    row "$n" "$kind" "$(median "$res/$kind" 1)" "$(median "$res/$kind" 2)"
+    row "$n" "$kind" "$(median "$res/$kind" 1)" "$(median "$res/$kind" 2)" "$(median "$res/$kind" 3)"
   done
   printf '%-8s %-12s first edit %s ms, median of %s more %s ms\n' "$n" "serve" "$serve_first" "$runs" "$serve_median"
   if $have_hugo; then
-    row "$n" "hugo" "$(median "$res/hugo" 1)" "$(median "$res/hugo" 2)"
+    row "$n" "hugo" "$(median "$res/hugo" 1)" "$(median "$res/hugo" 2)" "$(median "$res/hugo" 3)"
     awk -v gw="$(median "$res/cold" 1)" -v hw="$(median "$res/hugo" 1)" -v gm="$(median "$res/cold" 2)" \
-        -v hm="$(median "$res/hugo" 2)" -v iw="$(median "$res/incremental" 1)" -v n="$n" \
-        'BEGIN {printf "%-8s cold/hugo: wall %.2fx, peak RSS %.2fx; incremental/hugo cold: %.2fx\n", n, gw/hw, gm/hm, iw/hw}'
+        -v hm="$(median "$res/hugo" 2)" -v iw="$(median "$res/incremental" 1)" -v gc="$(median "$res/cold" 3)" \
+        -v hc="$(median "$res/hugo" 3)" -v n="$n" \
+        'BEGIN {printf "%-8s cold/hugo: wall %.2fx, peak RSS %.2fx, CPU %.2fx; incremental/hugo cold: %.2fx\n", n, gw/hw, gm/hm, gc/hc, iw/hw}'
   fi
   echo
 done
