@@ -117,7 +117,7 @@ public final class QuickBuild {
                     byte[] digest = dev.guidegen.work.Digest.of(bytes);
                     now.put(e.getKey(), new Journal.Source(e.getValue(), digest));
                     if (!Arrays.equals(digest, was.digest())) {
-                        if (!isGuide(e.getKey()) || read.size() == MOST_GUIDES) {
+                        if (!ContentReader.isGuideFile(e.getKey()) || read.size() == MOST_GUIDES) {
                             return null;
                         }
                         read.put(e.getKey(), bytes);
@@ -330,9 +330,6 @@ public final class QuickBuild {
         }
     }
 
-    private static boolean isGuide(String path) {
-        return path.startsWith(ContentReader.GUIDES) && path.endsWith(".md") && path.indexOf('/', ContentReader.GUIDES.length()) < 0;
-    }
 
     /** The file and each folder that holds it, up to the output itself (""), folders with a '/' at their end. */
     private static List<String> withFolders(String path) {

@@ -27,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RecordCodec {
 
-    /** Chars per piece of a string: at most three bytes each, within the 65,535 of one piece. */
     private interface Codec {
         void write(DataOutputStream out, Object value) throws IOException;
 
@@ -130,35 +129,19 @@ final class RecordCodec {
         if (raw == String.class) {
             return new Codec() {
                 public void write(DataOutputStream out, Object v) throws IOException {
-                    String text = (String) v;
-                    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-                    if (Utf8.holdsLoneSurrogate(text, bytes)) {
-                        // UTF-8 cannot carry a lone surrogate: the UTF-16 code units, after their count made negative.
-                        out.writeInt(-1 - text.length());
-                        out.writeChars(text);
-                    } else {
-                        out.writeInt(bytes.length);
-                        out.write(bytes);
-                    }
+                    Utf8.write(out, (String) v);
                 }
 
                 public Object read(DataInputStream in) throws IOException {
                     int n = in.readInt();
-                    if (n >= 0) {
-                        if (n > in.available()) {
-                            throw new IOException("a string longer than the bytes left");
-                        }
-                        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+                    boolean utf16 = n == Utf8.UTF16;
+                    if (utf16) {
+                        n = in.readInt();
                     }
-                    int length = -1 - n;
-                    if (length > in.available() / 2) {
+                    if (n < 0 || n > (utf16 ? in.available() / 2 : in.available())) {
                         throw new IOException("a string longer than the bytes left");
                     }
-                    char[] chars = new char[length];
-                    for (int i = 0; i < length; i++) {
-                        chars[i] = in.readChar();
-                    }
-                    return new String(chars);
+                    return utf16 ? Utf8.fromUtf16(in.readNBytes(2 * n)) : new String(in.readNBytes(n), StandardCharsets.UTF_8);
                 }
             };
         }

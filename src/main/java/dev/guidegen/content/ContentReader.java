@@ -24,6 +24,11 @@ public final class ContentReader {
 
     public static final String SITE_YAML = "content/site.yaml";
     public static final String GUIDES = "content/guides/";
+
+    /** Whether {@code path} is a guide's file: a Markdown file directly in {@link #GUIDES}. */
+    public static boolean isGuideFile(String path) {
+        return path.startsWith(GUIDES) && path.endsWith(".md") && path.indexOf('/', GUIDES.length()) < 0;
+    }
     public static final String PAGES = "content/pages/";
     /** Occupation groups, each with a page listing its roles. */
     public static final String GROUPS = "content/groups/";
@@ -145,7 +150,7 @@ public final class ContentReader {
         // not reported again as links to nothing.
         for (var problem : tree.problems()) {
             String path = problem.pos().path();
-            if (path.startsWith(GUIDES) && path.endsWith(".md") && path.indexOf('/', GUIDES.length()) < 0) {
+            if (isGuideFile(path)) {
                 String slug = path.substring(GUIDES.length(), path.length() - 3).toLowerCase(Locale.ROOT);
                 if (SLUG.matcher(slug).matches()) {
                     unreadable.add(slug);
@@ -376,7 +381,7 @@ public final class ContentReader {
                 Optional<Ref> q = item.string("q", true);
                 Optional<Ref> a = item.string("a", true);
                 if (q.isPresent() && a.isPresent()) {
-                    int start = fileLines.offset(a.get().pos(), p.text().length());
+                    int start = fileLines.offset(a.get().pos());
                     String idPrefix = slug + ".faq-" + (faq.size() + 1) + ".";
                     Markdown answer = markdown.parse(path, a.get().value(), idPrefix, html, images, off -> locate(p.text(), fileLines, start,
                             a.get().value(), off, a.get().pos()), problems);

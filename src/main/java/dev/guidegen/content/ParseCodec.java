@@ -24,7 +24,6 @@ public final class ParseCodec {
     private static final int PAGE = 3;
     private static final int DIGEST = 32;
     private static final int NULL = -1;
-    private static final int UTF16 = -2;
 
     private ParseCodec() {
     }
@@ -119,24 +118,13 @@ public final class ParseCodec {
         return new ParseMemo.Stored(bytes, context, value, problems);
     }
 
-    /**
-     * A string as UTF-8, or, when it holds a lone surrogate (which UTF-8 cannot carry), as UTF-16
-     * code units after a marker: every string reads back exactly as it was.
-     */
+    /** A string as {@link dev.guidegen.work.Utf8} writes it, or {@link #NULL}. */
     private static void str(DataOutput out, String s) throws IOException {
         if (s == null) {
             out.writeInt(NULL);
-            return;
+        } else {
+            dev.guidegen.work.Utf8.write(out, s);
         }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        if (dev.guidegen.work.Utf8.holdsLoneSurrogate(s, b)) {
-            out.writeInt(UTF16);
-            out.writeInt(s.length());
-            out.writeChars(s);
-            return;
-        }
-        out.writeInt(b.length);
-        out.write(b);
     }
 
     private static void pos(DataOutput out, SourcePos pos) throws IOException {
@@ -225,17 +213,12 @@ public final class ParseCodec {
             if (n == NULL) {
                 return null;
             }
-            if (n == UTF16) {
+            if (n == dev.guidegen.work.Utf8.UTF16) {
                 int chars = in.readInt();
                 if (chars < 0 || chars > left / 2) {
                     throw new IOException("a string runs past the end");
                 }
-                byte[] b = bytes(chars * 2);
-                char[] c = new char[chars];
-                for (int i = 0; i < chars; i++) {
-                    c[i] = (char) ((b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff));
-                }
-                return new String(c);
+                return dev.guidegen.work.Utf8.fromUtf16(bytes(chars * 2));
             }
             return new String(bytes(n), StandardCharsets.UTF_8);
         }

@@ -467,8 +467,7 @@ public final class DevServer {
      */
     private void warmUp(SourceTree tree) {
         String guide = tree.under(dev.guidegen.content.ContentReader.GUIDES).keySet().stream()
-                .filter(p -> p.endsWith(".md") && p.indexOf('/', dev.guidegen.content.ContentReader.GUIDES.length()) < 0)
-                .findFirst().orElse(null);
+                .filter(dev.guidegen.content.ContentReader::isGuideFile).findFirst().orElse(null);
         if (guide == null) {
             return;
         }

@@ -7,8 +7,10 @@ import java.util.Arrays;
 public final class LineMap {
 
     private final int[] lineStarts;
+    private final int length;
 
     public LineMap(String text) {
+        length = text.length();
         int[] starts = new int[16];
         int n = 0;
         starts[n++] = 0;
@@ -21,11 +23,8 @@ public final class LineMap {
         lineStarts = Arrays.copyOf(starts, n);
     }
 
-    /**
-     * The offset of {@code pos}'s line and column in the text, at most {@code length} (the text's):
-     * a line past the last is the text's end.
-     */
-    public int offset(SourcePos pos, int length) {
+    /** The offset of {@code pos}'s line and column in the text, at most its length: a line past the last is its end. */
+    public int offset(SourcePos pos) {
         int line = pos.line() - 1;
         return line >= lineStarts.length ? length : Math.min(length, lineStarts[Math.max(0, line)] + pos.col() - 1);
     }

@@ -1,9 +1,38 @@
 package dev.guidegen.work;
 
-/** What the caches need to know of a string's UTF-8 form. */
+/**
+ * How the caches write a string: as its UTF-8 bytes after their count, or, when it holds a lone
+ * surrogate (which UTF-8 cannot carry), as its UTF-16 code units after {@link #UTF16} and their
+ * count, so that every string reads back exactly as it was.
+ */
 public final class Utf8 {
 
+    /** Written in place of a byte count before a string's UTF-16 code units. */
+    public static final int UTF16 = -2;
+
     private Utf8() {
+    }
+
+    /** Writes {@code s}, which is not null, as the class says. */
+    public static void write(java.io.DataOutput out, String s) throws java.io.IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (holdsLoneSurrogate(s, b)) {
+            out.writeInt(UTF16);
+            out.writeInt(s.length());
+            out.writeChars(s);
+        } else {
+            out.writeInt(b.length);
+            out.write(b);
+        }
+    }
+
+    /** The string whose UTF-16 code units, two bytes each, high byte first, {@code units} holds. */
+    public static String fromUtf16(byte[] units) {
+        char[] c = new char[units.length / 2];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (char) ((units[2 * i] & 0xff) << 8 | (units[2 * i + 1] & 0xff));
+        }
+        return new String(c);
     }
 
     /**
@@ -14,7 +43,7 @@ public final class Utf8 {
      * its characters through {@code charAt}; bytes without a question mark, as most are, need only
      * the first.
      */
-    public static boolean holdsLoneSurrogate(String s, byte[] utf8) {
+    static boolean holdsLoneSurrogate(String s, byte[] utf8) {
         int marks = 0;
         for (byte b : utf8) {
             if (b == '?') {
