@@ -118,7 +118,7 @@ class BuildCacheTest {
     @Test
     void aStringWithALoneSurrogateReadsBackAsItWas() throws IOException {
         // The summary's only character beyond ASCII is a lone surrogate, which UTF-8 would write as one '?'.
-        ParseMemo.Stored stored = new ParseMemo.Stored(new byte[32], new byte[32], new dev.guidegen.content.Page("about",
+        ParseMemo.Stored stored = new ParseMemo.Stored(new byte[dev.guidegen.work.Digest.LENGTH], new byte[dev.guidegen.work.Digest.LENGTH], new dev.guidegen.content.Page("about",
                 "content/pages/about.md", "\uD800 About \uDC00 us \uD83D\uDE00", "A summary \uDC00", false, null, List.of()),
                 List.of());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -21,7 +21,7 @@ import java.util.zip.CRC32C;
 /**
  * The build cache on disk: each content file's parse from the last successful build, kept in one
  * file, {@value #FILE}, in the cache directory ({@code <root>/.guidegen/} unless {@code --cache-dir}
- * names another). A parse is reused only when the SHA-512/256 digests of its file's bytes and of its
+ * names another). A parse is reused only when the fingerprints ({@link dev.guidegen.work.Digest}) of its file's bytes and of its
  * context match, so a build with the cache makes what a build without it makes.
  *
  * <p>The cache is never trusted. It carries a fingerprint of the guidegen that wrote it and a

@@ -39,7 +39,7 @@ final class Journal {
     /** No journal of a real site comes near this; a larger file is not read. */
     private static final long MAX_BYTES = 256L << 20;
 
-    /** A source's stat, and the SHA-512/256 digest of its bytes as the build read them. */
+    /** A source's stat, and the fingerprint ({@link dev.guidegen.work.Digest}) of its bytes as the build read them. */
     record Source(FileStat stat, byte[] digest) {
     }
 
@@ -110,12 +110,12 @@ final class Journal {
             int n = RecordCodec.count(in);
             Map<String, Source> sources = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
-                sources.put(in.readUTF(), new Source(stat(in), in.readNBytes(32)));
+                sources.put(in.readUTF(), new Source(stat(in), in.readNBytes(dev.guidegen.work.Digest.LENGTH)));
             }
             n = RecordCodec.count(in);
             Map<String, Guide> guides = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
-                guides.put(in.readUTF(), new Guide(in.readNBytes(32), in.readLong(), in.readInt(), in.readInt()));
+                guides.put(in.readUTF(), new Guide(in.readNBytes(dev.guidegen.work.Digest.LENGTH), in.readLong(), in.readInt(), in.readInt()));
             }
             int outputsAt = all.length - 8 - in.available();
             java.util.function.Supplier<Outputs> outputs = memoised(() -> {
@@ -159,7 +159,7 @@ final class Journal {
         Map<String, Source> sources = new HashMap<>(d.sources());
         for (int i = RecordCodec.count(in); i > 0; i--) {
             String path = in.readUTF();
-            Source s = new Source(stat(in), in.readNBytes(32));
+            Source s = new Source(stat(in), in.readNBytes(dev.guidegen.work.Digest.LENGTH));
             if (!sources.containsKey(path)) {
                 return null;
             }

@@ -38,7 +38,7 @@ import java.util.TreeMap;
  * a full build makes.
  * <p>
  * It goes ahead only when it can tell that nothing else changed: every source has the stat the
- * journal holds (or, when its stat changed or may have changed unseen, the same SHA-512/256 digest), except
+ * journal holds (or, when its stat changed or may have changed unseen, the same fingerprint of its bytes), except
  * guides, each of which parses with no problem into the shape it had; every file and folder of the
  * output has the stat the last build left; and each page made has the same links and ids as the
  * one it replaces, so that the link check could find nothing new. In every other case, and on any

@@ -52,7 +52,7 @@ public final class GuideShape {
     }
 
     /**
-     * The SHA-512/256 digest of everything other pages and the site stage can see of the guide, with every
+     * The fingerprint ({@link dev.guidegen.work.Digest}) of everything other pages and the site stage can see of the guide, with every
      * position left out: when a build found no problem in the guide, where a link or a heading
      * stands changes no page but the guide's own. Two guides with the same digest have the same
      * {@link #of} but for positions, and the same {@link #seenBySite(Guide)}.
@@ -67,7 +67,7 @@ public final class GuideShape {
                 shape.salaryOff(), faq, shape.draft(), shape.body(), placeless(shape.aliases()));
         dev.guidegen.work.Bytes bytes = new dev.guidegen.work.Bytes(1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            ParseCodec.write(out, new ParseMemo.Stored(new byte[32], new byte[32], placeless, List.of()));
+            ParseCodec.write(out, new ParseMemo.Stored(new byte[dev.guidegen.work.Digest.LENGTH], new byte[dev.guidegen.work.Digest.LENGTH], placeless, List.of()));
             for (List<List<String>> seen : seenBySite(g)) {
                 for (List<String> values : seen) {
                     out.writeInt(values.size());

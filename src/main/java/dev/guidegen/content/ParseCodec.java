@@ -22,13 +22,17 @@ public final class ParseCodec {
     private static final int GUIDE = 1;
     private static final int GROUP = 2;
     private static final int PAGE = 3;
-    private static final int DIGEST = 32;
+    private static final int DIGEST = dev.guidegen.work.Digest.LENGTH;
     private static final int NULL = -1;
 
     private ParseCodec() {
     }
 
     public static void write(DataOutput out, ParseMemo.Stored s) throws IOException {
+        if (s.bytes().length != DIGEST || s.context().length != DIGEST) {
+            // read back, the rest of the record would start in the wrong place
+            throw new IllegalArgumentException("a parse's fingerprints must be " + DIGEST + " bytes");
+        }
         out.write(s.bytes());
         out.write(s.context());
         Object value = s.value();

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
  * are exactly the same, with the problems it recorded.
  *
  * <p>It may also start from the parses a build kept on disk ({@link #from}), each stored with
- * SHA-512/256 digests of its file's bytes and of its context and reused only when both match.
+ * fingerprints ({@link dev.guidegen.work.Digest}) of its file's bytes and of its context and reused only when both match.
  */
 public final class ParseMemo {
 
@@ -90,7 +90,7 @@ public final class ParseMemo {
         return out;
     }
 
-    /** The SHA-512/256 digest of the bytes of each file the last build parsed or reused, by the file's path. */
+    /** The fingerprint of the bytes of each file the last build parsed or reused, by the file's path. */
     public Map<String, byte[]> digestsByPath() {
         Map<String, byte[]> out = new java.util.HashMap<>();
         files.forEach((key, bytes, context, entry) -> out.put(key.substring(key.indexOf('\0') + 1),
