@@ -36,7 +36,9 @@ final class TextWriter extends Writer {
     public void write(char[] chars, int off, int len) {
         java.util.Objects.checkFromIndexSize(off, len, chars.length);
         room(len); // a byte for each character; put() makes room for more
-        for (int i = off, end = off + len; i < end; i++) {
+        int end = off + len;
+        int i = high == 0 ? ascii(chars, off, end) : off;
+        for (; i < end; i++) {
             char c = chars[i];
             if (c < 0x80 && high == 0) {
                 bytes[size++] = (byte) c;
@@ -45,6 +47,42 @@ final class TextWriter extends Writer {
                 room(end - i - 1); // the rest, a byte each, after the bytes this one took
             }
         }
+    }
+
+    /**
+     * Copies the ASCII characters from {@code off} as bytes, up to the first other one or {@code end},
+     * and gives where it stopped. The room is made already. The buffer and the size are held in
+     * locals: the quick compiler reads and writes a field again at every step of a loop.
+     */
+    private int ascii(char[] chars, int off, int end) {
+        byte[] b = bytes;
+        int n = size;
+        int i = off;
+        for (; i < end; i++) {
+            char c = chars[i];
+            if (c >= 0x80) {
+                break;
+            }
+            b[n++] = (byte) c;
+        }
+        size = n;
+        return i;
+    }
+
+    /** As {@link #ascii(char[], int, int)}, for a string. */
+    private int ascii(String s, int off, int end) {
+        byte[] b = bytes;
+        int n = size;
+        int i = off;
+        for (; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            b[n++] = (byte) c;
+        }
+        size = n;
+        return i;
     }
 
     @Override
@@ -64,7 +102,9 @@ final class TextWriter extends Writer {
             return;
         }
         room(len); // a byte for each character; put() makes room for more
-        for (int i = off, end = off + len; i < end; i++) {
+        int end = off + len;
+        int i = high == 0 ? ascii(s, off, end) : off;
+        for (; i < end; i++) {
             char c = s.charAt(i);
             if (c < 0x80 && high == 0) {
                 bytes[size++] = (byte) c;
