@@ -368,24 +368,49 @@ public final class MarkdownParser {
         if (start == end || !Character.isLetter(text[start]) || text[end - 1] == ' ') {
             return -1;
         }
+        // One table lookup for each ASCII character, and a second look only at the few that need one.
         int spaces = 0;
-        char previous = 0;
         for (int i = start; i < end; i++) {
             char c = text[i];
-            if (c < 128 ? !PLAIN[c] || (c == ' ' && previous == ' ') : !Character.isLetterOrDigit(c)) {
+            if (c >= 128) {
+                if (!Character.isLetterOrDigit(c)) {
+                    return -1;
+                }
+                continue;
+            }
+            byte kind = KIND[c];
+            if (kind == WORD) {
+                continue;
+            }
+            if (kind == OTHER) {
                 return -1;
             }
-            if ((c == ':' && i + 3 <= end && text[i + 1] == '/' && text[i + 2] == '/')
-                    || (c == '.' && i - start >= 3 && (text[i - 3] | 0x20) == 'w' && (text[i - 2] | 0x20) == 'w'
-                            && (text[i - 1] | 0x20) == 'w')) {
+            if (kind == SPACE) {
+                if (text[i - 1] == ' ') {
+                    return -1; // two in a row; the first character is a letter, so there is one before
+                }
+                spaces++;
+            } else if (kind == COLON ? i + 3 <= end && text[i + 1] == '/' && text[i + 2] == '/'
+                    : i - start >= 3 && (text[i - 3] | 0x20) == 'w' && (text[i - 2] | 0x20) == 'w'
+                            && (text[i - 1] | 0x20) == 'w') {
                 return -1; // what the autolink pass could take for an address
             }
-            if (c == ' ') {
-                spaces++;
-            }
-            previous = c;
         }
         return spaces + 1;
+    }
+
+    /** What {@link #plainWords(char[], int, int)} makes of each ASCII character. */
+    private static final byte[] KIND = new byte[128];
+    private static final byte OTHER = 0;
+    private static final byte WORD = 1;
+    private static final byte SPACE = 2;
+    private static final byte COLON = 3;
+    private static final byte DOT = 4;
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            KIND[c] = !PLAIN[c] ? OTHER : c == ' ' ? SPACE : c == ':' ? COLON : c == '.' ? DOT : WORD;
+        }
     }
 
     /** False only for a text in which the autolink pass cannot find a www. address, a URL or an email address. */
