@@ -177,12 +177,7 @@ final class HtmlScan {
     }
 
     private static int indexOf(byte[] s, int b, int from) {
-        for (int i = Math.max(0, from); i < s.length; i++) {
-            if (s[i] == b) {
-                return i;
-            }
-        }
-        return -1;
+        return dev.guidegen.work.ByteSearch.indexOf(s, b, from);
     }
 
     /** Where the ASCII {@code what} starts in {@code s}, from {@code from}; -1 when it does not. */

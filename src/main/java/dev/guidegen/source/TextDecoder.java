@@ -70,16 +70,17 @@ public final class TextDecoder {
     private static int controlBytes(byte[] bytes) {
         int found = NO_CONTROL;
         boolean ascii = true;
-        for (byte b : bytes) {
-            if (b < 0x20 || b == 0x7F) {
-                if (b < 0) {
-                    ascii = false;
-                } else if (b != '\n' && b != '\t') {
-                    if (b != '\r') {
-                        return OTHER_CONTROL;
-                    }
-                    found = CARRIAGE_RETURN;
+        // Printable ASCII, most of a source, is passed over eight bytes at a time.
+        for (int i = dev.guidegen.work.ByteSearch.notPrintableAscii(bytes, 0); i < bytes.length;
+                i = dev.guidegen.work.ByteSearch.notPrintableAscii(bytes, i + 1)) {
+            byte b = bytes[i];
+            if (b < 0) {
+                ascii = false;
+            } else if (b != '\n' && b != '\t') {
+                if (b != '\r') {
+                    return OTHER_CONTROL;
                 }
+                found = CARRIAGE_RETURN;
             }
         }
         return ascii ? found | ASCII : found;

@@ -44,12 +44,7 @@ public final class Utf8 {
      * the first.
      */
     static boolean holdsLoneSurrogate(String s, byte[] utf8) {
-        int marks = 0;
-        for (byte b : utf8) {
-            if (b == '?') {
-                marks++;
-            }
-        }
+        int marks = ByteSearch.count(utf8, '?');
         if (marks == 0) {
             return false;
         }
