@@ -138,6 +138,16 @@ public final class Renderer {
             jobs.addAll(jobs(site, views, graphs));
         }
 
+        // The sitemaps, the feed and the search index need the site and the list of pages, not the pages
+        // themselves: they are made on one thread while the other starts on the pages, rather than on
+        // one thread alone once all pages are made.
+        java.util.function.Supplier<List<OutputFile>> extras = null;
+        if (!settled) {
+            java.util.SortedMap<String, String> sitemap = new java.util.TreeMap<>();
+            jobs.stream().filter(job -> job.lastmod() != null).forEach(job -> sitemap.put(job.url(), job.lastmod()));
+            extras = workers.start(() -> new Extras(site, graphs, sitemap).files());
+        }
+
         Map<String, Template> ready = new LinkedHashMap<>();
         for (Job job : jobs) {
             if (!ready.containsKey(job.template())) {
@@ -186,9 +196,7 @@ public final class Renderer {
             others.add(f);
             out.accept(f);
         };
-        java.util.SortedMap<String, String> sitemap = new java.util.TreeMap<>();
-        jobs.stream().filter(job -> job.lastmod() != null).forEach(job -> sitemap.put(job.url(), job.lastmod()));
-        new Extras(site, graphs, sitemap).files().forEach(other);
+        extras.get().forEach(other);
         for (var image : site.images().values()) {
             other.accept(new OutputFile(image.url().substring(1), image.bytes(), ""));
         }

@@ -74,6 +74,15 @@ public final class Workers implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Starts {@code task} on one of the threads, ahead of work given to them later, and gives what
+     * waits for its result (and throws what it threw).
+     */
+    public <R> java.util.function.Supplier<R> start(Callable<R> task) {
+        Future<R> future = pool.submit(task);
+        return () -> await(future);
+    }
+
     /** Runs {@code task} on a thread of its own with a build-sized stack and waits for it. */
     public static <R> R onBuildStack(Callable<R> task) {
         ExecutorService one = Executors.newSingleThreadExecutor(r -> daemon(r, "guidegen-build"));
