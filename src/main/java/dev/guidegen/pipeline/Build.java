@@ -127,7 +127,7 @@ public final class Build {
             memo.sites().problems().forEach(problems::add);
         } else {
             Problems stage = new Problems();
-            site = new SiteBuilder(content, stage, memo == null ? new SkillMemo() : memo.skills()).build(snapshot, otherFiles(assets));
+            site = new SiteBuilder(content, stage, memo == null ? new SkillMemo() : memo.skills(), workers).build(snapshot, otherFiles(assets));
             List<dev.guidegen.problem.Problem> recorded = stage.sorted();
             recorded.forEach(problems::add);
             if (memo != null) {

@@ -290,10 +290,24 @@ public final class Renderer {
 
     private List<Job> jobs(Site site, ViewBuilder views, Graphs graphs) {
         List<Job> jobs = new ArrayList<>();
+        // Site.newestUpdate, with each role's date looked up by hashing rather than down the sorted map of
+        // roles: the skill pages alone ask it of every guide of every skill, on one thread, before any page.
+        Map<String, java.time.LocalDate> updated = new java.util.HashMap<>();
+        site.roles().forEach((slug, role) -> updated.put(slug, role.guide().updated()));
+        java.util.function.Function<java.util.Collection<String>, String> newestOf = slugs -> {
+            java.time.LocalDate newestDate = null;
+            for (String slug : slugs) {
+                java.time.LocalDate date = updated.get(slug);
+                if (date != null && (newestDate == null || date.isAfter(newestDate))) {
+                    newestDate = date;
+                }
+            }
+            return newestDate == null ? "" : newestDate.toString();
+        };
         String title = site.config().title();
         View.Link home = new View.Link(title, Urls.HOME);
         String snapshotIso = site.snapshot().date() == null ? "" : site.snapshot().date().toString();
-        String newest = site.newestUpdate(site.roles().keySet());
+        String newest = newestOf.apply(site.roles().keySet());
 
         // The home page lists the groups of a site that has them; without groups, every role by level, paged.
         int homePages = site.groups().isEmpty() ? Urls.pageCount(site.roles().size()) : 1;
@@ -316,7 +330,7 @@ public final class Renderer {
         for (var group : site.groups().values()) {
             List<Role> members = views.groupRoles(group.key());
             int pages = Urls.pageCount(members.size());
-            String groupNewest = site.newestUpdate(members.stream().map(Role::slug).toList());
+            String groupNewest = newestOf.apply(members.stream().map(Role::slug).toList());
             for (int n = 1; n <= pages; n++) {
                 int page = n;
                 String url = Urls.paged(Urls.group(group.key()), n);
@@ -334,7 +348,7 @@ public final class Renderer {
             roleJobs(site, views, graphs, role, jobs, frames);
         }
         for (var comparison : site.comparisons().values()) {
-            jobs.add(new Job(comparison.url(), "compare.ftlh", site.newestUpdate(List.of(comparison.a(), comparison.b())), () -> {
+            jobs.add(new Job(comparison.url(), "compare.ftlh", newestOf.apply(List.of(comparison.a(), comparison.b())), () -> {
                 View.Compare c = views.compare(comparison);
                 View.Meta meta = meta(site, c.title() + ": skills, ladder and pay side by side",
                         "How the " + c.a().title() + " and " + c.b().title() + " roles compare: their skills, where each sits "
@@ -370,7 +384,7 @@ public final class Renderer {
             String faqFirst = group == null ? Urls.FAQ : Urls.FAQ + group.key() + "/";
             String salaryFirst = group == null ? Urls.SALARIES : Urls.SALARIES + group.key() + "/";
             int asked = (int) roles.stream().filter(r -> !r.guide().faq().isEmpty()).count();
-            String scopeNewest = site.newestUpdate(roles.stream().map(Role::slug).toList());
+            String scopeNewest = newestOf.apply(roles.stream().map(Role::slug).toList());
             for (int n = 1; n <= Urls.pageCount(asked); n++) {
                 int page = n;
                 String url = Urls.paged(faqFirst, n);
@@ -413,7 +427,7 @@ public final class Renderer {
         }));
         for (Skill skill : site.skills().values()) {
             int pages = Urls.pageCount(skill.guides().size());
-            String skillNewest = site.newestUpdate(skill.guides());
+            String skillNewest = newestOf.apply(skill.guides());
             for (int n = 1; n <= pages; n++) {
                 int page = n;
                 String url = Urls.paged(skill.url(), n);

@@ -46,16 +46,27 @@ public final class SiteBuilder {
     private final Set<String> drafts;
     private final Set<String> draftPages;
     /** Each skill name's slug, worked out once however many guides name the skill. */
-    private final Map<String, String> skillSlugs = new HashMap<>();
+    private final Map<String, String> skillSlugs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Related roles by shared skills, kept across builds in one process; a fresh one for a build of its own. */
     private final SkillMemo skillMemo;
+    /** The build's threads, or null to do everything on the caller's. */
+    private final dev.guidegen.work.Workers workers;
 
     public SiteBuilder(Content content, Problems problems) {
         this(content, problems, new SkillMemo());
     }
 
     public SiteBuilder(Content content, Problems problems, SkillMemo skillMemo) {
+        this(content, problems, skillMemo, null);
+    }
+
+    /**
+     * With {@code workers}, each guide's links are checked, and its role made, on all cores; the
+     * results are gathered in slug order, as one thread makes them.
+     */
+    public SiteBuilder(Content content, Problems problems, SkillMemo skillMemo, dev.guidegen.work.Workers workers) {
+        this.workers = workers;
         this.skillMemo = skillMemo;
         this.content = content;
         this.problems = problems;
@@ -138,7 +149,9 @@ public final class SiteBuilder {
         Map<String, Map<String, String>> links = new TreeMap<>();
         // Each guide's backlinks, looked up by slug and sorted by title when its role is made.
         Map<String, Set<String>> linkedFrom = new HashMap<>();
-        for (Guide g : guides.values()) {
+        List<Guide> guideList = List.copyOf(guides.values());
+        // Each guide's links resolved, and the guides it links to, worked out on all cores and gathered in order.
+        List<Checked> checked = each(guideList, g -> {
             Set<String> targets = new TreeSet<>();
             Map<String, String> resolved = new TreeMap<>();
             checker.check(g.path(), g.body(), resolved, targets);
@@ -150,10 +163,14 @@ public final class SiteBuilder {
                     targets.add(r.value());
                 }
             }
-            links.put(g.path(), resolved);
             targets.addAll(ladderSlugs(g, guides));
             targets.remove(g.slug());
-            for (String t : targets) {
+            return new Checked(resolved, targets);
+        });
+        for (int i = 0; i < guideList.size(); i++) {
+            Guide g = guideList.get(i);
+            links.put(g.path(), checked.get(i).resolved());
+            for (String t : checked.get(i).targets()) {
                 linkedFrom.computeIfAbsent(t, k -> new java.util.HashSet<>()).add(g.slug());
             }
         }
@@ -177,23 +194,33 @@ public final class SiteBuilder {
         // down the sorted map, several times for each guide.
         Map<String, Guide> bySlug = new HashMap<>(guides);
         Comparator<String> byTitle = Comparator.comparing((String s) -> bySlug.get(s).title()).thenComparing(s -> s);
-        for (Guide g : guides.values()) {
+        List<Role> made = each(guideList, g -> {
             Pay pay = pays.get(g.slug());
             List<String> skillSlugs = g.skills().stream().map(s -> slugOf(s.value())).filter(skills::containsKey)
                     .distinct().toList();
             List<String> backlinks = linkedFrom.getOrDefault(g.slug(), Set.of()).stream().sorted(byTitle).toList();
             List<String> comparedWith = comparedWithOf.getOrDefault(g.slug(), List.of()).stream().distinct()
                     .sorted(byTitle).toList();
-            roles.put(g.slug(), new Role(g, groupOf.getOrDefault(g.slug(), ""), pay, ladder(g, bySlug), skillSlugs,
+            return new Role(g, groupOf.getOrDefault(g.slug(), ""), pay, ladder(g, bySlug), skillSlugs,
                     related(g, bySlug),
-                    backlinks, comparedWith));
-        }
+                    backlinks, comparedWith);
+        });
+        made.forEach(role -> roles.put(role.guide().slug(), role));
         content.drafts().stream().filter(d -> !d.salaryOff()).forEach(d -> usedRoles.putIfAbsent(d.salaryKey().value(), null));
         checkSnapshotUse(snapshot, usedRoles, guides, content.config().maxAgeDays());
         SortedMap<String, dev.guidegen.content.ImageFile> images = new TreeMap<>();
         content.images().values().forEach(i -> images.put(i.url(), i));
         return new Site(content.config(), snapshot, roles, List.copyOf(pages.values()), skills, links, images, comparisons, groups,
                 aliases(guides, pages));
+    }
+
+    /** What checking one guide's links gives: its links resolved, and the guides it links to. */
+    private record Checked(Map<String, String> resolved, Set<String> targets) {
+    }
+
+    /** {@code f} of each item, in the items' order: on all cores when the builder has the build's threads. */
+    private <T, R> List<R> each(List<T> items, java.util.function.Function<T, R> f) {
+        return workers == null ? items.stream().map(f).toList() : workers.map(items, f);
     }
 
     /**

@@ -26,17 +26,25 @@ public final class SkillMemo {
         }
     }
 
-    /** As {@link SharedSkills#nearest}, worked out once for each question while the skills stay the same. */
-    synchronized List<String> nearest(String slug, Set<String> exclude, int limit) {
+    /**
+     * As {@link SharedSkills#nearest}, worked out once for each question while the skills stay the
+     * same. Safe from any thread: the answers are worked out outside the lock, which guards only the
+     * making of the table they are read from.
+     */
+    List<String> nearest(String slug, Set<String> exclude, int limit) {
         String key = slug + '\0' + String.join("\0", new java.util.TreeSet<>(exclude)) + '\0' + limit;
         List<String> answer = nearest.get(key);
         if (answer == null) {
-            if (shared == null) {
-                shared = new SharedSkills(skillSets);
-            }
-            answer = List.copyOf(shared.nearest(slug, exclude, limit));
-            nearest.put(key, answer);
+            answer = List.copyOf(shared().nearest(slug, exclude, limit));
+            nearest.putIfAbsent(key, answer);
         }
         return answer;
+    }
+
+    private synchronized SharedSkills shared() {
+        if (shared == null) {
+            shared = new SharedSkills(skillSets);
+        }
+        return shared;
     }
 }
