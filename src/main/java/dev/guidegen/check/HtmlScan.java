@@ -41,19 +41,22 @@ final class HtmlScan {
         read.add("id");
         read.add("name");
         this.names = read.toArray(new String[0]);
+        if (names.length > 64) {
+            throw new IllegalArgumentException("a tag's attributes are kept as the bits of a long: at most 64 names");
+        }
     }
 
     /**
-     * The name of the attribute from {@code from}, of {@code length} bytes, when the scan reads
-     * it; null otherwise, without making a string of it. Names match in any ASCII case, as in HTML.
+     * The index in {@link #names} of the attribute from {@code from}, of {@code length} bytes, when
+     * the scan reads it; -1 otherwise, without making a string of it. Names match in any ASCII case, as in HTML.
      */
-    private String readName(byte[] html, int from, int length) {
-        for (String name : names) {
-            if (isTag(html, from, length, name)) {
-                return name;
+    private int readName(byte[] html, int from, int length) {
+        for (int k = 0; k < names.length; k++) {
+            if (isTag(html, from, length, names[k])) {
+                return k;
             }
         }
-        return null;
+        return -1;
     }
 
     Page scan(byte[] html) {
@@ -102,8 +105,8 @@ final class HtmlScan {
             boolean anchor = tagLength == 1 && (c == 'a' || c == 'A');
             String rawText = isTag(html, lt + 1, tagLength, "script") ? "</script"
                     : isTag(html, lt + 1, tagLength, "style") ? "</style" : null;
-            // The names of this tag's attributes that count, made only when one does.
-            Set<String> seen = null;
+            // The names of this tag's attributes that count, as bits of their indexes in names.
+            long seen = 0;
             // Attributes, up to the end of the tag.
             while (p < n) {
                 byte ch = html[p];
@@ -120,7 +123,8 @@ final class HtmlScan {
                         && (html[p] != '/' || p == nameStart)) {
                     p++;
                 }
-                String name = readName(html, nameStart, p - nameStart);
+                int known = readName(html, nameStart, p - nameStart);
+                String name = known < 0 ? null : names[known];
                 while (p < n && isSpace(html[p])) {
                     p++;
                 }
@@ -150,12 +154,10 @@ final class HtmlScan {
                     continue; // an attribute the check does not read: its value is never made
                 }
                 boolean isId = name.equals("id") || name.equals("name");
-                if (seen == null) {
-                    seen = new HashSet<>(4);
-                }
-                if (!seen.add(name)) {
+                if ((seen & 1L << known) != 0) {
                     continue; // as in a browser, the first of two attributes with one name counts
                 }
+                seen |= 1L << known;
                 String value = new String(html, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8);
                 if (value.indexOf('&') >= 0) {
                     value = org.jsoup.parser.Parser.unescapeEntities(value, true);
