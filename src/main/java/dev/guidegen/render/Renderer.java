@@ -290,20 +290,8 @@ public final class Renderer {
 
     private List<Job> jobs(Site site, ViewBuilder views, Graphs graphs) {
         List<Job> jobs = new ArrayList<>();
-        // Site.newestUpdate, with each role's date looked up by hashing rather than down the sorted map of
-        // roles: the skill pages alone ask it of every guide of every skill, on one thread, before any page.
-        Map<String, java.time.LocalDate> updated = new java.util.HashMap<>();
-        site.roles().forEach((slug, role) -> updated.put(slug, role.guide().updated()));
-        java.util.function.Function<java.util.Collection<String>, String> newestOf = slugs -> {
-            java.time.LocalDate newestDate = null;
-            for (String slug : slugs) {
-                java.time.LocalDate date = updated.get(slug);
-                if (date != null && (newestDate == null || date.isAfter(newestDate))) {
-                    newestDate = date;
-                }
-            }
-            return newestDate == null ? "" : newestDate.toString();
-        };
+        // Asked of every guide of every skill, on one thread, before any page is made.
+        java.util.function.Function<java.util.Collection<String>, String> newestOf = site.newestUpdates();
         String title = site.config().title();
         View.Link home = new View.Link(title, Urls.HOME);
         String snapshotIso = site.snapshot().date() == null ? "" : site.snapshot().date().toString();

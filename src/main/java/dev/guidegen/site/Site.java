@@ -21,8 +21,27 @@ public record Site(SiteConfig config, Snapshot snapshot, SortedMap<String, Role>
 
     /** The newest "updated" date of the given guides, or the empty string when none has one. */
     public String newestUpdate(java.util.Collection<String> slugs) {
-        return slugs.stream().map(s -> roles.get(s).guide().updated()).filter(java.util.Objects::nonNull)
-                .max(java.util.Comparator.naturalOrder()).map(Object::toString).orElse("");
+        return newest(slugs, roles::get);
+    }
+
+    /**
+     * {@link #newestUpdate} for many questions: each role looked up by hashing rather than down the
+     * sorted map of roles, which the render stage would otherwise walk for every guide of every skill.
+     */
+    public java.util.function.Function<java.util.Collection<String>, String> newestUpdates() {
+        Map<String, Role> bySlug = new java.util.HashMap<>(roles);
+        return slugs -> newest(slugs, bySlug::get);
+    }
+
+    private static String newest(java.util.Collection<String> slugs, java.util.function.Function<String, Role> role) {
+        java.time.LocalDate newest = null;
+        for (String slug : slugs) {
+            java.time.LocalDate date = role.apply(slug).guide().updated();
+            if (date != null && (newest == null || date.isAfter(newest))) {
+                newest = date;
+            }
+        }
+        return newest == null ? "" : newest.toString();
     }
 
     /** The URL a content link written in {@code sourcePath} points at, or the link itself if it is not a content link. */
