@@ -50,20 +50,12 @@ public final class SiteBuilder {
 
     /** Related roles by shared skills, kept across builds in one process; a fresh one for a build of its own. */
     private final SkillMemo skillMemo;
-    /** The build's threads, or null to do everything on the caller's. */
+    /** The build's threads. */
     private final dev.guidegen.work.Workers workers;
 
-    public SiteBuilder(Content content, Problems problems) {
-        this(content, problems, new SkillMemo());
-    }
-
-    public SiteBuilder(Content content, Problems problems, SkillMemo skillMemo) {
-        this(content, problems, skillMemo, null);
-    }
-
     /**
-     * With {@code workers}, each guide's links are checked, and its role made, on all cores; the
-     * results are gathered in slug order, as one thread makes them.
+     * Each guide's links are checked, and its role made, on all of {@code workers}; the results are
+     * gathered in slug order, as one thread would make them.
      */
     public SiteBuilder(Content content, Problems problems, SkillMemo skillMemo, dev.guidegen.work.Workers workers) {
         this.workers = workers;
@@ -151,7 +143,7 @@ public final class SiteBuilder {
         Map<String, Set<String>> linkedFrom = new HashMap<>();
         List<Guide> guideList = List.copyOf(guides.values());
         // Each guide's links resolved, and the guides it links to, worked out on all cores and gathered in order.
-        List<Checked> checked = each(guideList, g -> {
+        List<Checked> checked = workers.map(guideList, g -> {
             Set<String> targets = new TreeSet<>();
             Map<String, String> resolved = new TreeMap<>();
             checker.check(g.path(), g.body(), resolved, targets);
@@ -194,7 +186,7 @@ public final class SiteBuilder {
         // down the sorted map, several times for each guide.
         Map<String, Guide> bySlug = new HashMap<>(guides);
         Comparator<String> byTitle = Comparator.comparing((String s) -> bySlug.get(s).title()).thenComparing(s -> s);
-        List<Role> made = each(guideList, g -> {
+        List<Role> made = workers.map(guideList, g -> {
             Pay pay = pays.get(g.slug());
             List<String> skillSlugs = g.skills().stream().map(s -> slugOf(s.value())).filter(skills::containsKey)
                     .distinct().toList();
@@ -216,11 +208,6 @@ public final class SiteBuilder {
 
     /** What checking one guide's links gives: its links resolved, and the guides it links to. */
     private record Checked(Map<String, String> resolved, Set<String> targets) {
-    }
-
-    /** {@code f} of each item, in the items' order: on all cores when the builder has the build's threads. */
-    private <T, R> List<R> each(List<T> items, java.util.function.Function<T, R> f) {
-        return workers == null ? items.stream().map(f).toList() : workers.map(items, f);
     }
 
     /**
