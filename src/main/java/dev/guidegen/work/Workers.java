@@ -18,7 +18,7 @@ import java.util.function.Function;
  */
 public final class Workers implements AutoCloseable {
 
-    private static final int RUNS_PER_THREAD = 16;
+    private static final int RUNS_PER_THREAD = 64;
 
     private final ExecutorService pool;
     private final int threads;
@@ -32,8 +32,10 @@ public final class Workers implements AutoCloseable {
 
     /**
      * {@code f} applied to every item, on all cores, with the results in the items' order. Items go
-     * to the threads in runs of several, about sixteen runs for each thread: one task per item would
-     * wake the waiting thread once per item, thousands of times a build.
+     * to the threads in runs of several, about 64 runs for each thread: one task per item would
+     * wake the waiting thread once per item, thousands of times a build, and fewer, longer runs leave
+     * one thread working alone on the last run while the other waits: with 16 runs for each thread,
+     * about 0.15 s at the end of the content stage at 10,000 guides.
      */
     public <T, R> List<R> map(List<T> items, Function<T, R> f) {
         int run = Math.max(1, items.size() / (threads * RUNS_PER_THREAD));
