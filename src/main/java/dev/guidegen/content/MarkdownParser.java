@@ -328,13 +328,7 @@ public final class MarkdownParser {
     }
 
     /** The ASCII characters {@link #plainParagraph} allows: none of them starts Markdown syntax inside a line of prose. */
-    private static final boolean[] PLAIN = new boolean[128];
-
-    static {
-        for (char c : "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:?!'()/%$+=-".toCharArray()) {
-            PLAIN[c] = true;
-        }
-    }
+    private static final String PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:?!'()/%$+=-";
 
     /**
      * True for one line of plain prose, as most FAQ answers are: it starts with a letter, does not
@@ -399,7 +393,7 @@ public final class MarkdownParser {
         return spaces + 1;
     }
 
-    /** What {@link #plainWords(char[], int, int)} makes of each ASCII character. */
+    /** What {@link #plainWords(char[], int, int)} makes of each ASCII character: {@link #OTHER} unless it is {@link #PLAIN}. */
     private static final byte[] KIND = new byte[128];
     private static final byte OTHER = 0;
     private static final byte WORD = 1;
@@ -408,8 +402,8 @@ public final class MarkdownParser {
     private static final byte DOT = 4;
 
     static {
-        for (int c = 0; c < 128; c++) {
-            KIND[c] = !PLAIN[c] ? OTHER : c == ' ' ? SPACE : c == ':' ? COLON : c == '.' ? DOT : WORD;
+        for (char c : PLAIN.toCharArray()) {
+            KIND[c] = c == ' ' ? SPACE : c == ':' ? COLON : c == '.' ? DOT : WORD;
         }
     }
 

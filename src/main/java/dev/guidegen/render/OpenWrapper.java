@@ -186,6 +186,7 @@ final class OpenWrapper extends DefaultObjectWrapper {
             }
         }
 
+        /** The bean model's own answer, made public as the interface wants: {@code role.title()} goes this way. */
         @Override
         public TemplateModel getBeforeMethodCall(String key)
                 throws TemplateModelException, ShouldNotBeGetAsMethodException {
