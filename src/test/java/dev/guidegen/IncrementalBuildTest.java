@@ -214,6 +214,35 @@ class IncrementalBuildTest {
         assertThat(files(rebuilt)).isEqualTo(files(Build.run(fixed.tree(), false)));
     }
 
+    @org.junit.jupiter.api.Test
+    void editsOfEveryKindOneAfterAnotherThroughOneMemoEachMatchACleanBuild() {
+        InlineSite start = InlineSite.minimal();
+        InlineSite body = start.edit(ENGINEER, "Builds APIs.", "Builds APIs and queues.");
+        InlineSite bodyAgain = body.edit(ENGINEER, "Builds APIs and queues.", "Builds APIs, queues and caches.");
+        InlineSite title = bodyAgain.edit(ARCHITECT, "title: Backend Architect", "title: Server Architect");
+        InlineSite broken = title.edit(ENGINEER, "Builds APIs, queues and caches.", "Builds [APIs](nowhere.md).");
+        InlineSite template = title.edit("templates/guide.ftlh", "</header>", "<p>Edited.</p></header>");
+        InlineSite brokenTemplate = template.edit("templates/guide.ftlh", "<p>Edited.</p>", "<a href=\"/no-such-page/\">x</a>");
+        java.util.List<InlineSite> sites = java.util.List.of(start, body, bodyAgain, body, title, broken, title, bodyAgain,
+                template, brokenTemplate, template, template.edit(ENGINEER, "Builds APIs, queues and caches.", "Builds APIs."),
+                start, start);
+        Build.Memo memo = new Build.Memo();
+        int settled = 0;
+        for (int i = 0; i < sites.size(); i++) {
+            BuildResult rebuilt = Build.run(sites.get(i).tree(), false, memo);
+            BuildResult clean = Build.run(sites.get(i).tree(), false);
+            assertThat(rebuilt.problems()).as("problems of build %d", i).isEqualTo(clean.problems());
+            assertThat(files(rebuilt)).as("files of build %d", i).isEqualTo(files(clean));
+            assertThat(rebuilt.stats()).as("counts of build %d", i).isEqualTo(clean.stats());
+            if (!rebuilt.failed() && memo.pages().takenUnchanged() > 0) {
+                settled++;
+            }
+        }
+        assertThat(Build.run(broken.tree(), false).failed()).isTrue();
+        assertThat(Build.run(brokenTemplate.tree(), false).failed()).isTrue();
+        assertThat(settled).as("builds that took the other pages as they were").isGreaterThanOrEqualTo(4);
+    }
+
     /** Each file's path and text, so that a difference shows as text. */
     /** How many pages a build made. */
     private static long pages(BuildResult result) {

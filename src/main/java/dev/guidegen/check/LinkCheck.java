@@ -36,27 +36,44 @@ public final class LinkCheck {
     /** What each page holds, kept instead of the page itself. */
     private final Map<String, Scanned> pages;
 
-    private record Scanned(String template, HtmlScan.Page page) {
+    /** A page's links and ids, and the template it was made from, for placing a problem with them. */
+    record Scanned(String template, HtmlScan.Page page) {
     }
 
     private final ScanMemo memo;
+    /** Whether only the files made again are noted, every other being as the memo's last check had it. */
+    private final boolean settled;
 
     public LinkCheck(Problems problems, dev.guidegen.site.Site site, SourceTree tree) {
-        this(problems, site, tree, null);
+        this(problems, site, tree, null, false);
     }
 
-    /** With a memo, a page whose bytes are unchanged since the memo's last build is not scanned again. */
-    public LinkCheck(Problems problems, dev.guidegen.site.Site site, SourceTree tree, ScanMemo memo) {
+    /**
+     * With a memo, a page whose bytes are unchanged since the memo's last build is not scanned
+     * again. A {@code settled} check is told only of the files the build made again: every other
+     * file is the one the memo's last check passed ({@link ScanMemo#settles}), with the same path,
+     * and the build makes no file that check did not have.
+     */
+    public LinkCheck(Problems problems, dev.guidegen.site.Site site, SourceTree tree, ScanMemo memo, boolean settled) {
+        if (settled && (memo == null || !memo.settles())) {
+            throw new IllegalStateException("a settled link check needs the memo of a check that passed");
+        }
         this.problems = problems;
         this.site = site;
         this.tree = tree;
         this.memo = memo;
+        this.settled = settled;
         // Sized for as many pages as the last build checked, so that the tables need not grow page by page.
-        int expected = memo == null ? 16 : Math.max(16, memo.pages.size());
+        int expected = memo == null || settled ? 16 : Math.max(16, memo.pages.size());
         paths = java.util.concurrent.ConcurrentHashMap.newKeySet(expected);
         pages = new java.util.concurrent.ConcurrentHashMap<>(expected);
         if (memo != null) {
-            memo.pages.begin();
+            if (settled) {
+                memo.pages.beginKeeping();
+            } else {
+                memo.pages.begin();
+            }
+            memo.kept(0);
         }
     }
 
@@ -86,6 +103,15 @@ public final class LinkCheck {
         }
     }
 
+    /** How many pages the build made: those noted, and when settled, those the last check had but for them. */
+    public int pages() {
+        if (!settled) {
+            return pages.size();
+        }
+        Map<String, Scanned> last = memo.passed().scans();
+        return last.size() + (int) pages.keySet().stream().filter(path -> !last.containsKey(path)).count();
+    }
+
     /**
      * Checks every link of every page noted, once all are. With a memo whose last check found
      * nothing wrong, against the same files and base URL, a page is taken as settled when its
@@ -94,14 +120,32 @@ public final class LinkCheck {
      */
     public void finish(dev.guidegen.work.Workers workers) {
         String baseUrl = site.config().baseUrl();
-        Map<String, Set<String>> ids = new HashMap<>();
-        pages.forEach((path, scanned) -> ids.put(path, scanned.page().ids()));
-        List<String> toCheck = toCheck(baseUrl, ids);
+        ScanMemo.Passed last = settled ? memo.passed() : null;
+        if (settled && (!last.baseUrl().equals(baseUrl) || !last.paths().containsAll(paths))) {
+            throw new IllegalStateException("a settled link check was given a file or base URL its last check did not have");
+        }
+        // Settled, every file is as the last check had it but those noted, whose ids replace theirs:
+        // if this check fails, the memo forgets that one.
+        Set<String> files = settled ? last.paths() : paths;
+        Map<String, Set<String>> ids = settled ? last.ids() : new HashMap<>();
+        Set<String> changedIds = new HashSet<>();
+        pages.forEach((path, scanned) -> {
+            Set<String> then = ids.put(path, scanned.page().ids());
+            if (settled && then != scanned.page().ids() && !scanned.page().ids().equals(then)) {
+                changedIds.add(path);
+            }
+        });
+        java.util.function.Function<String, Scanned> scannedOf = settled
+                ? path -> pages.getOrDefault(path, last.scans().get(path)) : pages::get;
+        List<String> toCheck = settled ? settledToCheck(last, changedIds) : toCheck(baseUrl, ids);
+        if (settled) {
+            memo.kept(last.scans().size() - pages.size());
+        }
         // One broken link in a template breaks it on every page made from that template: report it once.
         OncePerPlace broken = new OncePerPlace();
         // ... and look for the nearest existing name once per missing target, not once per page.
         Map<String, String> nearest = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.function.Supplier<List<String>> urls = memoised(() -> paths.stream().map(p -> "/" + pageUrl(p)).sorted().toList());
+        java.util.function.Supplier<List<String>> urls = memoised(() -> files.stream().map(p -> "/" + pageUrl(p)).sorted().toList());
         java.util.function.Supplier<Map<String, Map<String, SourcePos>>> written = memoised(() -> contentLinks(site));
         Map<String, Set<String>> fragmentTargets = new java.util.concurrent.ConcurrentHashMap<>();
         // What a link that names a path from the site's root, with no fragment, comes to is the same
@@ -110,7 +154,7 @@ public final class LinkCheck {
         java.util.function.UnaryOperator<String> near = target -> nearest.computeIfAbsent(target,
                 t -> DidYouMean.nearest(t, urls.get()).map(n -> " (did you mean \"" + n + "\"?)").orElse(""));
         workers.map(toCheck, path -> {
-            Scanned scanned = pages.get(path);
+            Scanned scanned = scannedOf.apply(path);
             Set<String> intoFragments = new HashSet<>();
             for (HtmlScan.Attr a : scanned.page().urls()) {
                 String url = a.value();
@@ -118,7 +162,7 @@ public final class LinkCheck {
                     boolean anyPage = url.startsWith("/") && !url.startsWith("//") && url.indexOf('#') < 0;
                     String known = anyPage ? rooted.get(url) : null;
                     String problem = known != null ? (known.isEmpty() ? null : known)
-                            : problemWith(path, url, baseUrl, paths, ids, near, intoFragments::add);
+                            : problemWith(path, url, baseUrl, files, ids, near, intoFragments::add);
                     if (anyPage && known == null) {
                         rooted.put(url, problem == null ? "" : problem);
                     }
@@ -139,7 +183,7 @@ public final class LinkCheck {
                 what -> "fix the link where it is written, or the page it names");
         if (memo != null) {
             if (passed) {
-                remember(baseUrl, ids, fragmentTargets);
+                remember(baseUrl, ids, fragmentTargets, scannedOf);
             } else {
                 memo.failed(toCheck.size());
             }
@@ -159,28 +203,50 @@ public final class LinkCheck {
                 changedIds.add(path);
             }
         });
-        return pages.keySet().stream().filter(path -> last.scans().get(path) != pages.get(path).page()
+        return pages.keySet().stream().filter(path -> last.scans().get(path).page() != pages.get(path).page()
                 || !java.util.Collections.disjoint(last.fragmentTargets().getOrDefault(path, Set.of()), changedIds))
                 .sorted().toList();
+    }
+
+    /**
+     * The pages a settled check checks, sorted: those noted whose links are not the very ones the
+     * last check checked, and any page that links with a {@code #fragment} into a page whose ids
+     * changed ({@code changedIds}).
+     */
+    private List<String> settledToCheck(ScanMemo.Passed last, Set<String> changedIds) {
+        Set<String> out = new java.util.TreeSet<>();
+        pages.forEach((path, scanned) -> {
+            if (last.scans().get(path).page() != scanned.page()) {
+                out.add(path);
+            }
+        });
+        if (!changedIds.isEmpty()) {
+            last.fragmentTargets().forEach((path, targets) -> {
+                if (!java.util.Collections.disjoint(targets, changedIds)) {
+                    out.add(path);
+                }
+            });
+        }
+        return new java.util.ArrayList<>(out);
     }
 
     /**
      * Leaves this check, which found nothing wrong, as what the next may take pages from: the last
      * check's record, brought up to date with the pages checked again, when the files are the same.
      */
-    private void remember(String baseUrl, Map<String, Set<String>> ids, Map<String, Set<String>> checkedTargets) {
+    private void remember(String baseUrl, Map<String, Set<String>> ids, Map<String, Set<String>> checkedTargets,
+            java.util.function.Function<String, Scanned> scannedOf) {
         ScanMemo.Passed last = memo.passed();
-        if (last != null && last.baseUrl().equals(baseUrl) && last.paths().equals(paths)) {
+        if (last != null && last.baseUrl().equals(baseUrl) && (settled || last.paths().equals(paths))) {
             checkedTargets.forEach((path, targets) -> {
-                last.scans().put(path, pages.get(path).page());
+                last.scans().put(path, scannedOf.apply(path));
                 last.fragmentTargets().put(path, targets);
             });
             memo.passed(new ScanMemo.Passed(baseUrl, last.paths(), last.scans(), ids, last.fragmentTargets()),
                     checkedTargets.size());
             return;
         }
-        Map<String, HtmlScan.Page> scans = new HashMap<>();
-        pages.forEach((path, scanned) -> scans.put(path, scanned.page()));
+        Map<String, Scanned> scans = new HashMap<>(pages);
         memo.passed(new ScanMemo.Passed(baseUrl, Set.copyOf(paths), scans, ids, new HashMap<>(checkedTargets)),
                 checkedTargets.size());
     }

@@ -24,7 +24,6 @@ import dev.guidegen.work.Workers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -134,22 +133,24 @@ public final class Build {
                 memo.sites().remember(site, recorded);
             }
         }
-        AtomicInteger pages = new AtomicInteger();
+        int pages = 0;
         if (problems.hasErrors()) {
             new Renderer(problems).checkTemplates(tree);
         } else {
-            LinkCheck links = new LinkCheck(problems, site, tree, memo == null ? null : memo.scans());
+            // The site as the last build had it but for guides' bodies, which reach their own pages alone,
+            // after a build that made and checked every file: the other files are taken as they were,
+            // and only those made again are checked.
+            boolean settled = siteSame && memo.pages().settles() && memo.scans().settles();
+            LinkCheck links = new LinkCheck(problems, site, tree, memo == null ? null : memo.scans(), settled);
             java.util.Set<String> only = edit == null ? null : edit.urls();
-            new Renderer(problems).keepingFrames(frames).render(tree, site, assets, markdown, workers, memo == null ? null : memo.pages(), only, siteSame, f -> {
+            new Renderer(problems).keepingFrames(frames).render(tree, site, assets, markdown, workers, memo == null ? null : memo.pages(), only, settled, f -> {
                 links.add(f);
-                if (f.path().endsWith(".html")) {
-                    pages.incrementAndGet();
-                }
                 sink.accept(f);
-            });
+            }, sink);
             if (!problems.hasErrors()) {
                 links.finish(workers);
             }
+            pages = links.pages();
         }
         boolean built = !problems.hasErrors();
         if (memo != null) {
@@ -160,7 +161,7 @@ public final class Build {
                 memo.sites().forget();
             }
         }
-        BuildResult.Stats stats = new BuildResult.Stats(built ? pages.get() : 0, site.roles().size(),
+        BuildResult.Stats stats = new BuildResult.Stats(built ? pages : 0, site.roles().size(),
                 built ? (int) site.roles().values().stream().filter(r -> !r.guide().faq().isEmpty()).count() : 0,
                 built ? site.skills().size() : 0,
                 built ? site.pages().size() : 0,

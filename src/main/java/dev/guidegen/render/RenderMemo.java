@@ -28,14 +28,23 @@ public final class RenderMemo {
     private final java.util.concurrent.atomic.LongAdder reused = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder unchanged = new java.util.concurrent.atomic.LongAdder();
     private byte[] templates = new byte[0];
-    /** The last build's files that are not pages, or null before one. */
+    /** The last build's files that are not pages; null before one, and while one is under way. */
     private java.util.List<OutputFile> others;
 
-    /** Starts a build with these templates: what the previous build rendered becomes what this one may reuse. */
-    synchronized void begin(SourceTree tree) {
-        if (!now.isEmpty()) {
-            last = now;
-            now = new ConcurrentHashMap<>();
+    /**
+     * Starts a build with these templates: what the previous build rendered becomes what this one
+     * may reuse. A build that {@code keeps} the last build's pages takes every page it does not make
+     * again as it was ({@link #keepRest}) instead of asking for each.
+     */
+    synchronized void begin(SourceTree tree, boolean keeps) {
+        if (keeps) {
+            last = now; // the pages made again replace their entries; the rest stay
+        } else {
+            others = null;
+            if (!now.isEmpty()) {
+                last = now;
+                now = new ConcurrentHashMap<>();
+            }
         }
         reused.reset();
         unchanged.reset();
@@ -101,9 +110,29 @@ public final class RenderMemo {
         return unchanged.intValue();
     }
 
-    /** The URLs of the last build's pages. */
-    java.util.Set<String> lastUrls() {
-        return last.keySet();
+    /**
+     * Hands over every page of the last build whose URL {@code made} does not hold, as it was, for a
+     * build begun as one that keeps them: one pass over the pages, with nothing to look up.
+     */
+    void keepRest(java.util.Set<String> made, java.util.function.Consumer<OutputFile> sink) {
+        int kept = 0;
+        for (Map.Entry<String, Entry> e : now.entrySet()) {
+            if (!made.contains(e.getKey())) {
+                kept++;
+                sink.accept(e.getValue().file());
+            }
+        }
+        reused.add(kept);
+        unchanged.add(kept);
+    }
+
+    /**
+     * Whether the last build that rendered with this memo went through every page and file, so
+     * that a build whose caller knows that build succeeded can take them as they were: false before
+     * one, and while one is under way.
+     */
+    public synchronized boolean settles() {
+        return others != null;
     }
 
     /** The files other than pages that the last build made, or null when none is known. */

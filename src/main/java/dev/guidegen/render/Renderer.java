@@ -103,18 +103,23 @@ public final class Renderer {
      */
     public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
             RenderMemo memo, java.util.Set<String> only, java.util.function.Consumer<OutputFile> sink) {
-        render(tree, site, assets, markdown, workers, memo, only, false, sink);
+        render(tree, site, assets, markdown, workers, memo, only, false, sink, sink);
     }
 
     /**
-     * Renders as above; {@code siteSame} says the site is the one the memo's last build rendered,
-     * but for the bodies of the guides whose pages {@code only} names. Then no page outside
-     * {@code only} is even listed: each is taken from the memo, and so is every file that is not a
-     * page (the sitemap, feed, search index, images, assets and host files), since none of them
-     * reads a guide's body.
+     * Renders as above; {@code settled} says the site is the one the memo's last build rendered,
+     * but for the bodies of the guides whose pages {@code only} names, and that build succeeded
+     * ({@link RenderMemo#settles}). Then no page outside {@code only} is even listed: each is taken
+     * from the memo, and so is every file that is not a page (the sitemap, feed, search index,
+     * images, assets and host files), since none of them reads a guide's body. Those files go to
+     * {@code kept}, on the calling thread once the pages are made, rather than to {@code sink}.
      */
     public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
-            RenderMemo memo, java.util.Set<String> only, boolean siteSame, java.util.function.Consumer<OutputFile> sink) {
+            RenderMemo memo, java.util.Set<String> only, boolean settled, java.util.function.Consumer<OutputFile> sink,
+            java.util.function.Consumer<OutputFile> kept) {
+        if (settled && (memo == null || only == null || !memo.settles())) {
+            throw new IllegalStateException("a settled render needs a memo of a build that succeeded, and the pages to make");
+        }
         // The site's top-level names ("roles/", "feed.xml"), for the host file that gives each its cache rule.
         java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.function.Consumer<OutputFile> out = f -> {
@@ -123,13 +128,11 @@ public final class Renderer {
             sink.accept(f);
         };
         if (memo != null) {
-            memo.begin(tree);
+            memo.begin(tree, settled);
         }
         Templates templates = new Templates(tree, problems, assets);
         ViewBuilder views = new ViewBuilder(site, new Markup(site));
         Graphs graphs = new Graphs(site);
-        List<OutputFile> lastOthers = memo == null ? null : memo.others();
-        boolean settled = only != null && siteSame && lastOthers != null;
         List<Job> jobs = new ArrayList<>();
         if (settled) {
             site.roles().values().stream().filter(role -> only.contains(role.url()))
@@ -181,14 +184,8 @@ public final class Renderer {
         if (settled) {
             java.util.Set<String> rendered = new java.util.HashSet<>();
             jobs.forEach(job -> rendered.add(job.url()));
-            // One thread: each page costs a few map lookups, which two threads would spend contending.
-            for (String url : memo.lastUrls()) {
-                if (!rendered.contains(url)) {
-                    memo.reuseUnchanged(url).ifPresent(sink);
-                }
-            }
-            lastOthers.forEach(sink);
-            memo.others(lastOthers);
+            memo.keepRest(rendered, kept);
+            memo.others().forEach(kept);
             return;
         }
         List<OutputFile> others = new ArrayList<>();

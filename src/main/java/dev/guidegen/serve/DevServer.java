@@ -425,8 +425,9 @@ public final class DevServer {
         for (int attempt = 1; lastTree == null || !same(lastTree, tree); attempt++) {
             boolean first = lastTree == null;
             long start = System.nanoTime();
-            Map<String, OutputFile> files = new java.util.concurrent.ConcurrentHashMap<>();
-            lastResult = Build.run(tree, drafts, memo, f -> files.put(f.path(), f));
+            Made made = make(tree);
+            lastResult = made.result();
+            Map<String, OutputFile> files = made.files();
             generation++;
             if (!first) {
                 report(tree, lastResult, (System.nanoTime() - start) / 1_000_000);
@@ -434,7 +435,7 @@ public final class DevServer {
             if (first && !lastResult.failed()) {
                 // Once more with nothing changed, which takes every page as it was: the way the next
                 // edit's rebuild goes, run once now, so that the first edit is as quick as the rest.
-                Build.run(tree, drafts, memo, f -> { });
+                make(tree);
                 warmUp(tree);
             }
             lastTree = tree;
@@ -453,6 +454,17 @@ public final class DevServer {
             }
         }
         return new Current(lastTree, lastResult, lastResult.failed() ? lastGood : lastFiles, generation);
+    }
+
+    /** A build and its files by path. */
+    private record Made(BuildResult result, Map<String, OutputFile> files) {
+    }
+
+    /** Builds {@code tree} with the memo, gathering the files by path: every build of the preview, warm-ups included. */
+    private Made make(SourceTree tree) {
+        Map<String, OutputFile> files = new java.util.concurrent.ConcurrentHashMap<>();
+        BuildResult result = Build.run(tree, drafts, memo, f -> files.put(f.path(), f));
+        return new Made(result, files);
     }
 
     /** What {@link #warmUp} adds to a guide's body: a paragraph of its own, whatever the body ends in. */
@@ -479,8 +491,8 @@ public final class DevServer {
         byte[] edited = Arrays.copyOf(was, was.length + WARM_EDIT.length);
         System.arraycopy(WARM_EDIT, 0, edited, was.length, WARM_EDIT.length);
         for (int round = 0; round < WARM_ROUNDS; round++) {
-            Build.run(tree.with(Map.of(guide, edited)), drafts, memo, f -> { });
-            Build.run(tree, drafts, memo, f -> { });
+            make(tree.with(Map.of(guide, edited)));
+            make(tree);
         }
     }
 

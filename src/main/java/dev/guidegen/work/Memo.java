@@ -30,6 +30,16 @@ public final class Memo<V> {
         reused.reset();
     }
 
+    /**
+     * Starts a build that keeps every value of the last build that it does not make again: for a
+     * build that knows every file it does not ask about is as the last build had it, so that it
+     * need not ask about each. The values it does make replace the last build's.
+     */
+    public synchronized void beginKeeping() {
+        last = now;
+        reused.reset();
+    }
+
     /** How many values the current build took from the memo rather than making them. */
     public int reused() {
         return reused.intValue();
