@@ -52,10 +52,10 @@ final class NewCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         String folder = kind == Kind.guide ? ContentReader.GUIDES : ContentReader.PAGES;
-        if (!ContentReader.SLUG.matcher(slug).matches()) {
+        if (!ContentReader.isSlug(slug)) {
             String suggestion = slug.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
             err.println("guidegen: \"" + slug + "\" is not a slug: use lowercase letters, digits and single hyphens"
-                    + (ContentReader.SLUG.matcher(suggestion).matches() ? ", like " + suggestion : ""));
+                    + (ContentReader.isSlug(suggestion) ? ", like " + suggestion : ""));
             return Main.USAGE;
         }
         if (kind == Kind.page && Urls.RESERVED.contains(slug)) {

@@ -219,7 +219,7 @@ public final class SiteBuilder {
         SortedMap<String, String> out = new TreeMap<>();
         Map<String, SourcePos> claimed = new HashMap<>();
         java.util.function.BiPredicate<Ref, String> claim = (alias, url) -> {
-            if (!dev.guidegen.content.ContentReader.SLUG.matcher(alias.value()).matches()) {
+            if (!dev.guidegen.content.ContentReader.isSlug(alias.value())) {
                 problems.error(alias.pos(), "alias \"" + alias.value() + "\" is not a slug",
                         "an alias is an old file name without .md: lowercase letters, digits and single hyphens");
                 return false;
@@ -372,7 +372,7 @@ public final class SiteBuilder {
         for (Ref r : g.careerPath()) {
             if (guides.containsKey(r.value())) {
                 steps.add(new LadderStep(guides.get(r.value()).title(), r.value()));
-            } else if (!ContentReader.SLUG.matcher(r.value()).matches()) {
+            } else if (!ContentReader.isSlug(r.value())) {
                 steps.add(new LadderStep(r.value(), ""));
             }
         }
@@ -383,7 +383,7 @@ public final class SiteBuilder {
     private Set<String> ladderSlugs(Guide g, Map<String, Guide> guides) {
         Set<String> slugs = new TreeSet<>();
         for (Ref r : g.careerPath()) {
-            if (ContentReader.SLUG.matcher(r.value()).matches() && checkGuideRef(r, "career_path", guides)) {
+            if (ContentReader.isSlug(r.value()) && checkGuideRef(r, "career_path", guides)) {
                 slugs.add(r.value());
             }
         }
