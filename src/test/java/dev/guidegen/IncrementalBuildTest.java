@@ -223,9 +223,10 @@ class IncrementalBuildTest {
         InlineSite broken = title.edit(ENGINEER, "Builds APIs, queues and caches.", "Builds [APIs](nowhere.md).");
         InlineSite template = title.edit("templates/guide.ftlh", "</header>", "<p>Edited.</p></header>");
         InlineSite brokenTemplate = template.edit("templates/guide.ftlh", "<p>Edited.</p>", "<a href=\"/no-such-page/\">x</a>");
+        InlineSite badSyntax = template.edit("templates/guide.ftlh", "<p>Edited.</p>", "<p>Edited.</p><#if>");
         java.util.List<InlineSite> sites = java.util.List.of(start, body, bodyAgain, body, title, broken, title, bodyAgain,
-                template, brokenTemplate, template, template.edit(ENGINEER, "Builds APIs, queues and caches.", "Builds APIs."),
-                start, start);
+                template, brokenTemplate, template, badSyntax, badSyntax, template, template.edit(ENGINEER,
+                        "Builds APIs, queues and caches.", "Builds APIs."), start, start);
         Build.Memo memo = new Build.Memo();
         int settled = 0;
         for (int i = 0; i < sites.size(); i++) {
@@ -240,6 +241,8 @@ class IncrementalBuildTest {
         }
         assertThat(Build.run(broken.tree(), false).failed()).isTrue();
         assertThat(Build.run(brokenTemplate.tree(), false).failed()).isTrue();
+        assertThat(Build.run(badSyntax.tree(), false).problems()).anySatisfy(
+                p -> assertThat(p.toString()).contains("templates/guide.ftlh").contains("template syntax error"));
         assertThat(settled).as("builds that took the other pages as they were").isGreaterThanOrEqualTo(4);
     }
 

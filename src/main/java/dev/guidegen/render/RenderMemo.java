@@ -28,6 +28,12 @@ public final class RenderMemo {
     private final java.util.concurrent.atomic.LongAdder reused = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder unchanged = new java.util.concurrent.atomic.LongAdder();
     private byte[] templates = new byte[0];
+    /**
+     * Each template as parsed from the template files whose digest is {@link #templates}, by name:
+     * a build with the same files takes it as it is rather than parsing it again. Only templates
+     * that parsed are kept, so a syntax error is found, and reported, by every build.
+     */
+    private final Map<String, freemarker.template.Template> parsed = new ConcurrentHashMap<>();
     /** The last build's files that are not pages; null before one, and while one is under way. */
     private java.util.List<OutputFile> others;
 
@@ -56,7 +62,16 @@ public final class RenderMemo {
             d.update((byte) 0);
             d.update(bytes);
         });
-        templates = d.digest();
+        byte[] now = d.digest();
+        if (!Arrays.equals(now, templates)) {
+            parsed.clear();
+        }
+        templates = now;
+    }
+
+    /** The templates parsed from this build's template files, for {@link Templates} to take and add to. */
+    Map<String, freemarker.template.Template> parsed() {
+        return parsed;
     }
 
     /** How many pages the current build took from the memo rather than rendering them. */

@@ -130,7 +130,7 @@ public final class Renderer {
         if (memo != null) {
             memo.begin(tree, settled);
         }
-        Templates templates = new Templates(tree, problems, assets);
+        Templates templates = new Templates(tree, problems, assets, memo == null ? null : memo.parsed());
         ViewBuilder views = new ViewBuilder(site, new Markup(site));
         Graphs graphs = new Graphs(site);
         List<Job> jobs = new ArrayList<>();
@@ -501,7 +501,7 @@ public final class Renderer {
      * once for all of them. Template problems go to this renderer's problems, and give no files.
      */
     public List<OutputFile> renderGuides(SourceTree templates, Assets assets, List<RoleFrame> frames) {
-        Templates loaded = new Templates(templates, problems, assets);
+        Templates loaded = new Templates(templates, problems, assets, null);
         OncePerPlace failures = new OncePerPlace();
         List<OutputFile> made = new ArrayList<>();
         Graphs graphs = frames.isEmpty() ? null : new Graphs(frames.get(0).site().baseUrl(), frames.get(0).site().language());

@@ -32,14 +32,23 @@ final class Templates {
     private final Problems problems;
     private final Map<String, Optional<Template>> loaded = new ConcurrentHashMap<>();
 
+    /** Templates already parsed from the same template files (assets included), taken as they are; may be null. */
+    private final Map<String, Template> parsed;
+
     /** Templates that only need parsing, as when content problems stop the build before rendering. */
     Templates(SourceTree tree, Problems problems) {
-        this(tree, problems, null);
+        this(tree, problems, null, null);
     }
 
-    /** Templates with {@code asset("name")}, which gives an asset's published URL; an unknown name fails the page. */
-    Templates(SourceTree tree, Problems problems, Assets assets) {
+    /**
+     * Templates with {@code asset("name")}, which gives an asset's published URL; an unknown name
+     * fails the page. A template in {@code parsed} (which may be null) is taken from there: it was
+     * parsed from the same files by an earlier build, and its {@code asset} gives the same URLs. Each
+     * template parsed here goes into it.
+     */
+    Templates(SourceTree tree, Problems problems, Assets assets, Map<String, Template> parsed) {
         this.problems = problems;
+        this.parsed = parsed;
         StringTemplateLoader loader = new StringTemplateLoader();
         for (Map.Entry<String, byte[]> file : tree.under(SourceTree.TEMPLATES).entrySet()) {
             String name = file.getKey().substring(SourceTree.TEMPLATES.length());
@@ -78,7 +87,17 @@ final class Templates {
 
     /** The template, parsed once; a missing or unparsable template is reported once and gives empty. */
     Optional<Template> get(String name, String neededFor) {
-        return loaded.computeIfAbsent(name, n -> load(n, neededFor));
+        return loaded.computeIfAbsent(name, n -> {
+            Template kept = parsed == null ? null : parsed.get(n);
+            if (kept != null) {
+                return Optional.of(kept);
+            }
+            Optional<Template> made = load(n, neededFor);
+            if (parsed != null) {
+                made.ifPresent(t -> parsed.put(n, t));
+            }
+            return made;
+        });
     }
 
     private Optional<Template> load(String name, String neededFor) {
