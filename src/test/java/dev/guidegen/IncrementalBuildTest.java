@@ -54,6 +54,8 @@ class IncrementalBuildTest {
 
                 Moves data.
                 """)));
+        edits.put("a guide renamed, the same guides in number and the same text", new Edit(InlineSite::minimal,
+                s -> s.without(ENGINEER).with("content/guides/server-engineer.md", s.tree().bytes(ENGINEER))));
         edits.put("a new page", new Edit(InlineSite::minimal, s -> s.with("content/pages/about.md", """
                 ---
                 title: About

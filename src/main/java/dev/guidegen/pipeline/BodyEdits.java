@@ -25,9 +25,9 @@ import java.util.TreeSet;
  */
 public final class BodyEdits {
 
-    /** The last successful build's sources other than guides, its guides by slug and its drafts; null before one. */
+    /** The last successful build's sources other than guides, its guides in path order and its drafts; null before one. */
     private Map<String, byte[]> others;
-    private Map<String, Guide> guides;
+    private List<Guide> guides;
     private List<Guide> draftGuides;
     private boolean drafts;
 
@@ -60,11 +60,11 @@ public final class BodyEdits {
         Set<String> urls = new TreeSet<>();
         List<Guide> changed = new ArrayList<>();
         boolean siteSees = !now.drafts().equals(draftGuides);
-        for (Guide g : now.guides()) {
-            Guide old = guides.get(g.slug());
-            if (old == null) {
-                return null;
-            }
+        // Guides come in the order of their files, and a guide's shape holds its path: a guide in the
+        // place of another has another shape, and the edit is not one of bodies alone.
+        for (int i = 0; i < guides.size(); i++) {
+            Guide g = now.guides().get(i);
+            Guide old = guides.get(i);
             if (old == g) {
                 continue; // the very parse of an unchanged file
             }
@@ -82,8 +82,7 @@ public final class BodyEdits {
     /** Remembers a build that succeeded, as what the next one compares with. */
     synchronized void succeeded(SourceTree tree, Content now, boolean drafts) {
         others = othersOf(tree);
-        guides = new HashMap<>();
-        now.guides().forEach(g -> guides.put(g.slug(), g));
+        guides = List.copyOf(now.guides());
         draftGuides = now.drafts();
         this.drafts = drafts;
     }
@@ -95,13 +94,10 @@ public final class BodyEdits {
         draftGuides = null;
     }
 
+    /** Every source but those {@code tree.under(GUIDES)} gives, found without going through the guides. */
     private static Map<String, byte[]> othersOf(SourceTree tree) {
-        Map<String, byte[]> out = new HashMap<>();
-        tree.files().forEach((path, bytes) -> {
-            if (!path.startsWith(ContentReader.GUIDES)) {
-                out.put(path, bytes);
-            }
-        });
+        Map<String, byte[]> out = new HashMap<>(tree.files().headMap(ContentReader.GUIDES));
+        out.putAll(tree.files().tailMap(ContentReader.GUIDES + Character.MAX_VALUE));
         return out;
     }
 
