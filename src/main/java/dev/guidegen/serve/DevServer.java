@@ -462,7 +462,8 @@ public final class DevServer {
 
     /** Builds {@code tree} with the memo, gathering the files by path: every build of the preview, warm-ups included. */
     private Made make(SourceTree tree) {
-        Map<String, OutputFile> files = new java.util.concurrent.ConcurrentHashMap<>();
+        // Sized for as many files as the last build made, so that the table need not grow file by file.
+        Map<String, OutputFile> files = new java.util.concurrent.ConcurrentHashMap<>(Math.max(16, lastGood.size()));
         BuildResult result = Build.run(tree, drafts, memo, f -> files.put(f.path(), f));
         return new Made(result, files);
     }
