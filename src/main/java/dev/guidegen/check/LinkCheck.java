@@ -124,17 +124,23 @@ public final class LinkCheck {
         if (settled && (!last.baseUrl().equals(baseUrl) || !last.paths().containsAll(paths))) {
             throw new IllegalStateException("a settled link check was given a file or base URL its last check did not have");
         }
-        // Settled, every file is as the last check had it but those noted, whose ids replace theirs:
-        // if this check fails, the memo forgets that one.
+        // Settled, every file is as the last check had it but those noted, whose ids and links are
+        // looked up first: the last check's record changes only once this one passes.
         Set<String> files = settled ? last.paths() : paths;
-        Map<String, Set<String>> ids = settled ? last.ids() : new HashMap<>();
+        Map<String, Set<String>> ids = new HashMap<>();
+        pages.forEach((path, scanned) -> ids.put(path, scanned.page().ids()));
         Set<String> changedIds = new HashSet<>();
-        pages.forEach((path, scanned) -> {
-            Set<String> then = ids.put(path, scanned.page().ids());
-            if (settled && then != scanned.page().ids() && !scanned.page().ids().equals(then)) {
-                changedIds.add(path);
-            }
-        });
+        if (settled) {
+            ids.forEach((path, now) -> {
+                Set<String> then = last.ids().get(path);
+                if (then != now && !now.equals(then)) {
+                    changedIds.add(path);
+                }
+            });
+        }
+        java.util.function.Function<String, Set<String>> idsOf = settled
+                ? path -> ids.getOrDefault(path, last.ids().getOrDefault(path, Set.of()))
+                : path -> ids.getOrDefault(path, Set.of());
         java.util.function.Function<String, Scanned> scannedOf = settled
                 ? path -> pages.getOrDefault(path, last.scans().get(path)) : pages::get;
         List<String> toCheck = settled ? settledToCheck(last, changedIds) : toCheck(baseUrl, ids);
@@ -162,7 +168,7 @@ public final class LinkCheck {
                     boolean anyPage = url.startsWith("/") && !url.startsWith("//") && url.indexOf('#') < 0;
                     String known = anyPage ? rooted.get(url) : null;
                     String problem = known != null ? (known.isEmpty() ? null : known)
-                            : problemWith(path, url, baseUrl, files, ids, near, intoFragments::add);
+                            : problemWith(path, url, baseUrl, files, idsOf, near, intoFragments::add);
                     if (anyPage && known == null) {
                         rooted.put(url, problem == null ? "" : problem);
                     }
@@ -242,6 +248,10 @@ public final class LinkCheck {
                 last.scans().put(path, scannedOf.apply(path));
                 last.fragmentTargets().put(path, targets);
             });
+            if (settled) {
+                last.ids().putAll(ids); // the pages noted; every other page's ids are as they were
+                ids = last.ids();
+            }
             memo.passed(new ScanMemo.Passed(baseUrl, last.paths(), last.scans(), ids, last.fragmentTargets()),
                     checkedTargets.size());
             return;
@@ -320,7 +330,7 @@ public final class LinkCheck {
      * for a missing URL, and {@code intoFragment} is told the page a link with a #fragment leads to.
      */
     private static String problemWith(String page, String url, String baseUrl, Set<String> files,
-            Map<String, Set<String>> ids, java.util.function.UnaryOperator<String> nearest,
+            java.util.function.Function<String, Set<String>> ids, java.util.function.UnaryOperator<String> nearest,
             java.util.function.Consumer<String> intoFragment) {
         if (Urls.hasUnsafeScheme(url)) {
             return "the scheme \"" + Urls.scheme(url) + ":\" is not allowed (only http:, https:, mailto: and tel:)";
@@ -360,7 +370,7 @@ public final class LinkCheck {
         if (!fragment.isEmpty()) {
             intoFragment.accept(target);
         }
-        if (!fragment.isEmpty() && !ids.getOrDefault(target, Set.of()).contains(fragment)) {
+        if (!fragment.isEmpty() && !ids.apply(target).contains(fragment)) {
             return "no element with id \"" + fragment + "\" on that page";
         }
         return null;
