@@ -229,6 +229,55 @@ class BuildCacheTest {
     }
 
     @Test
+    void aCacheDirHoldingFilesGuidegenDidNotMakeIsRefusedAndLeftAsItWas() throws IOException {
+        Path site = dir.resolve("site");
+        write(site, InlineSite.minimal());
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "my notes");
+        Files.writeString(mine.resolve("parses.bin"), "my own parses, not a cache");
+        Files.createDirectories(mine.resolve("output-0123456789ab"));
+        Map<String, String> before = everything(mine);
+
+        Run run = run("build", "--root", site.toString(), "--cache-dir", mine.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("guidegen: --cache-dir " + mine + " holds files that guidegen did not make"
+                + " (notes.txt, output-0123456789ab, parses.bin), which it would not replace; choose a new or empty directory"
+                + " with --cache-dir, or build with --no-cache\n");
+        assertThat(everything(mine)).isEqualTo(before);
+        assertThat(site.resolve("site-output")).doesNotExist();
+        assertThat(run("build", "--root", site.toString(), "--cache-dir", mine.toString(), "--no-cache").exit()).isZero();
+        assertThat(everything(mine)).isEqualTo(before);
+    }
+
+    @Test
+    void aCacheDirIsTaggedAsACacheAndOneMadeBeforeTagsWereWrittenIsStillUsed() throws IOException {
+        Path site = dir.resolve("site");
+        write(site, InlineSite.minimal());
+        Path cache = dir.resolve("cache");
+
+        assertThat(run("build", "--root", site.toString(), "--cache-dir", cache.toString()).exit()).isZero();
+        assertThat(Files.readString(cache.resolve("CACHEDIR.TAG"))).startsWith("Signature: 8a477f597d28d172789f06886806bc55\n");
+        assertThat(site.resolve(".guidegen")).doesNotExist();
+        assertThat(run("build", "--root", site.toString()).exit()).isZero();
+        assertThat(Files.readString(site.resolve(".guidegen/CACHEDIR.TAG")).lines()).hasSize(3);
+        // A cache made before guidegen tagged its directories holds only its own files: it is still guidegen's.
+        Files.delete(cache.resolve("CACHEDIR.TAG"));
+        Files.delete(cache.resolve("last-build.bin"));
+        Run again = run("build", "--root", site.toString(), "--cache-dir", cache.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("3 of 3 content files from the cache");
+        assertThat(cache.resolve("CACHEDIR.TAG")).exists();
+        // Another program's tag does not make a directory guidegen's.
+        Path theirs = Files.createDirectories(dir.resolve("theirs"));
+        Files.writeString(theirs.resolve("CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# made by another tool\n");
+        Files.writeString(theirs.resolve("frames.bin"), "their frames");
+        assertThat(run("build", "--root", site.toString(), "--cache-dir", theirs.toString()).err())
+                .contains("holds files that guidegen did not make (CACHEDIR.TAG, frames.bin)");
+        assertThat(theirs.resolve("frames.bin")).hasContent("their frames");
+    }
+
+    @Test
     void aDefaultCacheDirThatIsALinkToNothingIsRefusedInOneLine() throws IOException {
         Path site = dir.resolve("site");
         write(site, InlineSite.minimal());

@@ -31,6 +31,17 @@ import java.util.zip.CRC32C;
 public final class BuildCache {
 
     static final String FILE = "parses.bin";
+    /**
+     * The cache directory tag (bford.info/cachedir): backup and archiving tools pass over a
+     * directory that holds it, and guidegen takes a directory that holds its own as one it made.
+     */
+    static final String TAG = "CACHEDIR.TAG";
+    private static final byte[] TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+            + "# This file is a cache directory tag created by guidegen.\n"
+            + "# For information about cache directory tags, see: https://bford.info/cachedir/\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    /** How much of {@link #TAG_TEXT} tells guidegen's tag from another program's: its first two lines. */
+    private static final int TAG_OWN = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by guidegen.\n".length();
     private static final byte[] MAGIC = "guidegen build cache 2\n".getBytes(StandardCharsets.US_ASCII);
     private static final int CHECKSUM = 8;
     /** The most a cache file may hold, which a Java array can: about 150,000 guides' parses. */
@@ -78,7 +89,86 @@ public final class BuildCache {
         if (Files.exists(real) && !Files.isDirectory(real)) {
             return shown + " is a file, not a directory" + instead;
         }
+        if (given) {
+            java.util.List<String> foreign = foreign(real);
+            if (!foreign.isEmpty()) {
+                int shownNames = Math.min(3, foreign.size());
+                return shown + " holds files that guidegen did not make (" + String.join(", ", foreign.subList(0, shownNames))
+                        + (foreign.size() > shownNames ? " and " + (foreign.size() - shownNames) + " more" : "")
+                        + "), which it would not replace" + instead.replace("a directory of its own", "a new or empty directory");
+            }
+        }
         return null;
+    }
+
+    /**
+     * What {@code dir} holds, sorted, that guidegen did not make there: nothing when it does not
+     * exist, when it holds guidegen's {@value #TAG}, or when all it holds is what guidegen keeps in a
+     * cache (a cache made before guidegen tagged its directories). Else every name in it that is
+     * not one of the cache's files, or is one that guidegen did not write.
+     */
+    static java.util.List<String> foreign(Path dir) throws IOException {
+        if (!Files.isDirectory(dir) || tagged(dir)) {
+            return java.util.List.of();
+        }
+        java.util.List<String> names;
+        try (Stream<Path> files = Files.list(dir)) {
+            names = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        java.util.List<String> foreign = new java.util.ArrayList<>();
+        boolean parses = written(dir.resolve(FILE), "guidegen build cache");
+        boolean journal = written(dir.resolve(Journal.FILE), "guidegen last build");
+        for (String name : names) {
+            Path p = dir.resolve(name);
+            boolean ours = switch (name) {
+                case FILE -> parses;
+                case Journal.FILE -> journal;
+                case Journal.DELTA -> written(p, "guidegen last build delta");
+                // Written with the journal, and left when a failed build drops it, beside the parses every build keeps.
+                case Journal.FRAMES -> (journal || parses) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+                case ".lock" -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == 0;
+                default -> name.matches("output-[0-9a-f]{12}") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        && Files.isRegularFile(p.resolve(dev.guidegen.output.SiteWriter.SPARE_OF), LinkOption.NOFOLLOW_LINKS)
+                        || LEFTOVER.matcher(name).matches();
+            };
+            if (!ours) {
+                foreign.add(name);
+            }
+        }
+        return foreign;
+    }
+
+    /** Whether {@code file} is a regular file that starts with {@code magic}, as guidegen writes its cache files. */
+    private static boolean written(Path file, String magic) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        byte[] want = magic.getBytes(StandardCharsets.US_ASCII);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(want.length), want);
+        }
+    }
+
+    /** Whether {@code dir} holds guidegen's {@value #TAG}. */
+    private static boolean tagged(Path dir) throws IOException {
+        Path tag = dir.resolve(TAG);
+        if (!Files.isRegularFile(tag, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (java.io.InputStream in = Files.newInputStream(tag)) {
+            return Arrays.equals(in.readNBytes(TAG_OWN), Arrays.copyOf(TAG_TEXT, TAG_OWN));
+        }
+    }
+
+    /**
+     * Makes {@code dir} the cache's, once {@link #refusal} found nothing against it: creates it if
+     * need be, and tags it ({@value #TAG}) unless it is tagged already.
+     */
+    public static void claim(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        if (!Files.exists(dir.resolve(TAG), LinkOption.NOFOLLOW_LINKS)) {
+            CacheFiles.write(dir, TAG, out -> out.write(TAG_TEXT));
+        }
     }
 
     /** The cache in {@code dir}, or no parses (with the reason) when there is none fit to use. */
@@ -169,15 +259,19 @@ public final class BuildCache {
         });
     }
 
+    /**
+     * The temporary files of the cache's files, as {@link CacheFiles#write} names them:
+     * {@code .NAME.PID.N.tmp}, for parses.bin, what quick rebuilds need ({@link Journal}) and the tag.
+     */
+    private static final java.util.regex.Pattern LEFTOVER = java.util.regex.Pattern.compile("\\.(?:" + String.join("|",
+            java.util.stream.Stream.of(FILE, Journal.FILE, Journal.FRAMES, Journal.DELTA, TAG).map(java.util.regex.Pattern::quote)
+                    .toList()) + ")\\.(\\d{1,18})\\.\\d+\\.tmp");
+
     /** Deletes the temporary files of builds that were killed while writing the cache: their process is gone. */
     private static void removeLeftovers(Path dir) {
-        // parses.bin's, and those of what quick rebuilds need (Journal): ".NAME.PID.N.tmp", as CacheFiles.write names them.
-        java.util.regex.Pattern ours = java.util.regex.Pattern.compile("\\.(?:" + String.join("|",
-                java.util.stream.Stream.of(FILE, Journal.FILE, Journal.FRAMES, Journal.DELTA).map(java.util.regex.Pattern::quote)
-                        .toList()) + ")\\.(\\d{1,18})\\.\\d+\\.tmp");
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
-                java.util.regex.Matcher m = ours.matcher(p.getFileName().toString());
+                java.util.regex.Matcher m = LEFTOVER.matcher(p.getFileName().toString());
                 if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
                     Files.deleteIfExists(p);
                 }

@@ -294,6 +294,7 @@ public final class Main implements Callable<Integer> {
                         return USAGE;
                     }
                     cache = OutputDir.real(cache);
+                    BuildCache.claim(cache);
                 } catch (IOException e) {
                     stderr.println("guidegen: cannot use --cache-dir " + cache + ": " + IoErrors.reason(e));
                     return IO;
@@ -450,6 +451,7 @@ public final class Main implements Callable<Integer> {
                     "content", "templates") != null || !Files.isDirectory(cache)) {
                 return null;
             }
+            BuildCache.claim(OutputDir.real(cache));
             return QuickBuild.attempt(root, OutputDir.real(cache), decision.target(), drafts);
         } catch (IOException | RuntimeException e) {
             return null; // the full build says what is wrong
