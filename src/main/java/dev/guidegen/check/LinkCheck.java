@@ -43,6 +43,8 @@ public final class LinkCheck {
     private final ScanMemo memo;
     /** Whether only the files made again are noted, every other being as the memo's last check had it. */
     private final boolean settled;
+    /** Settled, the last check that passed, which this one checks against (the memo forgets it if this one fails); else null. */
+    private final ScanMemo.Passed settledOn;
 
     public LinkCheck(Problems problems, dev.guidegen.site.Site site, SourceTree tree) {
         this(problems, site, tree, null, false);
@@ -63,6 +65,7 @@ public final class LinkCheck {
         this.tree = tree;
         this.memo = memo;
         this.settled = settled;
+        this.settledOn = settled ? memo.passed() : null;
         // Sized for as many pages as the last build checked, so that the tables need not grow page by page.
         int expected = memo == null || settled ? 16 : Math.max(16, memo.pages.size());
         paths = java.util.concurrent.ConcurrentHashMap.newKeySet(expected);
@@ -103,24 +106,28 @@ public final class LinkCheck {
         }
     }
 
-    /** How many pages the build made: those noted, and when settled, those the last check had but for them. */
+    /**
+     * How many pages the build made: those noted, and when settled, those the last passing check had
+     * but for them; whether this check passed or not.
+     */
     public int pages() {
         if (!settled) {
             return pages.size();
         }
-        Map<String, Scanned> last = memo.passed().scans();
+        Map<String, Scanned> last = settledOn.scans();
         return last.size() + (int) pages.keySet().stream().filter(path -> !last.containsKey(path)).count();
     }
 
     /**
-     * Checks every link of every page noted, once all are. With a memo whose last check found
+     * Checks every link of every page noted, once all are; settled, the pages noted and those
+     * linking with a {@code #fragment} into a page noted whose ids changed. With a memo whose last check found
      * nothing wrong, against the same files and base URL, a page is taken as settled when its
      * scan is the very one checked then and no page it links into with a {@code #fragment} has
      * different ids now: its links can have no other outcome.
      */
     public void finish(dev.guidegen.work.Workers workers) {
         String baseUrl = site.config().baseUrl();
-        ScanMemo.Passed last = settled ? memo.passed() : null;
+        ScanMemo.Passed last = settledOn;
         if (settled && (!last.baseUrl().equals(baseUrl) || !last.paths().containsAll(paths))) {
             throw new IllegalStateException("a settled link check was given a file or base URL its last check did not have");
         }

@@ -34,7 +34,7 @@ public final class RenderMemo {
      * that parsed are kept, so a syntax error is found, and reported, by every build.
      */
     private final Map<String, freemarker.template.Template> parsed = new ConcurrentHashMap<>();
-    /** The last build's files that are not pages; null before one, and while one is under way. */
+    /** The last build's files that are not pages; null before one, and while a build that does not keep them is under way. */
     private java.util.List<OutputFile> others;
 
     /**
@@ -142,9 +142,10 @@ public final class RenderMemo {
     }
 
     /**
-     * Whether the last build that rendered with this memo went through every page and file, so
-     * that a build whose caller knows that build succeeded can take them as they were: false before
-     * one, and while one is under way.
+     * Whether a build that rendered with this memo went through every page and file, which a
+     * settled build takes as they were: false before one, and while a build that does not keep the
+     * last one's pages is under way. It does not say that build succeeded: only a caller that knows
+     * the last build succeeded (and rendered through this memo) may take its pages as they were.
      */
     public synchronized boolean settles() {
         return others != null;

@@ -108,8 +108,8 @@ public final class Renderer {
 
     /**
      * Renders as above; {@code settled} says the site is the one the memo's last build rendered,
-     * but for the bodies of the guides whose pages {@code only} names, and that build succeeded
-     * ({@link RenderMemo#settles}). Then no page outside {@code only} is even listed: each is taken
+     * but for the bodies of the guides whose pages {@code only} names, and that build succeeded: the
+     * caller knows it did, and the memo went through every file then ({@link RenderMemo#settles}). Then no page outside {@code only} is even listed: each is taken
      * from the memo, and so is every file that is not a page (the sitemap, feed, search index,
      * images, assets and host files), since none of them reads a guide's body. Those files go to
      * {@code kept}, on the calling thread once the pages are made, rather than to {@code sink}.
