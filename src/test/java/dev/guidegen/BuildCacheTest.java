@@ -262,8 +262,12 @@ class BuildCacheTest {
         assertThat(run("build", "--root", site.toString()).exit()).isZero();
         assertThat(Files.readString(site.resolve(".guidegen/CACHEDIR.TAG")).lines()).hasSize(3);
         // A cache made before guidegen tagged its directories holds only its own files: it is still guidegen's.
+        // With what a killed build leaves, and a spare output where an earlier guidegen kept it.
         Files.delete(cache.resolve("CACHEDIR.TAG"));
         Files.delete(cache.resolve("last-build.bin"));
+        Files.writeString(cache.resolve(".parses.bin.999999999.123.tmp"), "half written");
+        Files.createDirectories(cache.resolve("output"));
+        Files.writeString(cache.resolve("output/.guidegen-output"), "");
         Run again = run("build", "--root", site.toString(), "--cache-dir", cache.toString());
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("3 of 3 content files from the cache");
@@ -275,6 +279,20 @@ class BuildCacheTest {
         assertThat(run("build", "--root", site.toString(), "--cache-dir", theirs.toString()).err())
                 .contains("holds files that guidegen did not make (CACHEDIR.TAG, frames.bin)");
         assertThat(theirs.resolve("frames.bin")).hasContent("their frames");
+    }
+
+    @Test
+    void aCacheDirThatCannotBeMadeLeavesTheSiteBuiltWithOneLineEach() throws IOException {
+        Path site = dir.resolve("site");
+        write(site, InlineSite.minimal());
+        Files.writeString(dir.resolve("a-file"), "not a folder");
+        Path cache = dir.resolve("a-file/cache");
+
+        Run run = run("build", "--root", site.toString(), "--cache-dir", cache.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("guidegen: the build cache could not be kept in " + cache);
+        assertThat(site.resolve("site-output/index.html")).exists();
     }
 
     @Test

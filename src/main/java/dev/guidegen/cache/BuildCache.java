@@ -59,7 +59,8 @@ public final class BuildCache {
      * null when it can: it must be a directory of its own, neither holding the root nor lying in it
      * as one of its source folders, nor holding or lying in the output or a folder the sources reach
      * through a symbolic link ({@code linked}). {@code given} says whether {@code dir} was given as
-     * {@code --cache-dir}, or is the default.
+     * {@code --cache-dir}, or is the default; a directory given must hold nothing that guidegen did
+     * not make there ({@link #foreign}). The default, {@code <root>/.guidegen}, is guidegen's by its name.
      */
     public static String refusal(Path root, Path dir, boolean given, Path output, java.util.List<Path> linked,
             String... sources) throws IOException {
@@ -127,8 +128,9 @@ public final class BuildCache {
                 // Written with the journal, and left when a failed build drops it, beside the parses every build keeps.
                 case Journal.FRAMES -> (journal || parses) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
                 case ".lock" -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == 0;
-                default -> name.matches("output-[0-9a-f]{12}") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                        && Files.isRegularFile(p.resolve(dev.guidegen.output.SiteWriter.SPARE_OF), LinkOption.NOFOLLOW_LINKS)
+                // A spare output, named after its output's path; an earlier guidegen kept one as "output".
+                default -> name.matches("output(?:-[0-9a-f]{12})?") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        && Files.isRegularFile(p.resolve(dev.guidegen.output.OutputDir.MARKER), LinkOption.NOFOLLOW_LINKS)
                         || LEFTOVER.matcher(name).matches();
             };
             if (!ours) {
@@ -138,14 +140,19 @@ public final class BuildCache {
         return foreign;
     }
 
-    /** Whether {@code file} is a regular file that starts with {@code magic}, as guidegen writes its cache files. */
-    private static boolean written(Path file, String magic) throws IOException {
+    /**
+     * Whether {@code file} is a regular file that starts with {@code magic}, as guidegen writes its
+     * cache files; one that cannot be read cannot be told to be guidegen's.
+     */
+    private static boolean written(Path file, String magic) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         byte[] want = magic.getBytes(StandardCharsets.US_ASCII);
         try (java.io.InputStream in = Files.newInputStream(file)) {
             return Arrays.equals(in.readNBytes(want.length), want);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -162,12 +169,17 @@ public final class BuildCache {
 
     /**
      * Makes {@code dir} the cache's, once {@link #refusal} found nothing against it: creates it if
-     * need be, and tags it ({@value #TAG}) unless it is tagged already.
+     * need be, and tags it ({@value #TAG}) unless it is tagged already. A directory that cannot be
+     * made or written is left as it is: the build goes on, and says in one line that it kept no cache.
      */
-    public static void claim(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        if (!Files.exists(dir.resolve(TAG), LinkOption.NOFOLLOW_LINKS)) {
-            CacheFiles.write(dir, TAG, out -> out.write(TAG_TEXT));
+    public static void claim(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            if (!Files.exists(dir.resolve(TAG), LinkOption.NOFOLLOW_LINKS)) {
+                CacheFiles.write(dir, TAG, out -> out.write(TAG_TEXT));
+            }
+        } catch (IOException e) {
+            // a read-only root or a full disk: keeping the cache fails later, in its own line
         }
     }
 

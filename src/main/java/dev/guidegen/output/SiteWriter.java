@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 public final class SiteWriter {
 
     /** The file in a spare output that names the output it was, so that it is only ever used for that one. */
-    public static final String SPARE_OF = ".guidegen-spare-of";
+    static final String SPARE_OF = ".guidegen-spare-of";
 
     /** Swaps lost to another build at the same moment before giving up: each loss means that build finished. */
     private static final int SWAP_ATTEMPTS = 20;
