@@ -41,9 +41,11 @@ public final class LinkCheck {
     }
 
     private final ScanMemo memo;
-    /** Whether only the files made again are noted, every other being as the memo's last check had it. */
-    private final boolean settled;
-    /** Settled, the last check that passed, which this one checks against (the memo forgets it if this one fails); else null. */
+    /**
+     * Settled, the last check that passed, which this one checks against (the memo forgets it if
+     * this one fails): only the files made again are noted, every other being as that check had it.
+     * Null when every file is noted.
+     */
     private final ScanMemo.Passed settledOn;
 
     public LinkCheck(Problems problems, dev.guidegen.site.Site site, SourceTree tree) {
@@ -64,7 +66,6 @@ public final class LinkCheck {
         this.site = site;
         this.tree = tree;
         this.memo = memo;
-        this.settled = settled;
         this.settledOn = settled ? memo.passed() : null;
         // Sized for as many pages as the last build checked, so that the tables need not grow page by page.
         int expected = memo == null || settled ? 16 : Math.max(16, memo.pages.size());
@@ -107,50 +108,39 @@ public final class LinkCheck {
     }
 
     /**
-     * How many pages the build made: those noted, and when settled, those the last passing check had
-     * but for them; whether this check passed or not.
+     * How many pages the build made: those noted, or when settled, those of the last passing check,
+     * which holds every page noted; whether this check passed or not.
      */
     public int pages() {
-        if (!settled) {
-            return pages.size();
-        }
-        Map<String, Scanned> last = settledOn.scans();
-        return last.size() + (int) pages.keySet().stream().filter(path -> !last.containsKey(path)).count();
+        return settledOn == null ? pages.size() : settledOn.scans().size();
     }
 
     /**
-     * Checks every link of every page noted, once all are; settled, the pages noted and those
-     * linking with a {@code #fragment} into a page noted whose ids changed. With a memo whose last check found
-     * nothing wrong, against the same files and base URL, a page is taken as settled when its
-     * scan is the very one checked then and no page it links into with a {@code #fragment} has
-     * different ids now: its links can have no other outcome.
+     * Checks the links of the pages noted, once all are. Each is checked, unless the memo's last
+     * check found nothing wrong against the same files and base URL: then a page is checked only
+     * when its scan is not the very one checked then, or a page it links into with a
+     * {@code #fragment} has different ids now, since its links can have no other outcome. Settled,
+     * every page not noted is taken as that check had it.
      */
     public void finish(dev.guidegen.work.Workers workers) {
         String baseUrl = site.config().baseUrl();
-        ScanMemo.Passed last = settledOn;
-        if (settled && (!last.baseUrl().equals(baseUrl) || !last.paths().containsAll(paths))) {
+        boolean settled = settledOn != null;
+        if (settled && (!settledOn.baseUrl().equals(baseUrl) || !settledOn.paths().containsAll(paths))) {
             throw new IllegalStateException("a settled link check was given a file or base URL its last check did not have");
         }
-        // Settled, every file is as the last check had it but those noted, whose ids and links are
-        // looked up first: the last check's record changes only once this one passes.
+        // The last check this one may take pages from; the record changes only once this one passes.
+        ScanMemo.Passed last = settled ? settledOn : memo == null ? null : memo.passed();
+        if (last != null && !settled && (!last.baseUrl().equals(baseUrl) || !last.paths().equals(paths))) {
+            last = null;
+        }
         Set<String> files = settled ? last.paths() : paths;
         Map<String, Set<String>> ids = new HashMap<>();
         pages.forEach((path, scanned) -> ids.put(path, scanned.page().ids()));
-        Set<String> changedIds = new HashSet<>();
-        if (settled) {
-            ids.forEach((path, now) -> {
-                Set<String> then = last.ids().get(path);
-                if (then != now && !now.equals(then)) {
-                    changedIds.add(path);
-                }
-            });
-        }
-        java.util.function.Function<String, Set<String>> idsOf = settled
-                ? path -> ids.getOrDefault(path, last.ids().getOrDefault(path, Set.of()))
-                : path -> ids.getOrDefault(path, Set.of());
-        java.util.function.Function<String, Scanned> scannedOf = settled
-                ? path -> pages.getOrDefault(path, last.scans().get(path)) : pages::get;
-        List<String> toCheck = settled ? settledToCheck(last, changedIds) : toCheck(baseUrl, ids);
+        Map<String, Set<String>> lastIds = settled ? last.ids() : Map.of();
+        java.util.function.Function<String, Set<String>> idsOf = path -> ids.getOrDefault(path, lastIds.getOrDefault(path, Set.of()));
+        Map<String, Scanned> lastScans = settled ? last.scans() : Map.of();
+        java.util.function.Function<String, Scanned> scannedOf = path -> pages.getOrDefault(path, lastScans.get(path));
+        List<String> toCheck = last == null ? new java.util.ArrayList<>(new java.util.TreeSet<>(pages.keySet())) : toCheck(last, ids);
         if (settled) {
             memo.kept(last.scans().size() - pages.size());
         }
@@ -196,19 +186,19 @@ public final class LinkCheck {
                 what -> "fix the link where it is written, or the page it names");
         if (memo != null) {
             if (passed) {
-                remember(baseUrl, ids, fragmentTargets, scannedOf);
+                remember(last, baseUrl, ids, fragmentTargets, scannedOf);
             } else {
                 memo.failed(toCheck.size());
             }
         }
     }
 
-    /** The pages to check, sorted: every page, or with a memo, only those whose outcome may have changed. */
-    private List<String> toCheck(String baseUrl, Map<String, Set<String>> ids) {
-        ScanMemo.Passed last = memo == null ? null : memo.passed();
-        if (last == null || !last.baseUrl().equals(baseUrl) || !last.paths().equals(paths)) {
-            return new java.util.ArrayList<>(new java.util.TreeSet<>(pages.keySet()));
-        }
+    /**
+     * The pages noted that are checked against {@code last}, sorted: those whose links are not the
+     * very ones it checked, and any page that links with a {@code #fragment} into a page whose ids
+     * ({@code ids}, of the pages noted) are not those it checked against.
+     */
+    private List<String> toCheck(ScanMemo.Passed last, Map<String, Set<String>> ids) {
         Set<String> changedIds = new HashSet<>();
         ids.forEach((path, now) -> {
             Set<String> then = last.ids().get(path);
@@ -216,17 +206,6 @@ public final class LinkCheck {
                 changedIds.add(path);
             }
         });
-        return pages.keySet().stream().filter(path -> last.scans().get(path).page() != pages.get(path).page()
-                || !java.util.Collections.disjoint(last.fragmentTargets().getOrDefault(path, Set.of()), changedIds))
-                .sorted().toList();
-    }
-
-    /**
-     * The pages a settled check checks, sorted: those noted whose links are not the very ones the
-     * last check checked, and any page that links with a {@code #fragment} into a page whose ids
-     * changed ({@code changedIds}).
-     */
-    private List<String> settledToCheck(ScanMemo.Passed last, Set<String> changedIds) {
         Set<String> out = new java.util.TreeSet<>();
         pages.forEach((path, scanned) -> {
             if (last.scans().get(path).page() != scanned.page()) {
@@ -244,18 +223,18 @@ public final class LinkCheck {
     }
 
     /**
-     * Leaves this check, which found nothing wrong, as what the next may take pages from: the last
-     * check's record, brought up to date with the pages checked again, when the files are the same.
+     * Leaves this check, which found nothing wrong, as what the next may take pages from: the
+     * check it was checked against ({@code last}, when there is one), brought up to date with the
+     * pages checked again; else a new record.
      */
-    private void remember(String baseUrl, Map<String, Set<String>> ids, Map<String, Set<String>> checkedTargets,
-            java.util.function.Function<String, Scanned> scannedOf) {
-        ScanMemo.Passed last = memo.passed();
-        if (last != null && last.baseUrl().equals(baseUrl) && (settled || last.paths().equals(paths))) {
+    private void remember(ScanMemo.Passed last, String baseUrl, Map<String, Set<String>> ids,
+            Map<String, Set<String>> checkedTargets, java.util.function.Function<String, Scanned> scannedOf) {
+        if (last != null) {
             checkedTargets.forEach((path, targets) -> {
                 last.scans().put(path, scannedOf.apply(path));
                 last.fragmentTargets().put(path, targets);
             });
-            if (settled) {
+            if (settledOn != null) {
                 last.ids().putAll(ids); // the pages noted; every other page's ids are as they were
                 ids = last.ids();
             }
