@@ -86,7 +86,7 @@ final class Extras {
         List<Role> roles = new ArrayList<>(site.roles().values());
         roles.sort(Comparator.comparing((Role r) -> r.guide().updated(), Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Role::slug));
-        String newest = site.newestUpdate(site.roles().keySet());
+        String newest = site.newestUpdate();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
         xml.append("  <title>").append(xml(site.config().title())).append(": role guides</title>\n");

@@ -79,40 +79,22 @@ public final class Renderer {
     }
 
     /**
-     * Renders every page and hands each file to {@code out} as soon as it is made, on the thread
+     * Renders every page and hands each file to {@code sink} as soon as it is made, on the thread
      * that made it, so that no page waits in memory for the others.
-     */
-    public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
-            java.util.function.Consumer<OutputFile> out) {
-        render(tree, site, assets, markdown, workers, null, out);
-    }
-
-    /**
-     * Renders as above, taking from {@code memo} (which may be null) every page whose template and
-     * values are the same as in the memo's last build, and leaving this build's pages in it.
-     */
-    public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
-            RenderMemo memo, java.util.function.Consumer<OutputFile> sink) {
-        render(tree, site, assets, markdown, workers, memo, null, sink);
-    }
-
-    /**
-     * Renders as above; when {@code only} is not null, every page whose URL it does not hold is
-     * taken from {@code memo} as the last build made it, without working out its values, because
-     * the caller knows that nothing that page shows has changed.
-     */
-    public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
-            RenderMemo memo, java.util.Set<String> only, java.util.function.Consumer<OutputFile> sink) {
-        render(tree, site, assets, markdown, workers, memo, only, false, sink, sink);
-    }
-
-    /**
-     * Renders as above; {@code settled} says the site is the one the memo's last build rendered,
-     * but for the bodies of the guides whose pages {@code only} names, and that build succeeded: the
-     * caller knows it did, and the memo went through every file then ({@link RenderMemo#settles}). Then no page outside {@code only} is even listed: each is taken
-     * from the memo, and so is every file that is not a page (the sitemap, feed, search index,
-     * images, assets and host files), since none of them reads a guide's body. Those files go to
-     * {@code kept}, on the calling thread once the pages are made, rather than to {@code sink}.
+     *
+     * <p>With a {@code memo} (which may be null), a page whose template and values are the same as
+     * in the memo's last build is taken from it, and this build's pages are left in it. When
+     * {@code only} is not null, every page whose URL it does not hold is taken from {@code memo} as
+     * the last build made it, without working out its values, because the caller knows that nothing
+     * that page shows has changed.
+     *
+     * <p>{@code settled} says, besides, that the site is the one the memo's last build rendered but
+     * for the bodies of the guides whose pages {@code only} names, and that build succeeded: the
+     * caller knows it did, and the memo went through every file then ({@link RenderMemo#settles}).
+     * Then no page outside {@code only} is even listed: each is taken from the memo, and so is every
+     * file that is not a page (the sitemap, feed, search index, images, assets and host files), since
+     * none of them reads a guide's body. Those files go to {@code kept} in one pass over the memo, on
+     * the calling thread once the pages are made, rather than to {@code sink}.
      */
     public void render(SourceTree tree, Site site, Assets assets, MarkdownParser markdown, dev.guidegen.work.Workers workers,
             RenderMemo memo, java.util.Set<String> only, boolean settled, java.util.function.Consumer<OutputFile> sink,
@@ -288,11 +270,10 @@ public final class Renderer {
     private List<Job> jobs(Site site, ViewBuilder views, Graphs graphs) {
         List<Job> jobs = new ArrayList<>();
         // Asked of every guide of every skill, on one thread, before any page is made.
-        java.util.function.Function<java.util.Collection<String>, String> newestOf = site.newestUpdates();
         String title = site.config().title();
         View.Link home = new View.Link(title, Urls.HOME);
         String snapshotIso = site.snapshot().date() == null ? "" : site.snapshot().date().toString();
-        String newest = newestOf.apply(site.roles().keySet());
+        String newest = site.newestUpdate();
 
         // The home page lists the groups of a site that has them; without groups, every role by level, paged.
         int homePages = site.groups().isEmpty() ? Urls.pageCount(site.roles().size()) : 1;
@@ -315,7 +296,7 @@ public final class Renderer {
         for (var group : site.groups().values()) {
             List<Role> members = views.groupRoles(group.key());
             int pages = Urls.pageCount(members.size());
-            String groupNewest = newestOf.apply(members.stream().map(Role::slug).toList());
+            String groupNewest = Site.newestUpdate(members);
             for (int n = 1; n <= pages; n++) {
                 int page = n;
                 String url = Urls.paged(Urls.group(group.key()), n);
@@ -333,7 +314,7 @@ public final class Renderer {
             roleJobs(site, views, graphs, role, jobs, frames);
         }
         for (var comparison : site.comparisons().values()) {
-            jobs.add(new Job(comparison.url(), "compare.ftlh", newestOf.apply(List.of(comparison.a(), comparison.b())), () -> {
+            jobs.add(new Job(comparison.url(), "compare.ftlh", Site.newestUpdate(List.of(views.role(comparison.a()), views.role(comparison.b()))), () -> {
                 View.Compare c = views.compare(comparison);
                 View.Meta meta = meta(site, c.title() + ": skills, ladder and pay side by side",
                         "How the " + c.a().title() + " and " + c.b().title() + " roles compare: their skills, where each sits "
@@ -369,7 +350,7 @@ public final class Renderer {
             String faqFirst = group == null ? Urls.FAQ : Urls.FAQ + group.key() + "/";
             String salaryFirst = group == null ? Urls.SALARIES : Urls.SALARIES + group.key() + "/";
             int asked = (int) roles.stream().filter(r -> !r.guide().faq().isEmpty()).count();
-            String scopeNewest = newestOf.apply(roles.stream().map(Role::slug).toList());
+            String scopeNewest = Site.newestUpdate(roles);
             for (int n = 1; n <= Urls.pageCount(asked); n++) {
                 int page = n;
                 String url = Urls.paged(faqFirst, n);
@@ -412,7 +393,7 @@ public final class Renderer {
         }));
         for (Skill skill : site.skills().values()) {
             int pages = Urls.pageCount(skill.guides().size());
-            String skillNewest = newestOf.apply(skill.guides());
+            String skillNewest = Site.newestUpdate(skill.guides().stream().map(views::role).toList());
             for (int n = 1; n <= pages; n++) {
                 int page = n;
                 String url = Urls.paged(skill.url(), n);

@@ -256,6 +256,11 @@ final class ViewBuilder {
     }
 
     /** A group's roles by level, in ladder order (roles without a level last), then by title. */
+    /** The site's role with this slug, looked up in one step. */
+    Role role(String slug) {
+        return roleBySlug.get(slug);
+    }
+
     List<Role> groupRoles(String key) {
         return order().byGroup().getOrDefault(key, List.of());
     }

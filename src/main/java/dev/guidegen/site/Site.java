@@ -19,24 +19,16 @@ public record Site(SiteConfig config, Snapshot snapshot, SortedMap<String, Role>
         SortedMap<String, dev.guidegen.content.ImageFile> images, SortedMap<String, Comparison> comparisons,
         SortedMap<String, dev.guidegen.content.Group> groups, SortedMap<String, String> aliases) {
 
-    /** The newest "updated" date of the given guides, or the empty string when none has one. */
-    public String newestUpdate(java.util.Collection<String> slugs) {
-        return newest(slugs, roles::get);
+    /** The newest "updated" date of every guide, or the empty string when none has one. */
+    public String newestUpdate() {
+        return newestUpdate(roles.values());
     }
 
-    /**
-     * {@link #newestUpdate} for many questions: each role looked up by hashing rather than down the
-     * sorted map of roles, which the render stage would otherwise walk for every guide of every skill.
-     */
-    public java.util.function.Function<java.util.Collection<String>, String> newestUpdates() {
-        Map<String, Role> bySlug = new java.util.HashMap<>(roles);
-        return slugs -> newest(slugs, bySlug::get);
-    }
-
-    private static String newest(java.util.Collection<String> slugs, java.util.function.Function<String, Role> role) {
+    /** The newest "updated" date of the given roles' guides, or the empty string when none has one. */
+    public static String newestUpdate(java.util.Collection<Role> of) {
         java.time.LocalDate newest = null;
-        for (String slug : slugs) {
-            java.time.LocalDate date = role.apply(slug).guide().updated();
+        for (Role role : of) {
+            java.time.LocalDate date = role.guide().updated();
             if (date != null && (newest == null || date.isAfter(newest))) {
                 newest = date;
             }
