@@ -330,12 +330,12 @@ class IncrementalBuildTest {
         assertThat(settledAndFailed).as("builds that went the settled way and failed").isPositive();
     }
 
-    /** Each file's path and text, so that a difference shows as text. */
     /** How many pages a build made. */
     private static long pages(BuildResult result) {
         return result.files().stream().filter(f -> f.path().endsWith(".html")).count();
     }
 
+    /** Each file's path and text, so that a difference shows as text. */
     private static Map<String, String> files(BuildResult result) {
         Map<String, String> files = new LinkedHashMap<>();
         for (OutputFile f : result.files()) {

@@ -433,9 +433,6 @@ public final class DevServer {
                 report(tree, lastResult, (System.nanoTime() - start) / 1_000_000);
             }
             if (first && !lastResult.failed()) {
-                // Once more with nothing changed, which takes every page as it was: the way the next
-                // edit's rebuild goes, run once now, so that the first edit is as quick as the rest.
-                make(tree);
                 warmUp(tree);
             }
             lastTree = tree;
@@ -478,9 +475,9 @@ public final class DevServer {
      * Rebuilds with the first guide's body changed in memory, then with the sources as they are,
      * {@link #WARM_ROUNDS} times: the way an edit's rebuild goes (the guide parsed again, its pages
      * made again, their links checked), run now, so that the JVM has compiled it before the first
-     * edits. At 10,000 guides the first edits' rebuilds took 150 to 270 ms after one round, and
-     * settled near 80 to 110 ms after about six rebuilds. Each build gathers its files as a real
-     * rebuild does, and none of them is served; the last leaves the memo as the sources are.
+     * edits: one round left the first edits' rebuilds well behind the later ones (the README gives
+     * figures). Each build gathers its files as a real rebuild does, and none of them is served; the
+     * last leaves the memo as the sources are.
      */
     private void warmUp(SourceTree tree) {
         String guide = tree.under(dev.guidegen.content.ContentReader.GUIDES).keySet().stream()
