@@ -31,18 +31,19 @@ import java.util.zip.CRC32C;
 public final class BuildCache {
 
     static final String FILE = "parses.bin";
+    /** The file a build holds a lock on while it uses the cache directory; it stays empty. */
+    public static final String LOCK = ".lock";
     /**
      * The cache directory tag (bford.info/cachedir): backup and archiving tools pass over a
      * directory that holds it, and guidegen takes a directory that holds its own as one it made.
      */
     static final String TAG = "CACHEDIR.TAG";
-    private static final byte[] TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
-            + "# This file is a cache directory tag created by guidegen.\n"
-            + "# For information about cache directory tags, see: https://bford.info/cachedir/\n")
+    /** The start of guidegen's tag: the signature every tag holds, and the line that tells guidegen's from another program's. */
+    private static final String TAG_HEAD = "Signature: 8a477f597d28d172789f06886806bc55\n"
+            + "# This file is a cache directory tag created by guidegen.\n";
+    private static final byte[] TAG_TEXT = (TAG_HEAD + "# For information about cache directory tags, see: https://bford.info/cachedir/\n")
             .getBytes(StandardCharsets.US_ASCII);
-    /** How much of {@link #TAG_TEXT} tells guidegen's tag from another program's: its first two lines. */
-    private static final int TAG_OWN = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by guidegen.\n".length();
-    private static final byte[] MAGIC = "guidegen build cache 2\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] MAGIC = "guidegen build cache 2\n".getBytes(StandardCharsets.US_ASCII);
     private static final int CHECKSUM = 8;
     /** The most a cache file may hold, which a Java array can: about 150,000 guides' parses. */
     private static final long MAX_BYTES = Integer.MAX_VALUE - 64;
@@ -65,6 +66,7 @@ public final class BuildCache {
     public static String refusal(Path root, Path dir, boolean given, Path output, java.util.List<Path> linked,
             String... sources) throws IOException {
         String instead = "; choose a directory of its own with --cache-dir, or build with --no-cache";
+        String insteadOfMine = "; choose a new or empty directory with --cache-dir, or build with --no-cache";
         String shown = (given ? "--cache-dir " : "the build cache's directory ") + dir;
         if (Files.isSymbolicLink(dir) && !Files.exists(dir)) {
             return shown + " is a symbolic link to " + Files.readSymbolicLink(dir) + ", which does not exist" + instead;
@@ -96,7 +98,7 @@ public final class BuildCache {
                 int shownNames = Math.min(3, foreign.size());
                 return shown + " holds files that guidegen did not make (" + String.join(", ", foreign.subList(0, shownNames))
                         + (foreign.size() > shownNames ? " and " + (foreign.size() - shownNames) + " more" : "")
-                        + "), which it would not replace" + instead.replace("a directory of its own", "a new or empty directory");
+                        + "), which it would not replace" + insteadOfMine;
             }
         }
         return null;
@@ -117,21 +119,18 @@ public final class BuildCache {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
         java.util.List<String> foreign = new java.util.ArrayList<>();
-        boolean parses = written(dir.resolve(FILE), "guidegen build cache");
-        boolean journal = written(dir.resolve(Journal.FILE), "guidegen last build");
+        boolean parses = startsWith(dir.resolve(FILE), anyVersion(MAGIC));
+        boolean journal = startsWith(dir.resolve(Journal.FILE), anyVersion(Journal.MAGIC));
         for (String name : names) {
             Path p = dir.resolve(name);
             boolean ours = switch (name) {
                 case FILE -> parses;
                 case Journal.FILE -> journal;
-                case Journal.DELTA -> written(p, "guidegen last build delta");
+                case Journal.DELTA -> startsWith(p, anyVersion(Journal.DELTA_MAGIC));
                 // Written with the journal, and left when a failed build drops it, beside the parses every build keeps.
                 case Journal.FRAMES -> (journal || parses) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
-                case ".lock" -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == 0;
-                // A spare output, named after its output's path; an earlier guidegen kept one as "output".
-                default -> name.matches("output(?:-[0-9a-f]{12})?") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                        && Files.isRegularFile(p.resolve(dev.guidegen.output.OutputDir.MARKER), LinkOption.NOFOLLOW_LINKS)
-                        || LEFTOVER.matcher(name).matches();
+                case LOCK -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == 0;
+                default -> dev.guidegen.output.SiteWriter.isSpare(p) || LEFTOVER.matcher(name).matches();
             };
             if (!ours) {
                 foreign.add(name);
@@ -140,30 +139,29 @@ public final class BuildCache {
         return foreign;
     }
 
-    /**
-     * Whether {@code file} is a regular file that starts with {@code magic}, as guidegen writes its
-     * cache files; one that cannot be read cannot be told to be guidegen's.
-     */
-    private static boolean written(Path file, String magic) {
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        byte[] want = magic.getBytes(StandardCharsets.US_ASCII);
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            return Arrays.equals(in.readNBytes(want.length), want);
-        } catch (IOException e) {
-            return false;
-        }
+    /** A cache file's header without its version ("guidegen build cache"), which every version of guidegen wrote. */
+    private static byte[] anyVersion(byte[] magic) {
+        String header = new String(magic, StandardCharsets.US_ASCII);
+        return header.substring(0, header.lastIndexOf(' ')).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Whether {@code dir} holds guidegen's {@value #TAG}. */
-    private static boolean tagged(Path dir) throws IOException {
-        Path tag = dir.resolve(TAG);
-        if (!Files.isRegularFile(tag, LinkOption.NOFOLLOW_LINKS)) {
+    private static boolean tagged(Path dir) {
+        return startsWith(dir.resolve(TAG), TAG_HEAD.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Whether {@code file} is a regular file that starts with {@code head}, as guidegen writes its
+     * cache files and tag; one that cannot be read cannot be told to be guidegen's.
+     */
+    private static boolean startsWith(Path file, byte[] head) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        try (java.io.InputStream in = Files.newInputStream(tag)) {
-            return Arrays.equals(in.readNBytes(TAG_OWN), Arrays.copyOf(TAG_TEXT, TAG_OWN));
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(head.length), head);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -34,8 +34,8 @@ final class Journal {
     static final String FILE = "last-build.bin";
     static final String DELTA = "last-build.delta";
     static final String FRAMES = "frames.bin";
-    private static final byte[] MAGIC = "guidegen last build 3\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] DELTA_MAGIC = "guidegen last build delta 2\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] MAGIC = "guidegen last build 3\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] DELTA_MAGIC = "guidegen last build delta 2\n".getBytes(StandardCharsets.US_ASCII);
     /** No journal of a real site comes near this; a larger file is not read. */
     private static final long MAX_BYTES = 256L << 20;
 
@@ -385,7 +385,7 @@ final class Journal {
      * process holds it.
      */
     static java.nio.channels.FileLock lock(Path dir, boolean wait) throws IOException {
-        FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel ch = FileChannel.open(dir.resolve(BuildCache.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             java.nio.channels.FileLock lock = wait ? ch.lock() : ch.tryLock();
             if (lock == null) {

@@ -229,7 +229,8 @@ public final class Main implements Callable<Integer> {
 
         @Option(names = "--cache-dir", paramLabel = "DIR", description = "where the build cache is kept (default: "
                 + "<root>/.guidegen): each content file's parse, the output before last, and what a quick rebuild "
-                + "needs, so that a rebuild parses and writes only what changed; see the README's \"The build cache\"")
+                + "needs, so that a rebuild parses and writes only what changed; a directory given must be new, empty, "
+                + "or made by guidegen (it tags its own with CACHEDIR.TAG); see the README's \"The build cache\"")
         String cacheDir;
 
         @Option(names = "--no-cache", description = "neither reads nor writes the build cache")
@@ -336,7 +337,7 @@ public final class Main implements Callable<Integer> {
                         try {
                             lock = QuickBuild.hold(cache);
                         } catch (IOException e) {
-                            stderr.println("guidegen: cannot take the build cache's lock " + cache.resolve(".lock") + ": "
+                            stderr.println("guidegen: cannot take the build cache's lock " + cache.resolve(BuildCache.LOCK) + ": "
                                     + IoErrors.reason(e) + "; the site is built, but no build goes the quick way until it can be taken");
                         }
                         forgetLastBuild(cache);
@@ -451,7 +452,7 @@ public final class Main implements Callable<Integer> {
                     "content", "templates") != null || !Files.isDirectory(cache)) {
                 return null;
             }
-            BuildCache.claim(OutputDir.real(cache));
+            // No claim: a quick rebuild needs a journal that only a full build, which claims the directory, writes.
             return QuickBuild.attempt(root, OutputDir.real(cache), decision.target(), drafts);
         } catch (IOException | RuntimeException e) {
             return null; // the full build says what is wrong

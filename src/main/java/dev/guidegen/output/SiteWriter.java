@@ -135,6 +135,17 @@ public final class SiteWriter {
         return cache.resolve("output-" + java.util.HexFormat.of().formatHex(d, 0, 6));
     }
 
+    /**
+     * Whether {@code dir} is a spare output kept in a cache directory: a folder named as
+     * {@link #spareIn} names them (or "output", where an earlier guidegen kept its one spare) that
+     * holds an output's {@value OutputDir#MARKER}.
+     */
+    public static boolean isSpare(Path dir) {
+        return dir.getFileName().toString().matches("output(?:-[0-9a-f]{12})?")
+                && Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && Files.isRegularFile(dir.resolve(OutputDir.MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** What a spare output's {@value #SPARE_OF} file holds: the output it was, by its real path. */
     private static String spareRecord(Path target) {
         return target.toAbsolutePath().normalize() + "\n";
