@@ -17,6 +17,8 @@ import java.util.List;
 public final class GuideShape {
 
     private static final SourcePos NOWHERE = new SourcePos("", 0, 0);
+    /** The fingerprints a shape is written with: a shape holds no file's bytes, so none, the same for every shape. */
+    private static final byte[] NO_DIGEST = new byte[dev.guidegen.work.Digest.LENGTH];
 
     private GuideShape() {
     }
@@ -67,7 +69,7 @@ public final class GuideShape {
                 shape.salaryOff(), faq, shape.draft(), shape.body(), placeless(shape.aliases()));
         dev.guidegen.work.Bytes bytes = new dev.guidegen.work.Bytes(1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            ParseCodec.write(out, new ParseMemo.Stored(new byte[dev.guidegen.work.Digest.LENGTH], new byte[dev.guidegen.work.Digest.LENGTH], placeless, List.of()));
+            ParseCodec.write(out, new ParseMemo.Stored(NO_DIGEST, NO_DIGEST, placeless, List.of()));
             for (List<List<String>> seen : seenBySite(g)) {
                 for (List<String> values : seen) {
                     out.writeInt(values.size());

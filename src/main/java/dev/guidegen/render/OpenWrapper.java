@@ -118,7 +118,8 @@ final class OpenWrapper extends DefaultObjectWrapper {
             Method accessor = component.getAccessor();
             // A component named like a bean's read method ("getTitle") is shown by the default
             // wrapper as a method, not a value, and one that is not public not at all: both are
-            // left to it.
+            // left to it. The pattern is JavaBeans' rule for the usual names only: a component
+            // such as "getx" or "is_open" would be read here as a value. No view record has one.
             if (java.lang.reflect.Modifier.isPublic(accessor.getModifiers())
                     && !BEAN_READ_METHOD.matcher(component.getName()).matches()) {
                 open(accessor);
@@ -148,12 +149,14 @@ final class OpenWrapper extends DefaultObjectWrapper {
 
     /** What the default wrapper makes of a class's objects. */
     private sealed interface Kind {
-        Kind BOOLEAN = new Simple();
-        Kind NUMBER = new Simple();
-        Kind LIST = new Simple();
-        Kind OTHER = new Simple();
+        Kind BOOLEAN = Simple.BOOLEAN;
+        Kind NUMBER = Simple.NUMBER;
+        Kind LIST = Simple.LIST;
+        Kind OTHER = Simple.OTHER;
 
-        final class Simple implements Kind {
+        /** A kind the wrapper makes its model of without looking at the class again. */
+        enum Simple implements Kind {
+            BOOLEAN, NUMBER, LIST, OTHER
         }
 
         /** A plain record, and the accessors of its components by name. */

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * What one build made from each file, kept for the next build in the same process. A value is
  * reused only when the file's bytes and its context (whatever else went into making it) are exactly
  * the same, so a build with a memo makes what a build without one would. Values the last build did
- * not ask for are dropped.
+ * not ask for are dropped, unless the build began by keeping them ({@link #beginKeeping}).
  */
 public final class Memo<V> {
 
@@ -45,7 +45,7 @@ public final class Memo<V> {
         return reused.intValue();
     }
 
-    /** How many values the current build made or reused. */
+    /** How many values the current build made or reused, with those it kept from the last when it began keeping them. */
     public int size() {
         return now.size();
     }
