@@ -27,4 +27,13 @@ class ExtrasTest {
     void feedTextDropsControlCharactersSoTheFeedStaysWellFormedXml() {
         assertThat(Extras.xml("a\u0001b\u001Fc\td <&>")).isEqualTo("abc\td &lt;&amp;&gt;");
     }
+
+    @Test
+    void xmlTextKeepsLineBreaksAndOtherLettersAndDropsTheTwoNonCharacters() {
+        assertThat(Extras.xml("\"Ça\"\r\n\u000Bx\uFFFE\uFFFFy\u0000&")).isEqualTo("&quot;Ça&quot;\r\nxy&amp;");
+        assertThat(Extras.xml("\uFFFEhttps://x.example/roles/a-b/")).isEqualTo("https://x.example/roles/a-b/");
+        assertThat(Extras.xml("\uD83D\uDE00 \uFFFD")).isEqualTo("\uD83D\uDE00 \uFFFD");
+        String plain = "https://x.example/roles/a-b/";
+        assertThat(Extras.xml(plain)).isSameAs(plain);
+    }
 }
