@@ -74,6 +74,13 @@ final class HeadingIds {
             return null;
         }
         BasedSequence chars = text.getChars();
+        int end = chars.length();
+        while (end > 0 && " \t\n\r\u0085\u2028\u2029".indexOf(chars.charAt(end - 1)) >= 0) {
+            end--; // what CUSTOM allows after the '}', its '$' included, and a little more
+        }
+        if (end == 0 || chars.charAt(end - 1) != '}') {
+            return null; // as most headings: no "{#id}" at the end, and no matcher made to say so
+        }
         Matcher m = CUSTOM.matcher(chars);
         if (!m.find()) {
             return null;
