@@ -49,7 +49,7 @@ public final class MarkdownParser {
         Tables tables = new Tables();
         options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(tables, FootnoteExtension.create(),
-                        StrikethroughExtension.create(), TaskListExtension.create(), AutolinkExtension.create()))
+                        StrikethroughExtension.create(), TaskListExtension.create(), AutolinkExtension.create(), new BlockStarts()))
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
                 // Raw HTML reaches the renderer, which cleans it by the rule of RawHtml.
@@ -71,7 +71,7 @@ public final class MarkdownParser {
                 .toImmutable();
         parser = Parser.builder(options).build();
         withoutAutolinks = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, List.of(tables,
-                FootnoteExtension.create(), StrikethroughExtension.create(), TaskListExtension.create()))).build();
+                FootnoteExtension.create(), StrikethroughExtension.create(), TaskListExtension.create(), new BlockStarts()))).build();
         renderer = new MarkdownHtml(options);
     }
 

@@ -1,0 +1,142 @@
+package dev.guidegen.content;
+
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
+import com.vladsch.flexmark.parser.core.HeadingParser;
+import com.vladsch.flexmark.parser.core.ThematicBreakParser;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * flexmark's parsers of headings, fenced code and thematic breaks, each asked about a line only
+ * when the line's first character (after its indent) can start what it reads: '#', '=' or '-' for
+ * a heading, '`' or '~' for a fence, '*', '-' or '_' for a break. flexmark asks each of them about
+ * every line of every paragraph, and each answers by running a regular expression from that
+ * character on, which finds nothing on almost every line: together about 2% of a cold build's CPU.
+ * A line those characters rule out is one their expressions cannot match, and none of the three
+ * changes anything before its expression has matched, so the answer is the same.
+ *
+ * <p>Each stands in for flexmark's own, which is turned off, and keeps its place among the other
+ * block parsers: flexmark orders them by the classes each names as coming before and after it, and
+ * each stand-in names the classes its original names, with the stand-ins' in place of the
+ * originals'. The heading reader, which compiles a dozen regular expressions, is made once, for
+ * the first document, and serves all the others: it keeps nothing of a document but its options,
+ * and every document has the parser's.
+ */
+final class BlockStarts implements Parser.ParserExtension {
+
+    @Override
+    public void parserOptions(MutableDataHolder options) {
+        options.set(Parser.HEADING_PARSER, false);
+        options.set(Parser.FENCED_CODE_BLOCK_PARSER, false);
+        options.set(Parser.THEMATIC_BREAK_PARSER, false);
+    }
+
+    @Override
+    public void extend(Parser.Builder builder) {
+        builder.customBlockParserFactory(new Heading());
+        builder.customBlockParserFactory(new Fence());
+        builder.customBlockParserFactory(new Break());
+    }
+
+    /** Each original's class and its stand-in's. */
+    private static final Map<Class<?>, Class<?>> STAND_INS = Map.of(
+            HeadingParser.Factory.class, Heading.class,
+            FencedCodeBlockParser.Factory.class, Fence.class,
+            ThematicBreakParser.Factory.class, Break.class);
+
+    static final class Heading extends StandIn {
+        Heading() {
+            super(new HeadingParser.Factory(), "#=-", true);
+        }
+    }
+
+    static final class Fence extends StandIn {
+        Fence() {
+            super(new FencedCodeBlockParser.Factory(), "`~", false);
+        }
+    }
+
+    static final class Break extends StandIn {
+        Break() {
+            super(new ThematicBreakParser.Factory(), "*-_", false);
+        }
+    }
+
+    abstract static class StandIn implements CustomBlockParserFactory {
+        private final CustomBlockParserFactory original;
+        private final String firsts;
+        private final boolean shared;
+        private volatile BlockParserFactory made;
+
+        StandIn(CustomBlockParserFactory original, String firsts, boolean shared) {
+            this.original = original;
+            this.firsts = firsts;
+            this.shared = shared;
+        }
+
+        /** The class of the flexmark parser this one stands in for. */
+        Class<?> original() {
+            return original.getClass();
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return mapped(original.getAfterDependents());
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return mapped(original.getBeforeDependents());
+        }
+
+        private static Set<Class<?>> mapped(Set<Class<?>> classes) {
+            if (classes == null) {
+                return null;
+            }
+            Set<Class<?>> out = new HashSet<>();
+            for (Class<?> c : classes) {
+                out.add(STAND_INS.getOrDefault(c, c));
+            }
+            return out;
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return original.affectsGlobalScope();
+        }
+
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            BlockParserFactory each = shared ? made : null;
+            if (each == null) {
+                each = original.apply(options);
+                if (shared) {
+                    made = each;
+                }
+            }
+            BlockParserFactory reader = each;
+            return new BlockParserFactory() {
+                @Override
+                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+                    BasedSequence line = state.getLine();
+                    int at = state.getNextNonSpaceIndex();
+                    if (at >= line.length() || firsts.indexOf(line.charAt(at)) < 0) {
+                        return BlockStart.none();
+                    }
+                    return reader.tryStart(state, matched);
+                }
+            };
+        }
+    }
+}
