@@ -19,12 +19,13 @@ import java.util.Set;
 
 /**
  * flexmark's parsers of headings, fenced code and thematic breaks, each asked about a line only
- * when the line's first character (after its indent) can start what it reads: '#', '=' or '-' for
- * a heading, '`' or '~' for a fence, '*', '-' or '_' for a break. flexmark asks each of them about
- * every line of every paragraph, and each answers by running a regular expression from that
- * character on, which finds nothing on almost every line: together about 2% of a cold build's CPU.
- * A line those characters rule out is one their expressions cannot match, and none of the three
- * changes anything before its expression has matched, so the answer is the same.
+ * when the line's start can begin what it reads: '#', or '=' or '-' under a paragraph, for a
+ * heading; '`' or '~' for a fence; for a break, two of '*', '-' or '_' with nothing but spaces
+ * between. flexmark asks each of them about every line of every paragraph and list, and each
+ * answers by running a regular expression from the line's first character on, which finds nothing
+ * on almost every line: together about 2% of a cold build's CPU. A line ruled out is one their
+ * expressions cannot match, and none of the three changes anything before its expression has
+ * matched, so the answer is the same.
  *
  * <p>Each stands in for flexmark's own, which is turned off, and keeps its place among the other
  * block parsers: flexmark orders them by the classes each names as coming before and after it, and
@@ -55,35 +56,66 @@ final class BlockStarts implements Parser.ParserExtension {
             FencedCodeBlockParser.Factory.class, Fence.class,
             ThematicBreakParser.Factory.class, Break.class);
 
+    /** A '#' line, or a line of '=' or '-' under a paragraph: a setext heading needs one above it. */
     static final class Heading extends StandIn {
         Heading() {
-            super(new HeadingParser.Factory(), "#=-", true);
+            super(new HeadingParser.Factory(), true);
+        }
+
+        @Override
+        boolean mayStart(BasedSequence line, int at, MatchedBlockParser matched) {
+            char c = line.charAt(at);
+            return c == '#' || (c == '=' || c == '-') && matched.getBlockParser().isParagraphParser();
         }
     }
 
     static final class Fence extends StandIn {
         Fence() {
-            super(new FencedCodeBlockParser.Factory(), "`~", false);
+            super(new FencedCodeBlockParser.Factory(), false);
+        }
+
+        @Override
+        boolean mayStart(BasedSequence line, int at, MatchedBlockParser matched) {
+            char c = line.charAt(at);
+            return c == '`' || c == '~';
         }
     }
 
+    /** A '*', '-' or '_' whose next character other than a space or tab, if any, is the same: a list item's is not. */
     static final class Break extends StandIn {
         Break() {
-            super(new ThematicBreakParser.Factory(), "*-_", false);
+            super(new ThematicBreakParser.Factory(), false);
+        }
+
+        @Override
+        boolean mayStart(BasedSequence line, int at, MatchedBlockParser matched) {
+            char c = line.charAt(at);
+            if (c != '*' && c != '-' && c != '_') {
+                return false;
+            }
+            int next = at + 1;
+            while (next < line.length() && (line.charAt(next) == ' ' || line.charAt(next) == '\t')) {
+                next++;
+            }
+            return next == line.length() || line.charAt(next) == c;
         }
     }
 
     abstract static class StandIn implements CustomBlockParserFactory {
         private final CustomBlockParserFactory original;
-        private final String firsts;
         private final boolean shared;
         private volatile BlockParserFactory made;
 
-        StandIn(CustomBlockParserFactory original, String firsts, boolean shared) {
+        StandIn(CustomBlockParserFactory original, boolean shared) {
             this.original = original;
-            this.firsts = firsts;
             this.shared = shared;
         }
+
+        /**
+         * Whether the original might start a block on {@code line}, whose first character other than
+         * its indent is at {@code at}: false only where its expression cannot match.
+         */
+        abstract boolean mayStart(BasedSequence line, int at, MatchedBlockParser matched);
 
         /** The class of the flexmark parser this one stands in for. */
         Class<?> original() {
@@ -131,7 +163,7 @@ final class BlockStarts implements Parser.ParserExtension {
                 public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
                     BasedSequence line = state.getLine();
                     int at = state.getNextNonSpaceIndex();
-                    if (at >= line.length() || firsts.indexOf(line.charAt(at)) < 0) {
+                    if (at >= line.length() || !mayStart(line, at, matched)) {
                         return BlockStart.none();
                     }
                     return reader.tryStart(state, matched);
