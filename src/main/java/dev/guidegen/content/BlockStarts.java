@@ -20,19 +20,19 @@ import java.util.Set;
 /**
  * flexmark's parsers of headings, fenced code and thematic breaks, each asked about a line only
  * when the line's start can begin what it reads: '#', or '=' or '-' under a paragraph, for a
- * heading; '`' or '~' for a fence; for a break, two of '*', '-' or '_' with nothing but spaces
- * between. flexmark asks each of them about every line of every paragraph and list, and each
- * answers by running a regular expression from the line's first character on, which finds nothing
- * on almost every line: together about 2% of a cold build's CPU. A line ruled out is one their
- * expressions cannot match, and none of the three changes anything before its expression has
- * matched, so the answer is the same.
+ * heading; '`' or '~' for a fence; for a break, a '*', '-' or '_' followed, past any spaces and
+ * tabs, by the same character or by the line's end. flexmark asks each of them about every line
+ * of every paragraph and list, and each answers by running a regular expression from the line's
+ * first character on, which finds nothing on almost every line: together about 2% of a cold
+ * build's CPU. A line ruled out is one on which the original cannot start a block, and none of
+ * the three changes anything before its expression has matched, so the answer is the same.
  *
  * <p>Each stands in for flexmark's own, which is turned off, and keeps its place among the other
  * block parsers: flexmark orders them by the classes each names as coming before and after it, and
  * each stand-in names the classes its original names, with the stand-ins' in place of the
- * originals'. The heading reader, which compiles a dozen regular expressions, is made once, for
- * the first document, and serves all the others: it keeps nothing of a document but its options,
- * and every document has the parser's.
+ * originals'. Each hands on its original's lead-in handler too. The heading reader, which
+ * compiles a dozen regular expressions, is made once, for the first document, and serves all the
+ * others: it keeps nothing of a document but its options, and every document has the parser's.
  */
 final class BlockStarts implements Parser.ParserExtension {
 
@@ -113,7 +113,7 @@ final class BlockStarts implements Parser.ParserExtension {
 
         /**
          * Whether the original might start a block on {@code line}, whose first character other than
-         * its indent is at {@code at}: false only where its expression cannot match.
+         * its indent is at {@code at}: false only where the original cannot start one.
          */
         abstract boolean mayStart(BasedSequence line, int at, MatchedBlockParser matched);
 
@@ -146,6 +146,11 @@ final class BlockStarts implements Parser.ParserExtension {
         @Override
         public boolean affectsGlobalScope() {
             return original.affectsGlobalScope();
+        }
+
+        @Override
+        public com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler getLeadInHandler(DataHolder options) {
+            return original.getLeadInHandler(options);
         }
 
         @Override

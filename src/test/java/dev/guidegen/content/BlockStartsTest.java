@@ -45,13 +45,18 @@ class BlockStartsTest {
         return RENDERER.render(parser.parse(text));
     }
 
-    /** The block parsers in the order the parser asks them, each stand-in named by the class of its original. */
+    /** The block parsers in the order the parser asks them. */
     @SuppressWarnings("unchecked")
-    private static List<Class<?>> order(Parser parser) throws ReflectiveOperationException {
+    private static List<CustomBlockParserFactory> factories(Parser parser) throws ReflectiveOperationException {
         java.lang.reflect.Field field = Parser.class.getDeclaredField("blockParserFactories");
         field.setAccessible(true);
+        return (List<CustomBlockParserFactory>) field.get(parser);
+    }
+
+    /** The block parsers in the order the parser asks them, each stand-in named by the class of its original. */
+    private static List<Class<?>> order(Parser parser) throws ReflectiveOperationException {
         List<Class<?>> out = new ArrayList<>();
-        for (CustomBlockParserFactory f : (List<CustomBlockParserFactory>) field.get(parser)) {
+        for (CustomBlockParserFactory f : factories(parser)) {
             out.add(f instanceof BlockStarts.StandIn s ? s.original() : f.getClass());
         }
         return out;
@@ -60,6 +65,14 @@ class BlockStartsTest {
     @Test
     void theStandInsTakeTheirOriginalsPlacesAmongTheBlockParsers() throws ReflectiveOperationException {
         assertThat(order(STAND_INS)).isEqualTo(order(FLEXMARK)).hasSize(8);
+        assertThat(factories(STAND_INS)).filteredOn(f -> f instanceof BlockStarts.StandIn).hasSize(3);
+        assertThat(factories(FLEXMARK)).noneMatch(f -> f instanceof BlockStarts.StandIn);
+    }
+
+    @Test
+    void theHeadingsLeadInHandlerIsKept() {
+        assertThat(Parser.SPECIAL_LEAD_IN_HANDLERS.get(STAND_INS.getOptions()))
+                .hasSameSizeAs(Parser.SPECIAL_LEAD_IN_HANDLERS.get(FLEXMARK.getOptions())).isNotEmpty();
     }
 
     @Test

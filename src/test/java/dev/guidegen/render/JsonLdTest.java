@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** JSON-LD keeps content inside its script element, and reads back as the values it was given. */
+/** JSON-LD keeps content inside its script element, and is the text the generator writes when it escapes the five characters itself. */
 class JsonLdTest {
 
     /** The generator told to escape the five characters itself, character by character: what JsonLd must match. */
@@ -40,12 +40,7 @@ class JsonLdTest {
         });
         StringWriter out = new StringWriter();
         try (JsonGenerator json = factory.createGenerator(out)) {
-            json.writeStartObject();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) graph).entrySet()) {
-                json.writeFieldName((String) e.getKey());
-                json.writeString((String) e.getValue());
-            }
-            json.writeEndObject();
+            new com.fasterxml.jackson.databind.ObjectMapper(factory).writeValue(json, graph);
         }
         return out.toString();
     }
@@ -59,7 +54,10 @@ class JsonLdTest {
         assertThat(plain).isEqualTo("[\"Role 1\",150000]");
     }
 
-    /** Random names and strings over the characters that matter and some that do not: the same text as the generator's own escapes. */
+    /**
+     * Random graphs, with names and strings over the characters that matter and some that do not,
+     * and numbers, booleans, null, lists and nesting: the same text as the generator's own escapes.
+     */
     @Test
     void randomTextsAreWrittenAsTheGeneratorWouldEscapeThem() throws Exception {
         String alphabet = "aZ é<>&\"\\/\n\t\u0000\u001f\u007f\u2028\u2029\u2027\u202a\uD83D\uDE00u003C";
@@ -69,6 +67,11 @@ class JsonLdTest {
             for (int f = 0; f < 3; f++) {
                 graph.put(text(random, alphabet) + f, text(random, alphabet));
             }
+            Map<String, Object> inner = new LinkedHashMap<>();
+            inner.put(text(random, alphabet), List.of(text(random, alphabet), random.nextInt(), random.nextBoolean()));
+            inner.put("n", random.nextLong());
+            inner.put("none", null);
+            graph.put("graph", List.of(inner, List.of()));
             assertThat(new JsonLd().write(graph)).isEqualTo(escapedByTheGenerator(graph));
         }
     }
