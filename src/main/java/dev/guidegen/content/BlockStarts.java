@@ -1,5 +1,6 @@
 package dev.guidegen.content;
 
+import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
@@ -8,6 +9,7 @@ import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
 import com.vladsch.flexmark.parser.core.HeadingParser;
+import com.vladsch.flexmark.parser.core.ListBlockParser;
 import com.vladsch.flexmark.parser.core.ThematicBreakParser;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
@@ -18,21 +20,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * flexmark's parsers of headings, fenced code and thematic breaks, each asked about a line only
- * when the line's start can begin what it reads: '#', or '=' or '-' under a paragraph, for a
+ * flexmark's parsers of headings, fenced code, thematic breaks and lists, each asked about a line
+ * only when the line's start can begin what it reads: '#', or '=' or '-' under a paragraph, for a
  * heading; '`' or '~' for a fence; for a break, a '*', '-' or '_' followed, past any spaces and
- * tabs, by the same character or by the line's end. flexmark asks each of them about every line
- * of every paragraph and list, and each answers by running a regular expression from the line's
- * first character on, which finds nothing on almost every line: together about 2% of a cold
- * build's CPU. A line ruled out is one on which the original cannot start a block, and none of
- * the three changes anything before its expression has matched, so the answer is the same.
+ * tabs, by the same character or by the line's end; outside a list, a bullet or a digit for a list.
+ * flexmark asks each of them about every line of every paragraph and list, and each answers by
+ * running a regular expression from the line's first character on, which finds nothing on almost
+ * every line: together about 2.5% of a cold build's CPU. A line ruled out is one on which the
+ * original cannot start a block, and none of the four changes anything before its expression has
+ * matched (the list's parser does only within a list, where it is always asked), so the answer is
+ * the same.
  *
  * <p>Each stands in for flexmark's own, which is turned off, and keeps its place among the other
  * block parsers: flexmark orders them by the classes each names as coming before and after it, and
  * each stand-in names the classes its original names, with the stand-ins' in place of the
- * originals'. Each hands on its original's lead-in handler too. The heading reader, which
- * compiles a dozen regular expressions, is made once, for the first document, and serves all the
- * others: it keeps nothing of a document but its options, and every document has the parser's.
+ * originals'. Each hands on its original's lead-in handler too. The heading and list readers,
+ * which compile a dozen regular expressions and read the list options, are made once, for the
+ * first document, and serve all the others: they keep nothing of a document but its options, and
+ * every document has the parser's.
  */
 final class BlockStarts implements Parser.ParserExtension {
 
@@ -41,6 +46,7 @@ final class BlockStarts implements Parser.ParserExtension {
         options.set(Parser.HEADING_PARSER, false);
         options.set(Parser.FENCED_CODE_BLOCK_PARSER, false);
         options.set(Parser.THEMATIC_BREAK_PARSER, false);
+        options.set(Parser.LIST_BLOCK_PARSER, false);
     }
 
     @Override
@@ -48,13 +54,15 @@ final class BlockStarts implements Parser.ParserExtension {
         builder.customBlockParserFactory(new Heading());
         builder.customBlockParserFactory(new Fence());
         builder.customBlockParserFactory(new Break());
+        builder.customBlockParserFactory(new ListStart());
     }
 
     /** Each original's class and its stand-in's. */
     private static final Map<Class<?>, Class<?>> STAND_INS = Map.of(
             HeadingParser.Factory.class, Heading.class,
             FencedCodeBlockParser.Factory.class, Fence.class,
-            ThematicBreakParser.Factory.class, Break.class);
+            ThematicBreakParser.Factory.class, Break.class,
+            ListBlockParser.Factory.class, ListStart.class);
 
     /** A '#' line, or a line of '=' or '-' under a paragraph: a setext heading needs one above it. */
     static final class Heading extends StandIn {
@@ -98,6 +106,34 @@ final class BlockStarts implements Parser.ParserExtension {
                 next++;
             }
             return next == line.length() || line.charAt(next) == c;
+        }
+    }
+
+    /**
+     * Outside any list, a line whose first character is a bullet or a digit. Within a list, flexmark's
+     * own is always asked: there it notes which lines the list's items have handled, whatever the line.
+     */
+    static final class ListStart extends StandIn {
+        private volatile String bullets;
+
+        ListStart() {
+            super(new ListBlockParser.Factory(), true);
+        }
+
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            bullets = Parser.LISTS_ITEM_PREFIX_CHARS.get(options);
+            return super.apply(options);
+        }
+
+        @Override
+        boolean mayStart(BasedSequence line, int at, MatchedBlockParser matched) {
+            com.vladsch.flexmark.parser.block.BlockParser parser = matched.getBlockParser();
+            if (parser instanceof ListBlockParser || parser.getBlock().getAncestorOfType(ListBlock.class) != null) {
+                return true;
+            }
+            char c = line.charAt(at);
+            return c >= '0' && c <= '9' || bullets.indexOf(c) >= 0;
         }
     }
 

@@ -65,7 +65,7 @@ class BlockStartsTest {
     @Test
     void theStandInsTakeTheirOriginalsPlacesAmongTheBlockParsers() throws ReflectiveOperationException {
         assertThat(order(STAND_INS)).isEqualTo(order(FLEXMARK)).hasSize(8);
-        assertThat(factories(STAND_INS)).filteredOn(f -> f instanceof BlockStarts.StandIn).hasSize(3);
+        assertThat(factories(STAND_INS)).filteredOn(f -> f instanceof BlockStarts.StandIn).hasSize(4);
         assertThat(factories(FLEXMARK)).noneMatch(f -> f instanceof BlockStarts.StandIn);
     }
 
@@ -140,7 +140,8 @@ class BlockStartsTest {
     @Test
     void randomTextsComeOutAsFlexmarkMakesThem() {
         String[] pieces = {"#", "##", "###", "=", "==", "-", "---", "*", "***", "_", "___", "`", "```", "~", "~~~", " ", "  ",
-                "    ", "\t", ">", "1.", "2)", "+", "[^1]:", "[^1]", "<div>", "</div>", "a", "word", "|", "|---|", "\\", "{#x}"};
+                "    ", "\t", ">", "1.", "2)", "+", "[^1]:", "[^1]", "<div>", "</div>", "a", "word", "|", "|---|", "\\", "{#x}",
+                "- ", "* ", "+ ", "1. ", "10) ", "  - ", "   ", "0", "123456789. ", "- [ ] ", "> - "};
         SplittableRandom random = new SplittableRandom(20261126);
         int differ = 0;
         String first = null;
