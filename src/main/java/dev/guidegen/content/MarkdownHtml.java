@@ -316,7 +316,14 @@ final class MarkdownHtml {
         return out.append(html, from, html.length()).toString();
     }
 
+    /** {@code value} as flexmark escapes an attribute's: without a matcher for the many that need nothing escaped. */
     private static String escape(String value) {
-        return com.vladsch.flexmark.util.sequence.Escaping.escapeHtml(value, false);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"') {
+                return com.vladsch.flexmark.util.sequence.Escaping.escapeHtml(value, false);
+            }
+        }
+        return value;
     }
 }
