@@ -2,6 +2,9 @@ package dev.guidegen.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,11 +15,29 @@ import java.util.Map;
  * Serialises JSON-LD with Jackson's generator: a graph is maps, lists, strings, numbers and
  * booleans, which need none of the object mapper's set-up (a tenth of a quick rebuild). The
  * characters less-than, greater-than and ampersand are written as unicode escapes, so no text from
- * content can close the script element it sits in, and so are the line and paragraph separators.
+ * content can close the script element it sits in.
  */
 final class JsonLd {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new CharacterEscapes() {
+        private final int[] escapes = standardAsciiEscapesForJSON();
+
+        {
+            escapes['<'] = ESCAPE_STANDARD;
+            escapes['>'] = ESCAPE_STANDARD;
+            escapes['&'] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0x2028 || ch == 0x2029 ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    });
 
     String write(Object graph) {
         StringWriter out = new StringWriter(1024);
@@ -25,39 +46,7 @@ final class JsonLd {
         } catch (IOException e) {
             throw new UncheckedIOException("JSON-LD could not be written", e);
         }
-        return scriptSafe(out.toString());
-    }
-
-    /**
-     * {@code json} with each '<', '>', '&', U+2028 and U+2029 written as a unicode escape. JSON has
-     * them only inside strings, names included, where the escape stands for the character itself.
-     * Done on the whole text, after the generator has written it on its quick path: told to escape
-     * them itself, it went through every string a character at a time, about 1% of a cold build.
-     */
-    static String scriptSafe(String json) {
-        int i = 0;
-        while (i < json.length() && !unsafe(json.charAt(i))) {
-            i++;
-        }
-        if (i == json.length()) {
-            return json;
-        }
-        StringBuilder out = new StringBuilder(json.length() + 32).append(json, 0, i);
-        for (; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (unsafe(c)) {
-                out.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
-            } else {
-                out.append(c);
-            }
-        }
         return out.toString();
-    }
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
-    private static boolean unsafe(char c) {
-        return c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029';
     }
 
     private static void value(JsonGenerator json, Object v) throws IOException {
