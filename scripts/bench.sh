@@ -13,7 +13,9 @@
 #   incremental  a build after editing one guide's body and one of its FAQ answers, the quick way;
 #   serve        with `serve` running, how long an edited guide's page takes to come back rebuilt
 #                (dev.guidegen.bench.ServeProbe): the first edit, and the median of RUNS more.
-# Each figure is the median of RUNS runs (default 3). It prints figures and has no pass mark.
+# Each figure is the median of RUNS runs (default 3); with Hugo, the ratio of each round's cold build
+# to Hugo's build in the same round is printed too, with their median. It prints figures and has no
+# pass mark.
 # Before any is measured, an untimed build of the shipped site makes the jar's class data archive,
 # which the first build after the jar is built makes once and every later build uses.
 set -euo pipefail
@@ -121,6 +123,11 @@ for n in "${sizes[@]}"; do
         -v hm="$(median "$res/hugo" 2)" -v iw="$(median "$res/incremental" 1)" -v gc="$(median "$res/cold" 3)" \
         -v hc="$(median "$res/hugo" 3)" -v n="$n" \
         'BEGIN {printf "%-8s cold/hugo: wall %.2fx, peak RSS %.2fx, CPU %.2fx; incremental/hugo cold: %.2fx\n", n, gw/hw, gm/hm, gc/hc, iw/hw}'
+    # Each round's cold build against the Hugo build right after it: the machine's speed drifts less
+    # within a round than across rounds, so the median of these ratios moves less than the one above.
+    paste -d' ' "$res/cold" "$res/hugo" | awk '{printf "%.2f\n", $1 / $4}' >"$res/rounds"
+    printf '%-8s cold/hugo wall, round by round: %s (median %sx)\n' "$n" "$(tr '\n' ' ' <"$res/rounds" | sed 's/ $//')" \
+        "$(sort -n "$res/rounds" | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')"
   fi
   echo
 done
