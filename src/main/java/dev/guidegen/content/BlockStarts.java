@@ -15,9 +15,12 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
+import com.vladsch.flexmark.util.data.DataKey;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * flexmark's parsers of headings, fenced code, thematic breaks and lists, each asked about a line
@@ -34,40 +37,38 @@ import java.util.Set;
  * <p>Each stands in for flexmark's own, which is turned off, and keeps its place among the other
  * block parsers: flexmark orders them by the classes each names as coming before and after it, and
  * each stand-in names the classes its original names, with the stand-ins' in place of the
- * originals'. Each hands on its original's lead-in handler too. The heading and list readers,
- * which compile a dozen regular expressions and read the list options, are made once, for the
- * first document, and serve all the others: they keep nothing of a document but its options, and
- * every document has the parser's.
+ * originals'. Each hands on its original's lead-in handler too. Each original's reader (the
+ * heading's compiles a dozen regular expressions, the list's reads the list options) is made once,
+ * for the first document, and serves all the others: none keeps anything of a document but its
+ * options, and every document has the parser's.
  */
 final class BlockStarts implements Parser.ParserExtension {
 
+    /** A new set of stand-ins: each parser has its own, as each stand-in keeps its original's reader. */
+    private static List<StandIn> standIns() {
+        return List.of(new Heading(), new Fence(), new Break(), new ListStart());
+    }
+
+    /** Each original's class and its stand-in's. */
+    private static final Map<Class<?>, Class<?>> STAND_INS = standIns().stream()
+            .collect(Collectors.toMap(StandIn::original, StandIn::getClass));
+
     @Override
     public void parserOptions(MutableDataHolder options) {
-        options.set(Parser.HEADING_PARSER, false);
-        options.set(Parser.FENCED_CODE_BLOCK_PARSER, false);
-        options.set(Parser.THEMATIC_BREAK_PARSER, false);
-        options.set(Parser.LIST_BLOCK_PARSER, false);
+        for (StandIn s : standIns()) {
+            options.set(s.originalOn, false);
+        }
     }
 
     @Override
     public void extend(Parser.Builder builder) {
-        builder.customBlockParserFactory(new Heading());
-        builder.customBlockParserFactory(new Fence());
-        builder.customBlockParserFactory(new Break());
-        builder.customBlockParserFactory(new ListStart());
+        standIns().forEach(builder::customBlockParserFactory);
     }
-
-    /** Each original's class and its stand-in's. */
-    private static final Map<Class<?>, Class<?>> STAND_INS = Map.of(
-            HeadingParser.Factory.class, Heading.class,
-            FencedCodeBlockParser.Factory.class, Fence.class,
-            ThematicBreakParser.Factory.class, Break.class,
-            ListBlockParser.Factory.class, ListStart.class);
 
     /** A '#' line, or a line of '=' or '-' under a paragraph: a setext heading needs one above it. */
     static final class Heading extends StandIn {
         Heading() {
-            super(new HeadingParser.Factory(), true);
+            super(new HeadingParser.Factory(), Parser.HEADING_PARSER);
         }
 
         @Override
@@ -79,7 +80,7 @@ final class BlockStarts implements Parser.ParserExtension {
 
     static final class Fence extends StandIn {
         Fence() {
-            super(new FencedCodeBlockParser.Factory(), false);
+            super(new FencedCodeBlockParser.Factory(), Parser.FENCED_CODE_BLOCK_PARSER);
         }
 
         @Override
@@ -92,7 +93,7 @@ final class BlockStarts implements Parser.ParserExtension {
     /** A '*', '-' or '_' whose next character other than a space or tab, if any, is the same: a list item's is not. */
     static final class Break extends StandIn {
         Break() {
-            super(new ThematicBreakParser.Factory(), false);
+            super(new ThematicBreakParser.Factory(), Parser.THEMATIC_BREAK_PARSER);
         }
 
         @Override
@@ -114,16 +115,16 @@ final class BlockStarts implements Parser.ParserExtension {
      * own is always asked: there it notes which lines the list's items have handled, whatever the line.
      */
     static final class ListStart extends StandIn {
+        /** The parser's bullets, read with its options when the reader is made. */
         private volatile String bullets;
 
         ListStart() {
-            super(new ListBlockParser.Factory(), true);
+            super(new ListBlockParser.Factory(), Parser.LIST_BLOCK_PARSER);
         }
 
         @Override
-        public BlockParserFactory apply(DataHolder options) {
+        void read(DataHolder options) {
             bullets = Parser.LISTS_ITEM_PREFIX_CHARS.get(options);
-            return super.apply(options);
         }
 
         @Override
@@ -139,12 +140,14 @@ final class BlockStarts implements Parser.ParserExtension {
 
     abstract static class StandIn implements CustomBlockParserFactory {
         private final CustomBlockParserFactory original;
-        private final boolean shared;
-        private volatile BlockParserFactory made;
+        /** The option that turns the original on: the stand-in works only while it is off. */
+        final DataKey<Boolean> originalOn;
+        /** The original's reader, made for the first document. */
+        private volatile BlockParserFactory reader;
 
-        StandIn(CustomBlockParserFactory original, boolean shared) {
+        StandIn(CustomBlockParserFactory original, DataKey<Boolean> originalOn) {
             this.original = original;
-            this.shared = shared;
+            this.originalOn = originalOn;
         }
 
         /**
@@ -152,6 +155,10 @@ final class BlockStarts implements Parser.ParserExtension {
          * its indent is at {@code at}: false only where the original cannot start one.
          */
         abstract boolean mayStart(BasedSequence line, int at, MatchedBlockParser matched);
+
+        /** Reads what {@link #mayStart} needs of the parser's options, as the original's reader is made. */
+        void read(DataHolder options) {
+        }
 
         /** The class of the flexmark parser this one stands in for. */
         Class<?> original() {
@@ -191,14 +198,13 @@ final class BlockStarts implements Parser.ParserExtension {
 
         @Override
         public BlockParserFactory apply(DataHolder options) {
-            BlockParserFactory each = shared ? made : null;
-            if (each == null) {
-                each = original.apply(options);
-                if (shared) {
-                    made = each;
-                }
+            BlockParserFactory made = reader;
+            if (made == null) {
+                read(options);
+                made = original.apply(options);
+                reader = made;
             }
-            BlockParserFactory reader = each;
+            BlockParserFactory each = made;
             return new BlockParserFactory() {
                 @Override
                 public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
@@ -207,7 +213,7 @@ final class BlockStarts implements Parser.ParserExtension {
                     if (at >= line.length() || !mayStart(line, at, matched)) {
                         return BlockStart.none();
                     }
-                    return reader.tryStart(state, matched);
+                    return each.tryStart(state, matched);
                 }
             };
         }
