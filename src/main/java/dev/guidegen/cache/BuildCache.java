@@ -167,18 +167,25 @@ public final class BuildCache {
 
     /**
      * Makes {@code dir} the cache's, once {@link #refusal} found nothing against it: creates it if
-     * need be, and tags it ({@value #TAG}) unless it is tagged already. A directory that cannot be
-     * made or written is left as it is: the build goes on, and says in one line that it kept no cache.
+     * need be, and tags it ({@value #TAG}) unless it is tagged already. Returns why the directory
+     * cannot be made, or null: then the build goes without the cache, and says so in one line. A
+     * directory that is there but cannot be written is left as it is: its cache can still be read,
+     * and keeping the new one fails later, in a line of its own.
      */
-    public static void claim(Path dir) {
+    public static String claim(Path dir) {
         try {
             Files.createDirectories(dir);
+        } catch (IOException e) {
+            return IoErrors.reason(e);
+        }
+        try {
             if (!Files.exists(dir.resolve(TAG), LinkOption.NOFOLLOW_LINKS)) {
                 CacheFiles.write(dir, TAG, out -> out.write(TAG_TEXT));
             }
         } catch (IOException e) {
-            // a read-only root or a full disk: keeping the cache fails later, in its own line
+            // a read-only directory or a full disk: see above
         }
+        return null;
     }
 
     /** The cache in {@code dir}, or no parses (with the reason) when there is none fit to use. */

@@ -295,11 +295,18 @@ public final class Main implements Callable<Integer> {
                         return USAGE;
                     }
                     cache = OutputDir.real(cache);
-                    BuildCache.claim(cache);
                 } catch (IOException e) {
                     stderr.println("guidegen: cannot use --cache-dir " + cache + ": " + IoErrors.reason(e));
                     return IO;
                 }
+                String unmade = BuildCache.claim(cache);
+                if (unmade != null) {
+                    stderr.println("guidegen: the build cache cannot be kept in " + cache + ": " + unmade
+                            + "; this build goes without it");
+                    cache = null;
+                }
+            }
+            if (cache != null) {
                 BuildCache.Loaded loaded = BuildCache.load(cache);
                 if (loaded.ignored() != null) {
                     stderr.println("guidegen: " + loaded.ignored());
