@@ -432,13 +432,13 @@ public final class DevServer {
             if (!first) {
                 report(tree, lastResult, (System.nanoTime() - start) / 1_000_000);
             }
-            if (first && !lastResult.failed()) {
-                warmUp(tree);
-            }
             lastTree = tree;
             lastFiles = lastResult.failed() ? Map.of() : files;
             if (!lastResult.failed()) {
                 lastGood = lastFiles;
+            }
+            if (first && !lastResult.failed()) {
+                warmUp(tree); // after lastGood, so that its builds' tables are sized as the first build's
             }
             if (!lastResult.failed() || attempt == READ_ATTEMPTS) {
                 break;
