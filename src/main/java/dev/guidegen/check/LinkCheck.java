@@ -48,10 +48,6 @@ public final class LinkCheck {
      */
     private final ScanMemo.Passed settledOn;
 
-    public LinkCheck(Problems problems, dev.guidegen.site.Site site, SourceTree tree) {
-        this(problems, site, tree, null, false);
-    }
-
     /**
      * With a memo, a page whose bytes are unchanged since the memo's last build is not scanned
      * again. A {@code settled} check is told only of the files the build made again: every other

@@ -80,8 +80,7 @@ public final class SiteWriter {
     private static java.util.Map<String, Boolean> claim(Path spare, Path fresh, Path target) throws IOException {
         Path record = spare.resolve(SPARE_OF);
         try {
-            if (!Files.isDirectory(spare, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                    || !Files.isRegularFile(spare.resolve(OutputDir.MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            if (!holdsOutput(spare)
                     || !Files.isRegularFile(record, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     || Files.size(record) > 64 * 1024
                     || !Files.readString(record, StandardCharsets.UTF_8).equals(spareRecord(target))) {
@@ -132,8 +131,15 @@ public final class SiteWriter {
      */
     public static Path spareIn(Path cache, Path target) {
         byte[] d = dev.guidegen.work.Sha256.of(spareRecord(target).getBytes(StandardCharsets.UTF_8));
-        return cache.resolve("output-" + java.util.HexFormat.of().formatHex(d, 0, 6));
+        return cache.resolve(SPARE + "-" + java.util.HexFormat.of().formatHex(d, 0, SPARE_DIGEST_BYTES));
     }
+
+    /** The start of a spare output's name, and the whole name of an earlier guidegen's one spare. */
+    private static final String SPARE = "output";
+    /** How many bytes of the digest a spare output's name holds, in hex after {@link #SPARE}. */
+    private static final int SPARE_DIGEST_BYTES = 6;
+    private static final java.util.regex.Pattern SPARE_NAME =
+            java.util.regex.Pattern.compile(SPARE + "(?:-[0-9a-f]{" + 2 * SPARE_DIGEST_BYTES + "})?");
 
     /**
      * Whether {@code dir} is a spare output kept in a cache directory: a folder named as
@@ -141,8 +147,12 @@ public final class SiteWriter {
      * holds an output's {@value OutputDir#MARKER}.
      */
     public static boolean isSpare(Path dir) {
-        return dir.getFileName().toString().matches("output(?:-[0-9a-f]{12})?")
-                && Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        return SPARE_NAME.matcher(dir.getFileName().toString()).matches() && holdsOutput(dir);
+    }
+
+    /** Whether {@code dir} is a folder, not a link, with an output's {@value OutputDir#MARKER} in it. */
+    private static boolean holdsOutput(Path dir) {
+        return Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                 && Files.isRegularFile(dir.resolve(OutputDir.MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 

@@ -72,13 +72,13 @@ final class OpenWrapper extends DefaultObjectWrapper {
             return super.wrap(null);
         }
         Kind kind = kinds.get(object.getClass());
-        if (kind == Kind.BOOLEAN) {
+        if (kind == Kind.Simple.BOOLEAN) {
             return (Boolean) object ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
         }
-        if (kind == Kind.NUMBER) {
+        if (kind == Kind.Simple.NUMBER) {
             return new SimpleNumber((Number) object);
         }
-        if (kind == Kind.LIST) {
+        if (kind == Kind.Simple.LIST) {
             return DefaultListAdapter.adapt((List<?>) object, this);
         }
         if (kind instanceof Kind.Record record) {
@@ -94,16 +94,16 @@ final class OpenWrapper extends DefaultObjectWrapper {
      */
     private Kind kindOf(Class<?> type) {
         if (TemplateModel.class.isAssignableFrom(type)) {
-            return Kind.OTHER;
+            return Kind.Simple.OTHER;
         }
         if (type == Boolean.class) {
-            return Kind.BOOLEAN;
+            return Kind.Simple.BOOLEAN;
         }
         if (type == Integer.class || type == Long.class) {
-            return Kind.NUMBER;
+            return Kind.Simple.NUMBER;
         }
         if (List.class.isAssignableFrom(type)) {
-            return getUseAdaptersForContainers() ? Kind.LIST : Kind.OTHER;
+            return getUseAdaptersForContainers() ? Kind.Simple.LIST : Kind.Simple.OTHER;
         }
         // the tests of the default wrapper and of its model cache that a record could pass
         if (!type.isRecord() || Iterable.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
@@ -111,7 +111,7 @@ final class OpenWrapper extends DefaultObjectWrapper {
                 || org.w3c.dom.Node.class.isAssignableFrom(type)
                 || freemarker.template.TemplateModelAdapter.class.isAssignableFrom(type)
                 || !java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
-            return Kind.OTHER;
+            return Kind.Simple.OTHER;
         }
         Map<String, Method> accessors = new HashMap<>();
         for (RecordComponent component : type.getRecordComponents()) {
@@ -149,11 +149,6 @@ final class OpenWrapper extends DefaultObjectWrapper {
 
     /** What the default wrapper makes of a class's objects. */
     private sealed interface Kind {
-        Kind BOOLEAN = Simple.BOOLEAN;
-        Kind NUMBER = Simple.NUMBER;
-        Kind LIST = Simple.LIST;
-        Kind OTHER = Simple.OTHER;
-
         /** A kind the wrapper makes its model of without looking at the class again. */
         enum Simple implements Kind {
             BOOLEAN, NUMBER, LIST, OTHER
