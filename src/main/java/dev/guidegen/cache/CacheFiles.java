@@ -45,9 +45,8 @@ final class CacheFiles {
     /**
      * Gathers the small writes a {@link DataOutputStream} makes, a field and often a byte at a time,
      * into runs of 64 KB for the stream below, which then sums and writes each run whole. A
-     * {@link BufferedOutputStream} takes a lock on every write, and with the checksum above the
-     * buffer, as before, it was worked out a field at a time: the journal of 10,000 guides is half a
-     * million such writes.
+     * {@link BufferedOutputStream} takes a lock on every write, and a checksum above the buffer would
+     * be worked out a field at a time: the journal of 10,000 guides is half a million such writes.
      */
     private static final class Runs extends OutputStream {
         private static final int RUN = 1 << 16;

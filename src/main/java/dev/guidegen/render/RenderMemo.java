@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * template name, every template file, and its values written out as JSON (views are records of
  * text, numbers and lists, so equal JSON means equal values). A page whose digest is unchanged is
  * not rendered again. Values that cannot be written as JSON are never matched, so they always render.
+ * It also keeps the templates parsed from the last template files ({@link #parsed()}), and the
+ * files other than pages the last build made ({@link #others()}), which a settled build hands on.
  */
 public final class RenderMemo {
 

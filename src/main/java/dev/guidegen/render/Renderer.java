@@ -269,7 +269,6 @@ public final class Renderer {
 
     private List<Job> jobs(Site site, ViewBuilder views, Graphs graphs) {
         List<Job> jobs = new ArrayList<>();
-        // Asked of every guide of every skill, on one thread, before any page is made.
         String title = site.config().title();
         View.Link home = new View.Link(title, Urls.HOME);
         String snapshotIso = site.snapshot().date() == null ? "" : site.snapshot().date().toString();

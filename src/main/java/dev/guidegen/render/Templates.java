@@ -19,7 +19,11 @@ import java.util.Optional;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The one FreeMarker configuration of a build, reading the site's {@code templates/} from memory. */
+/**
+ * The FreeMarker configuration of a build, reading the site's {@code templates/} from memory. A
+ * template that a render memo parsed from the same template files is taken from the memo as it is,
+ * with the configuration of the build that parsed it.
+ */
 final class Templates {
 
     /**

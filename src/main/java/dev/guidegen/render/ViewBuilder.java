@@ -255,12 +255,12 @@ final class ViewBuilder {
                 s.guides().size());
     }
 
-    /** A group's roles by level, in ladder order (roles without a level last), then by title. */
     /** The site's role with this slug, looked up in one step. */
     Role role(String slug) {
         return roleBySlug.get(slug);
     }
 
+    /** A group's roles by level, in ladder order (roles without a level last), then by title. */
     List<Role> groupRoles(String key) {
         return order().byGroup().getOrDefault(key, List.of());
     }
