@@ -173,6 +173,9 @@ class CommandLineTest {
         assertThat(lower.err()).isEqualTo("guidegen: content/guides/backend-engineer.md exists already (slugs ignore case); "
                 + "choose another name\n");
         assertThat(reserved.err()).isEqualTo("guidegen: \"salaries\" is taken by the site's own /salaries/ URL; choose another name\n");
+        // The suggestion is made as skill names' URLs are: accents dropped, '+' and '#' spelt out.
+        assertThat(run("new", "guide", "Über C++ Dev", "--root", root.toString()).err())
+                .endsWith(", like uber-c-plus-plus-dev\n");
     }
 
     @Test

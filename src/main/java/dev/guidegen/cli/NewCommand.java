@@ -53,7 +53,7 @@ final class NewCommand implements Callable<Integer> {
         }
         String folder = kind == Kind.guide ? ContentReader.GUIDES : ContentReader.PAGES;
         if (!ContentReader.isSlug(slug)) {
-            String suggestion = slug.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            String suggestion = Urls.slugify(slug);
             err.println("guidegen: \"" + slug + "\" is not a slug: use lowercase letters, digits and single hyphens"
                     + (ContentReader.isSlug(suggestion) ? ", like " + suggestion : ""));
             return Main.USAGE;
