@@ -45,7 +45,12 @@ class DevServerTest {
             assertThat(get(server, "/no-such-page/").statusCode()).isEqualTo(404);
 
             Path file = root.resolve(BadInput.ENGINEER);
+            // Each edit is asked for once the preview says it rebuilt, as an open page does: a request the
+            // moment a file is written can come before the watcher has heard of it.
+            java.util.concurrent.BlockingQueue<String> lines = events(server);
+            Thread.sleep(300);
             Files.writeString(file, Files.readString(file).replace("related: [backend-architect]", "related: [backend-architec]"));
+            assertThat(await(lines, l -> l.equals("event:reload"))).isEqualTo("event:reload");
             // A failed build leaves the last good page and its stylesheet served, with its problems over them.
             HttpResponse<String> broken = get(server, "/roles/backend-engineer/");
             assertThat(broken.statusCode()).isEqualTo(200);
@@ -58,8 +63,11 @@ class DevServerTest {
                     "content/guides/backend-engineer.md:8:11: error: unknown guide \"backend-architec\" in related",
                     " 8 | related: [backend-architec]\n   |           ^\n");
 
+            Thread.sleep(300);
+            lines.clear(); // news of the first edit's rebuild, however many times it was told
             Files.writeString(file, Files.readString(file).replace("backend-architec]", "backend-architect]")
                     .replace("title: Backend Engineer", "title: Backend Engineer II"));
+            assertThat(await(lines, l -> l.equals("event:reload"))).isEqualTo("event:reload");
             assertThat(get(server, "/roles/backend-engineer/").body()).contains("<h1>Backend Engineer II</h1>");
         } finally {
             server.close();
